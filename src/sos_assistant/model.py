@@ -1,0 +1,350 @@
+"""The map format (``sos-map/1``) and the saved-session records, as pydantic models.
+
+Everything else in the program speaks these types. They know nothing of the UI, of files or of
+the dialogue that filled them; :func:`load_map` and :func:`map_errors` turn a file's contents into
+a :class:`Map` or into field-path messages such as ``scaling.ratings[1].score: must be 0-10``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Any, Literal, get_args
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_serializer,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+
+SCHEMA_ID = "sos-map/1"
+
+Framework = Literal["safety", "wellbeing", "success"]
+Role = Literal["child", "parent", "carer", "network", "worker", "other"]
+Audience = Literal["family", "practitioner", "advocate"]
+Readiness = Literal["yes", "not_sure", "no"]
+StatementKind = Literal[
+    "harm", "danger", "complicating", "strength", "safety", "goal", "next_step", "general"
+]
+
+FRAMEWORKS: tuple[str, ...] = get_args(Framework)
+ROLES: tuple[str, ...] = get_args(Role)
+AUDIENCES: tuple[str, ...] = get_args(Audience)
+READINESS_VALUES: tuple[str, ...] = get_args(Readiness)
+STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Statement(_Strict):
+    """One thing someone said, kept in their own words.
+
+    In a file a statement may be written as a bare string; it is then a statement with only
+    ``text``. It is written back the same way when nothing else is set.
+    """
+
+    text: str
+    """The words, verbatim."""
+    id: str | None = None
+    """A short handle, so that safety goals can say which danger statement they answer."""
+    said_by: str | None = None
+    """Who said it, in their own naming ("Mum", "the social worker")."""
+    dispute: str | None = None
+    """The family's own view, kept beside a statement they do not agree with."""
+    addresses: list[str] | None = None
+    """For a safety goal: the ids of the danger statements it answers."""
+    who: str | None = None
+    """For a next step: who will do it."""
+    by_when: str | None = None
+    """For a next step: by when, in the person's words."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"text": value}
+        return value
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        data = {k: v for k, v in handler(self).items() if v is not None}
+        if set(data) == {"text"}:
+            return data["text"]
+        return data
+
+
+class Person(_Strict):
+    """Someone in the child's life or in the work."""
+
+    name: str
+    role: Role = "other"
+    age: Annotated[int, Field(ge=0, le=130)] | None = None
+    relationship: str | None = None
+    """In the person's own words: "my sister", "Jay's nan", "school nurse"."""
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class Worries(_Strict):
+    harm: list[Statement] = []
+    danger_statements: list[Statement] = []
+    complicating_factors: list[Statement] = []
+
+
+class WorkingWell(_Strict):
+    strengths: list[Statement] = []
+    existing_safety: list[Statement] = []
+
+
+class NeedsToHappen(_Strict):
+    safety_goals: list[Statement] = []
+    next_steps: list[Statement] = []
+
+
+class Rating(_Strict):
+    """One person's own number on the scaling question."""
+
+    who: str
+    score: float
+    why: str | None = None
+
+    @field_validator("score", mode="before")
+    @classmethod
+    def _in_range(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("must be a number from 0 to 10")
+        if not 0 <= value <= 10:
+            raise ValueError("must be 0-10")
+        return value
+
+    @field_serializer("score")
+    def _whole(self, score: float) -> int | float:
+        return int(score) if float(score).is_integer() else score
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class Scaling(_Strict):
+    question: str = ""
+    zero_means: str = ""
+    ten_means: str = ""
+    ratings: list[Rating] = []
+
+
+class ReadinessCheck(_Strict):
+    prepared: Readiness | None = None
+    can_take_part: Readiness | None = None
+    understand_worries: Readiness | None = None
+    understand_what_ends_plan: Readiness | None = None
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _yaml_booleans(cls, value: Any) -> Any:
+        # YAML 1.1 reads a bare ``yes``/``no`` as a boolean; the format means the words.
+        if value is True:
+            return "yes"
+        if value is False:
+            return "no"
+        return value
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class Preparation(_Strict):
+    """The person's own preparation for the meeting."""
+
+    to_say: list[Statement] = []
+    to_ask: list[Statement] = []
+    readiness: ReadinessCheck = ReadinessCheck()
+
+
+class Map(_Strict):
+    """A Signs of Safety map: the three columns, the scaling, and the person's preparation."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        json_schema_extra={"$id": "https://sos-assistant.invalid/schemas/sos-map-1.json"},
+    )
+
+    schema_: Literal["sos-map/1"] = Field(SCHEMA_ID, alias="schema")
+    framework: Framework = "safety"
+    title: str | None = None
+    date: dt.date | None = None
+    people: list[Person] = []
+    worries: Worries = Worries()
+    working_well: WorkingWell = WorkingWell()
+    needs_to_happen: NeedsToHappen = NeedsToHappen()
+    scaling: Scaling = Scaling()
+    preparation: Preparation | None = None
+
+    def statements(self) -> Iterator[tuple[str, StatementKind, Statement]]:
+        """Every statement with its slot path and its kind, column by column."""
+        for slot, kind in SLOT_KINDS.items():
+            section, field = slot.split(".")
+            holder = self.preparation if section == "preparation" else getattr(self, section)
+            if holder is None:
+                continue
+            for statement in getattr(holder, field):
+                yield slot, kind, statement
+
+    def to_data(self) -> dict[str, Any]:
+        """The map as plain data in file order, ready for YAML or JSON."""
+        data: dict[str, Any] = self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        return data
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(
+            self.to_data(), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_data(), ensure_ascii=False, indent=2) + "\n"
+
+
+SLOT_KINDS: dict[str, StatementKind] = {
+    "worries.harm": "harm",
+    "worries.danger_statements": "danger",
+    "worries.complicating_factors": "complicating",
+    "working_well.strengths": "strength",
+    "working_well.existing_safety": "safety",
+    "needs_to_happen.safety_goals": "goal",
+    "needs_to_happen.next_steps": "next_step",
+    "preparation.to_say": "general",
+    "preparation.to_ask": "general",
+}
+"""Map slots that hold lists of statements, and the coach's kind for each."""
+
+READINESS_SLOTS: tuple[str, ...] = tuple(
+    f"preparation.readiness.{name}" for name in ReadinessCheck.model_fields
+)
+
+
+class MapError(ValueError):
+    """A map file that cannot be used, with one line per problem."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+def format_loc(loc: Sequence[str | int]) -> str:
+    """``('scaling', 'ratings', 1, 'score')`` -> ``scaling.ratings[1].score``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out or "(top)"
+
+
+def _clean_message(error: Any) -> str:
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif error["type"] == "literal_error":
+        message = message.replace("Input should be", "must be")
+    elif error["type"] == "missing":
+        message = "is required"
+    return message
+
+
+def _loc_without_union_tags(loc: Sequence[str | int]) -> list[str | int]:
+    # pydantic adds pseudo-locations for union members ("str", "function-wrap[...]"); a person
+    # reading the message needs the field path only.
+    return [p for p in loc if isinstance(p, int) or ("[" not in p and p not in {"str"})]
+
+
+def validation_problems(error: ValidationError) -> list[str]:
+    """Field-path messages for every problem in a pydantic ValidationError."""
+    seen: list[str] = []
+    for item in error.errors():
+        loc = [("schema" if p == "schema_" else p) for p in _loc_without_union_tags(item["loc"])]
+        line = f"{format_loc(loc)}: {_clean_message(item)}"
+        if line not in seen:
+            seen.append(line)
+    return seen
+
+
+def map_from_data(data: Any) -> Map:
+    """Validate plain data as a map, raising :class:`MapError` with field paths."""
+    if not isinstance(data, dict):
+        raise MapError(["(top): a map must be a mapping of keys to values"])
+    if "schema" not in data:
+        raise MapError(["schema: is required (write 'schema: sos-map/1' at the top)"])
+    try:
+        return Map.model_validate(data)
+    except ValidationError as error:
+        raise MapError(validation_problems(error)) from None
+
+
+def load_map(text: str) -> Map:
+    """Read a map from YAML or JSON text (JSON is YAML)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise MapError([f"{where}not valid YAML or JSON ({getattr(error, 'problem', error)})"]) from None
+    return map_from_data(data)
+
+
+def map_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``sos-map/1``, as printed by ``sos-assistant schema``."""
+    schema = Map.model_json_schema(by_alias=True, mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "sos-map/1"
+    return schema
+
+
+# ---------------------------------------------------------------------------------------------
+# Saved sessions
+
+
+EventType = Literal["answer", "skip", "back", "jump", "edit"]
+
+
+class Event(_Strict):
+    """One thing a person did in a conversation. Sessions are append-only lists of these."""
+
+    type: EventType
+    step: str
+    """The step the event is about: the one answered, skipped, left, jumped to or edited."""
+    value: Any = None
+    """The answer, for ``answer`` and ``edit``, exactly as validated by the engine."""
+    at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+
+class SessionInfo(_Strict):
+    """What the store knows about a session besides its events."""
+
+    name: str
+    dialogue: str
+    framework: Framework = "safety"
+    audience: Audience = "family"
+    created: dt.datetime
+    updated: dt.datetime
+    answered: int = 0
+    """How many steps have an answer or a skip on the current path."""
+    total: int = 0
+    """How many question steps the dialogue has."""
+    finished: bool = False
