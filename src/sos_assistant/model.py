@@ -18,7 +18,6 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
-    field_serializer,
     field_validator,
     model_serializer,
     model_validator,
@@ -116,7 +115,7 @@ class Rating(_Strict):
     """One person's own number on the scaling question."""
 
     who: str
-    score: float
+    score: int | float
     why: str | None = None
 
     @field_validator("score", mode="before")
@@ -126,11 +125,7 @@ class Rating(_Strict):
             raise ValueError("must be a number from 0 to 10")
         if not 0 <= value <= 10:
             raise ValueError("must be 0-10")
-        return value
-
-    @field_serializer("score")
-    def _whole(self, score: float) -> int | float:
-        return int(score) if float(score).is_integer() else score
+        return int(value) if float(value).is_integer() else value
 
     @model_serializer(mode="wrap")
     def _compact(self, handler: Any) -> Any:

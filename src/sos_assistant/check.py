@@ -1,0 +1,104 @@
+"""``sos-assistant check``: every dialogue and content file, checked like a compiler would.
+
+Problems print as ``file:line: message [CODE]``. Codes: ``Y`` YAML, ``D`` dialogues (see
+:mod:`sos_assistant.dialogue.validate`), ``K`` content files, ``T`` templates, ``C`` coach rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+from pydantic import BaseModel, ValidationError
+
+from sos_assistant.content import CONTENT_FILES
+from sos_assistant.diagnostics import Diagnostic, display_path
+from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
+from sos_assistant.render import TEXT_FORMATS, Labels, template_name
+from sos_assistant.resources import content_dir
+from sos_assistant.yamlfile import YamlProblem, load_yaml
+
+
+def check_model_file(path: Path, model: type[BaseModel], code: str) -> list[Diagnostic]:
+    """A YAML content file against its pydantic model."""
+    try:
+        data, lines = load_yaml(path)
+    except YamlProblem as problem:
+        return [problem.diagnostic]
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        return schema_diagnostics(error, lines, display_path(path), code)
+    return []
+
+
+def check_templates(folder: Path) -> list[Diagnostic]:
+    """The map templates exist, parse, and the labels file is valid."""
+    out: list[Diagnostic] = []
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
+    for fmt in TEXT_FORMATS:
+        path = folder / template_name(fmt)
+        if not path.is_file():
+            out.append(Diagnostic(display_path(path), 0, "T002", f"missing template for {fmt} maps"))
+            continue
+        out += check_template_file(path, env)
+    for path in sorted(folder.glob("_*.j2")):
+        out += check_template_file(path, env)
+    labels = folder / "labels.yaml"
+    if labels.is_file():
+        out += check_model_file(labels, Labels, "T003")
+    else:
+        out.append(Diagnostic(display_path(labels), 0, "T002", "missing the map labels file"))
+    return out
+
+
+def check_template_file(path: Path, env: jinja2.Environment | None = None) -> list[Diagnostic]:
+    env = env or jinja2.Environment(loader=jinja2.FileSystemLoader(path.parent))
+    try:
+        env.parse(path.read_text(encoding="utf-8"))
+    except jinja2.TemplateSyntaxError as error:
+        return [Diagnostic(display_path(path), error.lineno, "T001", f"template error: {error.message}")]
+    return []
+
+
+def check_coach(folder: Path) -> list[Diagnostic]:
+    from sos_assistant.coach import validate_rules
+
+    return validate_rules(folder)
+
+
+def _check_path(path: Path) -> list[Diagnostic]:
+    if path.is_dir():
+        if path.name == "coach":
+            return check_coach(path)
+        if path.name == "templates":
+            return check_templates(path)
+        return [d for child in sorted(path.glob("*.yaml")) for d in _check_path(child)]
+    if not path.exists():
+        return [Diagnostic(display_path(path), 0, "K000", "no such file or folder")]
+    if path.name in CONTENT_FILES:
+        return check_model_file(path, CONTENT_FILES[path.name], "K001")
+    if path.suffix == ".j2":
+        return check_template_file(path)
+    if path.parent.name == "coach":
+        return check_coach(path.parent)
+    if path.name == "labels.yaml":
+        return check_model_file(path, Labels, "T003")
+    return check_script_file(path)[1]
+
+
+def check_all(paths: Iterable[Path] = ()) -> list[Diagnostic]:
+    """Every problem in the given files or folders, or in all packaged dialogues and content."""
+    paths = list(paths)
+    if paths:
+        return [d for p in paths for d in _check_path(p)]
+    folder = content_dir()
+    found: list[Diagnostic] = []
+    for path in dialogue_files():
+        found += check_script_file(path)[1]
+    for name, model in CONTENT_FILES.items():
+        found += check_model_file(folder / name, model, "K001")
+    found += check_templates(folder / "templates")
+    found += check_coach(folder / "coach")
+    return found

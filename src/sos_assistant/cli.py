@@ -1,0 +1,319 @@
+"""The ``sos-assistant`` command (DESIGN.md section 4.1).
+
+Exit codes: 0 ok, 1 the input was wrong (the message says why), 2 usage error. Each subcommand
+is a small function over the core API; the TUI and plain mode are imported only when asked for,
+so the other commands start fast and never load Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from sos_assistant import __version__, safetext
+from sos_assistant.model import FRAMEWORKS, Map, MapError, load_map, map_json_schema
+
+OK, WRONG_INPUT, USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A problem with what the person asked for; printed without a traceback."""
+
+    def __init__(self, message: str, code: int = WRONG_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _err(message: str) -> None:
+    print(safetext.inert(message), file=sys.stderr)
+
+
+# -- check ------------------------------------------------------------------------------------
+
+
+def cmd_check(ns: argparse.Namespace) -> int:
+    from sos_assistant.check import check_all
+
+    problems = check_all(Path(p) for p in ns.paths)
+    for problem in problems:
+        print(safetext.inert(str(problem)))
+    if problems:
+        _err(f"{len(problems)} problem(s) found")
+        return WRONG_INPUT
+    print("All dialogues and content are valid.")
+    return OK
+
+
+# -- steps ------------------------------------------------------------------------------------
+
+
+def _script(name: str) -> Any:
+    from sos_assistant.dialogue import ScriptError, find_dialogue
+
+    try:
+        return find_dialogue(name)
+    except ScriptError as error:
+        raise CommandError(str(error)) from None
+
+
+def cmd_steps(ns: argparse.Namespace) -> int:
+    script = _script(ns.dialogue)
+    rows = [
+        {
+            "id": s.id,
+            "kind": s.kind,
+            "slot": s.slot,
+            "choices": [c.value for c in s.choices] if s.kind == "choice" else [],
+        }
+        for s in script.steps
+    ]
+    if ns.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return OK
+    width = max(len(r["id"]) for r in rows)
+    for row, step in zip(rows, script.steps, strict=True):
+        extra = f"  choices: {', '.join(row['choices'])}" if row["choices"] else ""
+        if step.kind == "confirm":
+            extra = "  answer: true or false"
+        print(f"{row['id']:<{width}}  {row['kind']:<7}  {row['slot'] or '-'}{extra}")
+    return OK
+
+
+# -- run --------------------------------------------------------------------------------------
+
+
+def _read_answers(path: str) -> Any:
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"{path}: cannot read the answers file ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: the answers file is not UTF-8 text") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"{mark.line + 1}" if mark is not None else "0"
+        raise CommandError(f"{path}:{line}: not valid YAML ({getattr(error, 'problem', error)})") from None
+
+
+def write_map(the_map: Map, out: str | None) -> None:
+    text = the_map.to_json() if out and out.endswith(".json") else the_map.to_yaml()
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"{out}: cannot write the map ({error.strerror})") from None
+
+
+def crisis_notice(step: str, value: Any) -> None:
+    """If an answer suggests someone is in danger now, show where help is (never blocks)."""
+    from sos_assistant import content
+    from sos_assistant.dialogue.answers import plain_text
+
+    info = content.crisis()
+    if info.matches(plain_text(value)):
+        lines = [info.title, info.intro, *(f"  {c.name}: {c.number} - {c.when}" for c in info.contacts)]
+        _err("\n".join(lines))
+
+
+def cmd_run(ns: argparse.Namespace) -> int:
+    from sos_assistant.dialogue import Engine, EngineError, RunError, build_map, run_answers
+
+    script = _script(ns.dialogue)
+    answers = _read_answers(ns.answers)
+    store = None
+    if ns.session:
+        from sos_assistant import store as store_module
+
+        store = store_module.open_store_for_cli()
+        engine = store.resume_or_start(
+            ns.session, script, framework=ns.framework, audience=ns.audience
+        )
+    else:
+        engine = Engine(script, framework=ns.framework)
+    try:
+        run_answers(engine, answers, notice=crisis_notice)
+    except (RunError, EngineError) as error:
+        where = f" (saved so far in session '{ns.session}')" if ns.session else ""
+        raise CommandError(f"{ns.answers}: {error}{where}") from None
+    the_map = build_map(engine)
+    if store is not None:
+        store.record_snapshot(ns.session, the_map)
+    write_map(the_map, ns.out)
+    return OK
+
+
+# -- render -----------------------------------------------------------------------------------
+
+
+def read_map_file(path: str) -> Map:
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"{path}: cannot read the map ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: the map is not UTF-8 text") from None
+    try:
+        return load_map(text)
+    except MapError as error:
+        raise CommandError("\n".join(f"{path}: {p}" for p in error.problems)) from None
+
+
+def cmd_render(ns: argparse.Namespace) -> int:
+    from sos_assistant.render import TEXT_FORMATS, render_bytes
+
+    the_map = read_map_file(ns.map)
+    if ns.output is None and ns.format not in TEXT_FORMATS and sys.stdout.isatty():
+        raise CommandError(f"a {ns.format} file is not for the screen: add -o FILE", USAGE)
+    data = render_bytes(the_map, ns.format)
+    if ns.output is None or ns.output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return OK
+    try:
+        Path(ns.output).write_bytes(data)
+    except OSError as error:
+        raise CommandError(f"{ns.output}: cannot write ({error.strerror})") from None
+    return OK
+
+
+# -- schema, coach, sessions, plain, tui ----------------------------------------------------
+
+
+def cmd_schema(ns: argparse.Namespace) -> int:
+    print(json.dumps(map_json_schema(), indent=2, ensure_ascii=False))
+    return OK
+
+
+def cmd_coach(ns: argparse.Namespace) -> int:
+    from sos_assistant.coach import command
+
+    return command.run(ns, sys.stdin, sys.stdout)
+
+
+def cmd_sessions(ns: argparse.Namespace) -> int:
+    from sos_assistant.store import command
+
+    return command.run(ns, sys.stdout)
+
+
+def cmd_plain(ns: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    from sos_assistant import plain
+
+    return plain.run(ns, stdin or sys.stdin, stdout or sys.stdout)
+
+
+def cmd_tui(ns: argparse.Namespace) -> int:
+    from sos_assistant.tui import run_app
+
+    return run_app(ns)
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+
+def _add_session_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--session", metavar="NAME", help="save as you go under this name, and resume it")
+    parser.add_argument("--framework", choices=FRAMEWORKS, help="safety (default), wellbeing or success")
+    parser.add_argument(
+        "--audience", choices=("family", "practitioner", "advocate"), default=None,
+        help="who is using it (recorded with a saved session)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sos-assistant",
+        description="Get ready for Signs of Safety meetings: answer questions, get a plain map.",
+        epilog="With no command, the full-screen app starts (or plain mode when TERM=dumb).",
+    )
+    parser.add_argument("--version", action="version", version=f"sos-assistant {__version__}")
+    parser.add_argument(
+        "--plain", nargs="?", const="", metavar="DIALOGUE",
+        help="plain mode: the conversation line by line, for screen readers and pipes",
+    )
+    _add_session_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("check", help="validate all dialogues and content (or the given files)")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("run", help="answer a dialogue from an answers file, headless")
+    p.add_argument("dialogue", metavar="DIALOGUE", help="a dialogue id (see 'steps') or a file")
+    p.add_argument("--answers", required=True, metavar="FILE", help="YAML list or mapping; - for stdin")
+    p.add_argument("--out", metavar="MAP", help="write the map here (.yaml or .json); default stdout")
+    _add_session_options(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("render", help="render a map file")
+    p.add_argument("map", metavar="MAP", help="a sos-map/1 file, YAML or JSON; - for stdin")
+    p.add_argument("--format", "-f", required=True, choices=("md", "html", "txt", "docx", "pdf"))
+    p.add_argument("-o", "--output", metavar="OUT", help="write here; default stdout")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("coach", help="check statements for plain, specific words")
+    try:
+        from sos_assistant.coach import command as coach_command
+
+        coach_command.configure(p)
+    except ImportError:  # pragma: no cover - the coach is part of the package
+        pass
+    p.set_defaults(func=cmd_coach)
+
+    p = sub.add_parser("sessions", help="list, show, export, import or delete saved sessions")
+    try:
+        from sos_assistant.store import command as store_command
+
+        store_command.configure(p)
+    except ImportError:  # pragma: no cover - the store is part of the package
+        pass
+    p.set_defaults(func=cmd_sessions)
+
+    p = sub.add_parser("steps", help="list a dialogue's steps, to help write an answers file")
+    p.add_argument("dialogue", metavar="DIALOGUE")
+    p.add_argument("--json", action="store_true", help="a JSON array of {id, kind, slot, choices}")
+    p.set_defaults(func=cmd_steps)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the map format")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        ns = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        if ns.command is not None:
+            code: int = ns.func(ns)
+        elif ns.plain is not None or os.environ.get("TERM") == "dumb" or not sys.stdin.isatty():
+            code = cmd_plain(ns)
+        else:
+            code = cmd_tui(ns)
+    except CommandError as error:
+        _err(str(error))
+        return error.code
+    except KeyboardInterrupt:
+        _err("Stopped. Everything you answered so far is saved.")
+        return WRONG_INPUT
+    except BrokenPipeError:
+        return OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""Checking and normalising answers, one function per kind of step.
+
+Every face (TUI, plain mode, headless runner, tests) hands the engine loosely typed answers; these
+functions turn them into one canonical, JSON-ready shape, or raise :class:`AnswerError` with a
+message a person can act on. Text is kept exactly as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sos_assistant.dialogue.schema import Step
+from sos_assistant.model import ROLES
+
+STATEMENT_KEYS = ("text", "dispute", "said_by", "id", "addresses", "who", "by_when")
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its step. The message names the step."""
+
+
+def _fail(step: Step, problem: str) -> AnswerError:
+    return AnswerError(f"step '{step.id}' ({step.kind}): {problem}")
+
+
+def _text(step: Step, value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail(step, "the answer must be text")
+    if not value.strip():
+        raise _fail(step, "the answer is empty; skip the question to leave it out")
+    return value
+
+
+def _statement(step: Step, item: Any, index: int) -> str | dict[str, Any]:
+    if isinstance(item, str):
+        return _text(step, item)
+    if not isinstance(item, dict):
+        raise _fail(step, f"item {index + 1} must be text, or a mapping with 'text'")
+    unknown = sorted(set(item) - set(STATEMENT_KEYS))
+    if unknown:
+        raise _fail(step, f"item {index + 1} has unknown key(s): {', '.join(map(str, unknown))}")
+    if "text" not in item:
+        raise _fail(step, f"item {index + 1} needs 'text'")
+    if item.get("dispute") is not None and not step.views:
+        raise _fail(step, f"item {index + 1}: this question does not take a 'dispute' view")
+    out: dict[str, Any] = {"text": _text(step, item["text"])}
+    for key in STATEMENT_KEYS[1:]:
+        value = item.get(key)
+        if value is None or value == "" or value == []:
+            continue
+        if key == "addresses":
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise _fail(step, f"item {index + 1}: 'addresses' must be a list of ids")
+        elif not isinstance(value, str):
+            raise _fail(step, f"item {index + 1}: '{key}' must be text")
+        out[key] = value
+    return out["text"] if len(out) == 1 else out
+
+
+def _list(step: Step, value: Any) -> list[str | dict[str, Any]]:
+    if isinstance(value, str | dict):
+        value = [value]
+    if not isinstance(value, list):
+        raise _fail(step, "the answer must be a list of statements")
+    items = [_statement(step, item, i) for i, item in enumerate(value)]
+    if not items:
+        raise _fail(step, "the list is empty; skip the question to leave it out")
+    return items
+
+
+def _choice(step: Step, value: Any) -> str:
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    values = [c.value for c in step.choices]
+    if value not in values:
+        raise _fail(step, f"{value!r} is not one of the choices: {', '.join(values)}")
+    return str(value)
+
+
+def _score(step: Step, value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail(step, "the number must be from 0 to 10")
+    if not 0 <= value <= 10:
+        raise _fail(step, f"{value} is outside 0-10")
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _scale(step: Step, value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"score", "why"})
+        if unknown:
+            raise _fail(step, f"unknown key(s): {', '.join(map(str, unknown))}")
+        if "score" not in value:
+            raise _fail(step, "give a 'score' from 0 to 10")
+        why = value.get("why")
+        if why is not None and not isinstance(why, str):
+            raise _fail(step, "'why' must be text")
+        out: dict[str, Any] = {"score": _score(step, value["score"])}
+        if why and why.strip():
+            out["why"] = why
+        return out
+    return {"score": _score(step, value)}
+
+
+def _people(step: Step, value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, str | dict):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise _fail(step, "the answer must be a list of people, each with a name")
+    people: list[dict[str, Any]] = []
+    for i, row in enumerate(value):
+        if isinstance(row, str):
+            row = {"name": row}
+        if not isinstance(row, dict):
+            raise _fail(step, f"person {i + 1} must be a name, or a mapping with 'name'")
+        unknown = sorted(set(row) - {"name", "role", "age", "relationship"})
+        if unknown:
+            raise _fail(step, f"person {i + 1} has unknown key(s): {', '.join(map(str, unknown))}")
+        name = row.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(step, f"person {i + 1} needs a name")
+        role = row.get("role") or step.role or "other"
+        if role not in ROLES:
+            raise _fail(step, f"person {i + 1}: role {role!r} is not one of {', '.join(ROLES)}")
+        person: dict[str, Any] = {"name": name, "role": role}
+        age = row.get("age")
+        if age is not None:
+            if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 130:
+                raise _fail(step, f"person {i + 1}: age must be a whole number of years")
+            person["age"] = age
+        relationship = row.get("relationship")
+        if relationship:
+            if not isinstance(relationship, str):
+                raise _fail(step, f"person {i + 1}: relationship must be text")
+            person["relationship"] = relationship
+        people.append(person)
+    return people
+
+
+def _confirm(step: Step, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"yes", "y", "no", "n"}:
+        return value.lower().startswith("y")
+    raise _fail(step, "the answer must be yes or no (true or false)")
+
+
+def _info(step: Step, value: Any) -> None:
+    if value is not None:
+        raise _fail(step, "this step is for reading; it takes no answer")
+
+
+_BY_KIND: dict[str, Callable[[Step, Any], Any]] = {
+    "text": _text,
+    "list": _list,
+    "choice": _choice,
+    "scale": _scale,
+    "people": _people,
+    "confirm": _confirm,
+    "info": _info,
+}
+
+
+def normalise(step: Step, value: Any) -> Any:
+    """Check ``value`` against ``step`` and return its canonical form."""
+    return _BY_KIND[step.kind](step, value)
+
+
+def as_var(step: Step, value: Any) -> str:
+    """The value a step's ``var`` takes in later prompts."""
+    if value is None:
+        return step.default
+    if step.kind == "scale":
+        return str(value["score"])
+    if step.kind == "confirm":
+        return "yes" if value else "no"
+    if step.kind == "people":
+        return " and ".join(p["name"] for p in value)
+    if step.kind == "list":
+        return "; ".join(i if isinstance(i, str) else i["text"] for i in value)
+    return str(value)
+
+
+def plain_text(value: Any) -> str:
+    """Every piece of text in an answer, joined; for crisis-phrase checks."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n".join(plain_text(v) for v in value.values())
+    if isinstance(value, list):
+        return "\n".join(plain_text(v) for v in value)
+    return ""

@@ -1,0 +1,79 @@
+"""Answers -> :class:`~sos_assistant.model.Map`, through each step's ``slot``.
+
+Only the steps on the current path count: an answer on a branch the person later left is kept
+in the session but does not appear on the map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sos_assistant import content
+from sos_assistant.dialogue.engine import Engine
+from sos_assistant.dialogue.schema import Step
+from sos_assistant.dialogue.templating import render
+from sos_assistant.model import (
+    Map,
+    Person,
+    Preparation,
+    Rating,
+    Statement,
+)
+
+
+def _statements(step: Step, value: Any, said_by: str | None) -> list[Statement]:
+    items = value if isinstance(value, list) else [value]
+    out: list[Statement] = []
+    for item in items:
+        data = {"text": item} if isinstance(item, str) else dict(item)
+        if said_by and not data.get("said_by"):
+            data["said_by"] = said_by
+        out.append(Statement.model_validate(data))
+    return out
+
+
+def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
+    """The map the answers so far make."""
+    framework = engine.framework
+    text = content.frameworks().frameworks[framework]  # type: ignore[index]
+    result = Map(framework=framework, date=date)  # type: ignore[arg-type]
+    result.scaling.question = text.scaling.question
+    result.scaling.zero_means = text.scaling.zero_means
+    result.scaling.ten_means = text.scaling.ten_means
+    preparation = Preparation()
+    used_preparation = False
+
+    for position, step_id in enumerate(engine.path):
+        value = engine.answers.get(step_id)
+        step = engine.script.step(step_id)
+        if value is None or not step.slot:
+            continue
+        slot = step.slot
+        ctx = engine.context(position)
+        if slot == "title":
+            result.title = value
+        elif slot == "framework":
+            continue
+        elif slot == "people":
+            rows = [{"name": value, "role": step.role or "other"}] if isinstance(value, str) else value
+            result.people.extend(Person.model_validate(row) for row in rows)
+        elif slot == "scaling.ratings":
+            who = render(step.who or "", ctx).strip() or step.id
+            result.scaling.ratings.append(Rating(who=who, **value))
+        elif slot.startswith("preparation.readiness."):
+            setattr(preparation.readiness, slot.rsplit(".", 1)[1], value)
+            used_preparation = True
+        else:
+            section, field = slot.split(".")
+            said_by = render(step.said_by, ctx).strip() if step.said_by else None
+            holder: Any = preparation if section == "preparation" else getattr(result, section)
+            getattr(holder, field).extend(_statements(step, value, said_by or None))
+            used_preparation = used_preparation or section == "preparation"
+
+    if used_preparation:
+        result.preparation = preparation
+    if engine.script.map_title and result.title is None:
+        title = render(engine.script.map_title, engine.context()).strip()
+        result.title = title or None
+    return result

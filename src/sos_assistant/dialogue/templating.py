@@ -1,0 +1,59 @@
+"""Prompts written by content authors: sandboxed jinja2 with strict undefined variables.
+
+Prompts are plain text, never markup: whatever a person typed earlier and is repeated in a prompt
+stays inert because every face shows prompts as plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+from jinja2.sandbox import SandboxedEnvironment
+
+GLOBAL_NAMES: frozenset[str] = frozenset({"fw"})
+"""Names every prompt may use: ``fw`` is the chosen framework's text."""
+
+_env = SandboxedEnvironment(
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,
+    keep_trailing_newline=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class TemplateProblem(ValueError):
+    """A prompt that cannot be parsed or rendered."""
+
+
+@lru_cache(maxsize=2048)
+def _compile(source: str) -> jinja2.Template:
+    return _env.from_string(source)
+
+
+def is_template(source: str) -> bool:
+    return "{{" in source or "{%" in source or "{#" in source
+
+
+def variables(source: str) -> set[str]:
+    """The names a prompt reads. Raises :class:`TemplateProblem` on a syntax error."""
+    if not is_template(source):
+        return set()
+    try:
+        return set(meta.find_undeclared_variables(_env.parse(source)))
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateProblem(f"template error: {error.message}") from None
+
+
+def render(source: str, context: Mapping[str, Any]) -> str:
+    """Render one prompt; plain strings come back untouched."""
+    if not is_template(source):
+        return source
+    try:
+        return _compile(source).render(context)
+    except jinja2.TemplateError as error:
+        raise TemplateProblem(f"template error: {error.message}") from None

@@ -1,0 +1,60 @@
+"""Keeping user text inert wherever it is shown or written.
+
+People paste anything: escape sequences, markup, emoji, right-to-left names, whole documents.
+What they typed is *stored* verbatim; these functions make a copy that is safe to *show*:
+
+- :func:`inert` replaces control characters (ESC, the other C0 and C1 controls, DEL) with
+  visible stand-ins, so nothing typed can move a cursor, change a terminal title or clear a
+  screen. New lines and tabs are kept.
+- :func:`markdown` additionally backslash-escapes the marks Markdown gives meaning to, so text can
+  never start a heading, list, quote, table, link, HTML tag, code or emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INLINE = re.compile(r"([\\`*_\[\]<>|&!~#])")
+"""Marks that can make emphasis, code, links, images, HTML, tables or headings anywhere."""
+_LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+"""Marks that start a list, quote, heading underline or numbered list at the start of a line."""
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture": ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def inert(text: str) -> str:
+    """``text`` with every control character except newline and tab made visible and harmless."""
+    text = text.replace("\r\n", "\n")
+    return _CONTROL.sub(_stand_in, text)
+
+
+def one_line(text: str) -> str:
+    """:func:`inert`, with line breaks and tabs folded to spaces (for lists and titles)."""
+    return " ".join(inert(text).split())
+
+
+def _escape_line(line: str) -> str:
+    line = _INLINE.sub(r"\\\1", line)
+    match = _LINE_START.match(line)
+    if match is None:
+        return line
+    if match.group(1)[0].isdigit():
+        end = match.end()
+        return line[:end] + "\\" + line[end:]
+    return "\\" + line
+
+
+def markdown(text: str, indent: str = "") -> str:
+    """Text for a Markdown document: inert, structural marks escaped, line breaks kept
+    as hard breaks indented by ``indent`` (so a multi-line item stays inside its list item)."""
+    lines = [_escape_line(line.strip()) for line in inert(text).split("\n")]
+    lines = [line for line in lines if line] or [""]
+    return ("\\\n" + indent).join(lines)
