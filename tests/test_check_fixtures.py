@@ -1,0 +1,40 @@
+"""Each deliberately broken fixture must produce exactly the problems written at its top.
+
+A fixture states what it expects in comment lines: ``# expect: LINE: message [CODE]``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sos_assistant.check import check_all
+from sos_assistant.diagnostics import display_path
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+FIXTURES = sorted(p for p in BROKEN.rglob("*") if p.is_file())
+EXPECT = re.compile(r"expect: (.*?)(?: #\})?$")
+
+
+def expected(path: Path) -> list[str]:
+    found = [EXPECT.search(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [f"{display_path(path)}:{m.group(1)}" for m in found if m]
+
+
+def test_there_is_a_fixture_for_every_kind_of_problem() -> None:
+    codes = {re.search(r"\[([A-Z]\d{3})\]$", e).group(1) for f in FIXTURES for e in expected(f)}  # type: ignore[union-attr]
+    assert len(FIXTURES) >= 15
+    assert {"Y001", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "D009",
+            "D010", "D011", "D012", "K001", "T001"} <= codes
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_broken_fixture_reports_exactly_its_problem(path: Path) -> None:
+    assert expected(path), f"{path.name} says nothing about what it expects"
+    assert [str(d) for d in check_all([path])] == expected(path)
+
+
+def test_packaged_dialogues_and_content_are_clean() -> None:
+    assert [str(d) for d in check_all()] == []
