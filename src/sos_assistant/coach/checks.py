@@ -1,0 +1,304 @@
+"""The built-in checks that structure, readability and map rules name with ``check:``.
+
+A check only decides *where* a rule fires; what the finding says comes from the rule's content.
+Checks look for cue words from the rule files' ``cues`` lists, so a practice lead can widen
+them without touching Python. They are honest about being heuristics: a rule marked
+``advice: true`` (or a hit that says so) is shown as a question to consider, not a fault.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sos_assistant.coach.phrases import Doc
+from sos_assistant.coach.text import reading_age, sentences, word_count
+from sos_assistant.model import Map, Statement
+
+if TYPE_CHECKING:
+    from sos_assistant.coach.rules import Rule, RuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a check fired: a span of the statement, and values for the message."""
+
+    start: int
+    end: int
+    advice: bool | None = None
+    """Overrides the rule's ``advice`` when set."""
+    values: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MapHit:
+    slot: str
+    advice: bool | None = None
+    values: Mapping[str, object] = field(default_factory=dict)
+
+
+StatementCheck = Callable[[Doc, "Rule", "RuleSet"], list[Hit]]
+MapCheck = Callable[[Map, "Rule", "RuleSet"], list[MapHit]]
+
+
+def _has(rules: RuleSet, cue: str, doc: Doc) -> bool:
+    return rules.cues[cue].search(doc)
+
+
+def _whole(doc: Doc, advice: bool | None = None, **values: object) -> list[Hit]:
+    return [Hit(0, len(doc.text), advice, values)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Readability
+
+
+def sentence_length(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    limit = int(rule.spec.params.get("max_words", 25))
+    if len(doc.tokens) <= limit:
+        return []
+    hits = []
+    for start, end in sentences(doc.text):
+        count = word_count(doc.text[start:end])
+        if count > limit:
+            hits.append(Hit(start, end, None, {"words": count, "max_words": limit}))
+    return hits
+
+
+def reading_level(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    if len(doc.tokens) < rule.spec.params.get("min_words", 12):
+        return []
+    age = reading_age(doc.text)
+    limit = rule.spec.params.get("max_age", 11)
+    if age <= limit:
+        return []
+    # Near the limit the estimate is too rough to call it a fault.
+    near = age <= limit + rule.spec.params.get("advice_margin", 1.5)
+    return _whole(doc, True if near else None, age=round(age), max_age=round(limit))
+
+
+# ---------------------------------------------------------------------------------------------
+# Structure, by kind of statement
+
+
+def danger_who(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    return [] if _has(rules, "worry", doc) else _whole(doc)
+
+
+def danger_outcome(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    return [] if _has(rules, "future", doc) else _whole(doc)
+
+
+def goal_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    return [] if _has(rules, "time_span", doc) else _whole(doc)
+
+
+def goal_only_stop(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    if _has(rules, "stop", doc) and not _has(rules, "seen", doc):
+        return _whole(doc)
+    return []
+
+
+def harm_prediction(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    if _has(rules, "future", doc) and not _has(rules, "past", doc):
+        return _whole(doc)
+    return []
+
+
+def harm_event(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    if _has(rules, "past", doc) or _has(rules, "future", doc):
+        return []
+    return _whole(doc)
+
+
+def complicating_harm(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    return _whole(doc) if _has(rules, "harm_event", doc) else []
+
+
+def safety_over_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    return [] if _has(rules, "over_time", doc) else _whole(doc)
+
+
+def safety_strength(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    if _has(rules, "quality", doc) and not _has(rules, "protective", doc):
+        return _whole(doc)
+    return []
+
+
+def strength_safety(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    if _has(rules, "protective", doc) and _has(rules, "over_time", doc):
+        return _whole(doc)
+    return []
+
+
+def next_step_when(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    return [] if _has(rules, "when", doc) else _whole(doc)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?:;]")
+_DOER_VERBS = frozenset(
+    {"will", "is", "are", "has", "have", "to", "agreed", "agrees", "can", "should", "must", "and"}
+)
+
+
+def _names_who(doc: Doc, rules: RuleSet) -> bool:
+    """Does the statement name who does it? A person word ("Mum", "the school"), or a name:
+    a capitalised word mid-sentence that is not a day or month, or at the start followed
+    soon by "will", "is going to", "has agreed" and the like."""
+    if _has(rules, "doer", doc):
+        return True
+    tokens = doc.tokens
+    when = list(rules.cues["when"].matches(doc))
+    for i, token in enumerate(tokens):
+        if not token.text[:1].isupper() or any(a <= token.start < b for a, b in when):
+            continue
+        starts_sentence = i == 0 or _SENTENCE_BREAK.search(doc.text, tokens[i - 1].end, token.start)
+        if token.text == "I" or (not starts_sentence and not token.text.isupper()):
+            return True
+        if any(t.lower in _DOER_VERBS for t in tokens[i + 1 : i + 4]):
+            return True
+    return False
+
+
+def next_step_who(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    return [] if _names_who(doc, rules) else _whole(doc)
+
+
+# ---------------------------------------------------------------------------------------------
+# Map-level checks
+
+
+def _slot(section: str, index: int) -> str:
+    return f"{section}[{index}]"
+
+
+def _content_words(text: str, rules: RuleSet) -> set[str]:
+    doc = Doc(text)
+    common = {start for start, _ in rules.cues["common"].matches(doc)}
+    return {t.lower for t in doc.tokens if len(t.lower) > 3 and t.start not in common}
+
+
+def danger_goals(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
+    dangers = map_.worries.danger_statements
+    goals = map_.needs_to_happen.safety_goals
+    where = "worries.danger_statements"
+    if not dangers:
+        return []
+    if not goals:
+        return [MapHit(_slot(where, i)) for i in range(len(dangers))]
+    addressed = {a for g in goals for a in (g.addresses or [])}
+    if addressed:
+        hits = []
+        for i, danger in enumerate(dangers):
+            if danger.id is None:
+                hits.append(MapHit(_slot(where, i), True))
+            elif danger.id not in addressed:
+                hits.append(MapHit(_slot(where, i)))
+        return hits
+    # No goal says which danger it answers: compare their words, and only advise.
+    goal_words = [_content_words(g.text, rules) for g in goals]
+    hits = []
+    for i, danger in enumerate(dangers):
+        words = _content_words(danger.text, rules)
+        if not any(words & gw for gw in goal_words) or len(goals) < len(dangers):
+            hits.append(MapHit(_slot(where, i), True))
+    return hits
+
+
+def goal_unknown_danger(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
+    ids = {d.id for d in map_.worries.danger_statements if d.id is not None}
+    hits = []
+    for i, goal in enumerate(map_.needs_to_happen.safety_goals):
+        for address in goal.addresses or []:
+            if address not in ids:
+                hits.append(MapHit(_slot("needs_to_happen.safety_goals", i), None, {"id": address}))
+    return hits
+
+
+def too_many_dangers(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
+    limit = int(rule.spec.params.get("max", 3))
+    count = len(map_.worries.danger_statements)
+    if count <= limit:
+        return []
+    return [MapHit("worries.danger_statements", None, {"count": count, "max": limit})]
+
+
+def scaling_people(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
+    need = int(rule.spec.params.get("min_people", 2))
+    people = {r.who.strip().casefold() for r in map_.scaling.ratings if r.who.strip()}
+    if len(people) >= need:
+        return []
+    return [MapHit("scaling.ratings", None, {"count": len(people), "min_people": need})]
+
+
+def _next_steps(map_: Map) -> Iterator[tuple[str, Statement]]:
+    for i, step in enumerate(map_.needs_to_happen.next_steps):
+        yield _slot("needs_to_happen.next_steps", i), step
+
+
+def map_next_step_who(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
+    return [
+        MapHit(slot)
+        for slot, step in _next_steps(map_)
+        if not (step.who and step.who.strip()) and not _names_who(Doc(step.text), rules)
+    ]
+
+
+def map_next_step_when(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
+    return [
+        MapHit(slot)
+        for slot, step in _next_steps(map_)
+        if not (step.by_when and step.by_when.strip()) and not _has(rules, "when", Doc(step.text))
+    ]
+
+
+STATEMENT_CHECKS: dict[str, StatementCheck] = {
+    "sentence_length": sentence_length,
+    "reading_age": reading_level,
+    "danger_who": danger_who,
+    "danger_outcome": danger_outcome,
+    "goal_time": goal_time,
+    "goal_only_stop": goal_only_stop,
+    "harm_prediction": harm_prediction,
+    "harm_event": harm_event,
+    "complicating_harm": complicating_harm,
+    "safety_over_time": safety_over_time,
+    "safety_strength": safety_strength,
+    "strength_safety": strength_safety,
+    "next_step_when": next_step_when,
+    "next_step_who": next_step_who,
+}
+"""Built-in statement checks, by the name a rule gives in ``check:``."""
+
+MAP_CHECKS: dict[str, MapCheck] = {
+    "danger_goals": danger_goals,
+    "goal_unknown_danger": goal_unknown_danger,
+    "too_many_dangers": too_many_dangers,
+    "scaling_people": scaling_people,
+    "next_step_who": map_next_step_who,
+    "next_step_when": map_next_step_when,
+}
+"""Built-in map checks (rules with ``scope: map``)."""
+
+_CUES: dict[str, tuple[str, ...]] = {
+    "danger_who": ("worry",),
+    "danger_outcome": ("future",),
+    "goal_time": ("time_span",),
+    "goal_only_stop": ("stop", "seen"),
+    "harm_prediction": ("future", "past"),
+    "harm_event": ("past", "future"),
+    "complicating_harm": ("harm_event",),
+    "safety_over_time": ("over_time",),
+    "safety_strength": ("quality", "protective"),
+    "strength_safety": ("protective", "over_time"),
+    "next_step_when": ("when",),
+    "next_step_who": ("doer",),
+    "danger_goals": ("common",),
+}
+
+
+def required_cues(check: str) -> tuple[str, ...]:
+    """The cue lists a built-in check looks for (map and statement checks share names)."""
+    return _CUES.get(check, ())
