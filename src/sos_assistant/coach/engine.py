@@ -144,11 +144,7 @@ class Coach:
         if audience == "family":
             why = (spec.family.why if spec.family else None) or t(f"family_{spec.category}")
             suggestion = (spec.family.suggest if spec.family else None) or (
-                t("family_replace")
-                if replacement
-                else t("family_ask")
-                if spec.ask
-                else spec.suggest or ""
+                t("family_replace") if replacement else t(f"family_{spec.category}_suggest")
             )
             advice = True
         else:
