@@ -14,11 +14,13 @@ next question for an answer that was not saved. Replaying the events of a sessio
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from transitions import EventData, Machine
+from transitions.core import _LOGGER as _TRANSITIONS_LOG
 
 from sos_assistant import content
 from sos_assistant.dialogue import answers
@@ -27,6 +29,17 @@ from sos_assistant.dialogue.templating import render
 from sos_assistant.model import FRAMEWORKS, Event, EventType
 
 Listener = Callable[[Event], None]
+
+
+class _QuietOverrides(logging.Filter):
+    """``model_override`` makes transitions log every convenience method it rightly does not
+    bind (``is_<step>``); that is the design, not a problem worth a warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "due to model override policy" not in record.getMessage()
+
+
+_TRANSITIONS_LOG.addFilter(_QuietOverrides())
 
 
 class EngineError(ValueError):
@@ -150,11 +163,17 @@ class Engine:
         done = sum(1 for s in self.done_steps() if self.script.step(s).is_question)
         return done, self._total
 
-    def context(self, upto: int | None = None) -> dict[str, Any]:
-        """The names prompts may use: ``fw`` and every ``var`` set on the path so far."""
+    def context(self, upto: int | None = None, *, with_defaults: bool = False) -> dict[str, Any]:
+        """The names prompts may use: ``fw`` and every ``var`` set on the path so far.
+
+        With ``with_defaults``, vars not reached yet take their defaults (for the map title of
+        a map still in progress).
+        """
         ctx: dict[str, Any] = {
             "fw": content.frameworks().frameworks[self.framework].model_dump()  # type: ignore[index]
         }
+        if with_defaults:
+            ctx |= {s.var: s.default for s in self.script.steps if s.var}
         for step_id in self.path[:upto]:
             step = self.script.step(step_id)
             if step.var and step_id in self.answers:

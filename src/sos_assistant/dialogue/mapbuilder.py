@@ -74,6 +74,6 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     if used_preparation:
         result.preparation = preparation
     if engine.script.map_title and result.title is None:
-        title = render(engine.script.map_title, engine.context()).strip()
+        title = render(engine.script.map_title, engine.context(with_defaults=True)).strip()
         result.title = title or None
     return result
