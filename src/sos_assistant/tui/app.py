@@ -1,0 +1,200 @@
+"""The app: opens the store, shows the first-run or home screen, and holds the keys that work
+on every screen (help, map, danger now, save and stop, quick exit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from sos_assistant.dialogue import find_dialogue
+from sos_assistant.plain import new_session_name
+from sos_assistant.tui.messages import ResumeSession, StartSession
+from sos_assistant.tui.screens.crisis import CrisisScreen
+from sos_assistant.tui.screens.help import HelpScreen
+from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
+from sos_assistant.tui.screens.map import MapScreen
+from sos_assistant.tui.screens.question import QuestionScreen
+from sos_assistant.tui.session import Session
+from sos_assistant.tui_text import ui_text
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffffff",
+    warning="#ffff00",
+    error="#ff5555",
+    success="#00ff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    boost="#333333",
+    dark=True,
+    variables={"block-cursor-background": "#ffff00", "block-cursor-foreground": "#000000"},
+)
+
+QUICK_EXIT = "quick-exit"
+
+
+def _default_store() -> Any:
+    from sos_assistant.store import open_store
+
+    return open_store()
+
+
+class SosApp(App[str | None]):
+    """sos-assistant's full-screen face. Exits with ``"quick-exit"`` after the quick-exit key."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "sos-assistant"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f1", "help", ui_text().keys.help, priority=True),
+        Binding("f2", "map", ui_text().keys.map, priority=True),
+        Binding("f4", "crisis", ui_text().keys.danger, priority=True),
+        Binding("f10", "save_and_stop", ui_text().keys.stop, priority=True),
+        Binding("f12", "quick_exit", ui_text().keys.quick_exit, priority=True),
+        Binding("ctrl+q", "save_and_stop", ui_text().buttons.stop, show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        store_factory: Callable[[], Any] = _default_store,
+        dialogue: str | None = None,
+        session_name: str | None = None,
+        framework: str | None = None,
+        audience: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.register_theme(HIGH_CONTRAST)
+        self._store_factory = store_factory
+        self.store: Any = None
+        self.session: Session | None = None
+        self.start_options = (dialogue, session_name, framework, audience)
+
+    # -- starting --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.store = self._store_factory()
+        dialogue, name, framework, audience = self.start_options
+        if name:
+            self.open_session(name, dialogue, audience or "family", framework)
+            return
+        sessions = list(self.store.list_sessions())
+        self.push_screen(HomeScreen(sessions))
+        if not sessions:
+            self.push_screen(FirstRunScreen())
+
+    def open_session(
+        self, name: str, dialogue: str | None, audience: str, framework: str | None
+    ) -> None:
+        info = self._session_info(name)
+        if info is not None:
+            dialogue = dialogue or getattr(info, "dialogue", None)
+            audience = getattr(info, "audience", None) or audience
+            framework = framework or getattr(info, "framework", None)
+        script = find_dialogue(dialogue or "family-conference")
+        engine = self.store.resume_or_start(name, script, framework=framework, audience=audience)
+        self.session = Session(self.store, name, engine, audience)
+        if engine.finished:
+            self.switch_or_push(MapScreen(self.session))
+        else:
+            self.switch_or_push(QuestionScreen(self.session))
+
+    def _session_info(self, name: str) -> Any:
+        for info in self.store.list_sessions():
+            if getattr(info, "name", None) == name:
+                return info
+        return None
+
+    def switch_or_push(self, screen: Screen[Any]) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def on_start_session(self, message: StartSession) -> None:
+        script = find_dialogue(message.dialogue)
+        taken = {str(getattr(s, "name", s)) for s in self.store.list_sessions()}
+        name = new_session_name(script, taken)
+        self.open_session(name, message.dialogue, message.audience, message.framework)
+
+    def on_resume_session(self, message: ResumeSession) -> None:
+        self.open_session(message.name, None, "family", None)
+
+    def finished_session(self) -> None:
+        """The last question is answered: keep the map in the history and show it."""
+        if self.session is None:
+            return
+        try:
+            self.session.snapshot()
+        except Exception as error:  # the map is still shown; the answers are saved
+            self.notify(str(error), severity="warning")
+        self.switch_or_push(MapScreen(self.session))
+
+    def edit_answer(self, step_id: str) -> None:
+        if self.session is not None:
+            self.push_screen(QuestionScreen(self.session, edit_step=step_id))
+
+    # -- keys on every screen --------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_crisis(self) -> None:
+        if not isinstance(self.screen, CrisisScreen):
+            self.push_screen(CrisisScreen())
+
+    def action_map(self) -> None:
+        if self.session is None:
+            self.notify(ui_text().map.edit_empty)
+            return
+        if isinstance(self.screen, MapScreen):
+            if not self.session.engine.finished:
+                self.screen.dismiss(None)
+            return
+        if isinstance(self.screen, QuestionScreen | HelpScreen | CrisisScreen):
+            self.push_screen(MapScreen(self.session))
+
+    def _save_draft(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, QuestionScreen):
+                screen.save_draft()
+
+    def action_save_and_stop(self) -> None:
+        self._save_draft()
+        self.exit(None)
+
+    def action_quick_exit(self) -> None:
+        self._save_draft()
+        self.exit(QUICK_EXIT)
+
+    # -- no screenshots: they would write what people typed to disk ------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if "screenshot" not in command.title.lower():
+                yield command
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Disabled: a screenshot file would hold sensitive answers."""
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Disabled: a screenshot file would hold sensitive answers."""
+        return None

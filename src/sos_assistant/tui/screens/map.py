@@ -1,0 +1,249 @@
+"""The map: read it, change any answer, save a copy, see the numbers over time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Checkbox, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sos_assistant.dialogue.answers import as_var
+from sos_assistant.plain import EXPORT_FORMATS, default_export_folder, export_map
+from sos_assistant.render import scale_view
+from sos_assistant.tui.screens.common import about_and_footer
+from sos_assistant.tui.session import Session
+from sos_assistant.tui.widgets.mapview import MapView
+from sos_assistant.tui.widgets.safe import SafeInput, safe
+from sos_assistant.tui_text import ui_text
+
+
+class MapScreen(Screen[None]):
+    BINDINGS = [
+        Binding("c", "change", "Change an answer"),
+        Binding("s", "export", "Save a copy"),
+        Binding("n", "history", "Numbers over time"),
+        Binding("escape", "close", "Back to questions"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self._shown_once = False
+
+    def compose(self) -> ComposeResult:
+        words = ui_text()
+        with Vertical(id="map-box"):
+            if self.session.engine.finished:
+                yield Static(
+                    safe(words.question.finished_title + " " + words.question.finished_body),
+                    classes="important",
+                )
+            yield MapView(self.session.map(), id="map-view")
+            with Horizontal(id="buttons"):
+                yield Button(words.buttons.edit + " (C)", id="change")
+                yield Button(words.buttons.export + " (S)", id="export", variant="primary")
+                yield Button(words.buttons.history + " (N)", id="history")
+        yield from about_and_footer()
+
+    def on_mount(self) -> None:
+        self.query_one(MapView).focus()
+
+    async def refresh_map(self) -> None:
+        old = self.query_one(MapView)
+        box = self.query_one("#map-box", Vertical)
+        await old.remove()
+        await box.mount(MapView(self.session.map(), id="map-view"), before=self.query_one("#buttons"))
+        self.query_one(MapView).focus()
+
+    async def on_screen_resume(self) -> None:
+        if self._shown_once:
+            await self.refresh_map()
+        self._shown_once = True
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        {"change": self.action_change, "export": self.action_export,
+         "history": self.action_history}[event.button.id or "change"]()
+
+    def action_close(self) -> None:
+        if self.session.engine.finished:
+            self.action_change()
+        else:
+            self.dismiss(None)
+
+    def action_change(self) -> None:
+        def chosen(step_id: str | None) -> None:
+            if step_id:
+                self.app.edit_answer(step_id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(EditPickScreen(self.session), chosen)
+
+    def action_export(self) -> None:
+        self.app.push_screen(ExportScreen(self.session))
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen(self.session))
+
+
+class EditPickScreen(ModalScreen[str | None]):
+    """Choose the answer to change."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        engine = session.engine
+        current = None if engine.finished else engine.path[-1]
+        self.steps = [
+            s for s in engine.path if s != current and engine.script.step(s).is_question
+        ]
+
+    def compose(self) -> ComposeResult:
+        words = ui_text().map
+        engine = self.session.engine
+        with Vertical(classes="dialog"):
+            yield Static(words.edit_title, classes="title", markup=False)
+            if not self.steps:
+                yield Static(words.edit_empty, markup=False)
+            options = []
+            for step_id in self.steps:
+                prompt = engine.prompt(step_id)
+                value = engine.answers.get(step_id)
+                label = safe(" ".join(prompt.ask.split())[:70], "bold")
+                shown = "-" if value is None else as_var(prompt.step, value)
+                label.append("\n  ")
+                label.append_text(safe(" ".join(shown.split())[:70], "italic"))
+                options.append(Option(label, id=step_id))
+            yield OptionList(*options, id="steps")
+
+    def on_mount(self) -> None:
+        self.query_one("#steps", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ExportScreen(ModalScreen[None]):
+    """Save the map as Markdown, web page and plain text into a folder the person picks."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        words = ui_text()
+        names = {"md": "Markdown (.md)", "html": "Web page (.html)", "txt": "Plain text (.txt)"}
+        with Vertical(classes="dialog"):
+            yield Static(words.map.export_title, classes="title", markup=False)
+            yield Static(words.map.export_folder, markup=False)
+            yield SafeInput(str(default_export_folder()), id="folder")
+            yield Static(words.map.export_formats, markup=False)
+            for fmt in EXPORT_FORMATS:
+                yield Checkbox(names[fmt], value=True, id=f"fmt-{fmt}")
+            yield Static("", id="export-result", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(words.buttons.save, id="save", variant="primary")
+                yield Button(words.buttons.close, id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.save()
+        else:
+            self.dismiss(None)
+
+    @on(Input.Submitted, "#folder")
+    def _folder_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save()
+
+    def save(self) -> list[Path]:
+        words = ui_text().map
+        folder = Path(self.query_one("#folder", Input).value.strip() or default_export_folder())
+        formats = tuple(f for f in EXPORT_FORMATS if self.query_one(f"#fmt-{f}", Checkbox).value)
+        result = self.query_one("#export-result", Static)
+        try:
+            the_map = self.session.map()
+            files = export_map(the_map, folder, self.session.name, formats)
+            self.session.snapshot()
+        except OSError as error:
+            result.update(safe(words.export_failed.format(problem=error.strerror or error)))
+            return []
+        result.update(safe(words.export_done.format(files=", ".join(str(f) for f in files))))
+        return files
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def history_text(entries: list[Any]) -> Text:
+    """Each saved map's date and its scaling line."""
+    words = ui_text().map
+    if not entries:
+        return Text(words.history_empty, style="italic")
+    out = Text()
+    for entry in entries:
+        the_map = getattr(entry, "map", None)
+        when = getattr(entry, "at", None) or getattr(entry, "when", None) or ""
+        out.append_text(safe(str(when), "bold"))
+        out.append("\n")
+        ratings = the_map.scaling.ratings if the_map is not None else []
+        if not ratings:
+            out.append(words.no_ratings + "\n\n", style="dim")
+            continue
+        view = scale_view(ratings)
+        out.append(view.axis + "\n" + view.ruler + "\n")
+        for row in view.rows:
+            out.append(row + "\n", style="bold")
+        for mark in view.marks:
+            out.append_text(safe(f"{mark.letter} {mark.rating.who}: {mark.rating.score:g}\n"))
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+class HistoryScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        try:
+            entries = list(self.session.store.history(self.session.name))
+        except Exception:
+            entries = []
+        with Vertical(classes="dialog"):
+            yield Static(ui_text().map.history_title, classes="title", markup=False)
+            with VerticalScroll():
+                yield Static(history_text(entries), id="history")
+            yield Button(ui_text().buttons.close, id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,330 @@
+"""One question at a time, for every kind of step; also used to change one answer from the map.
+
+The screen coordinates: it asks the engine for the prompt, mounts the answer widget for the
+step's kind, hands the widget's answer to the engine (which saves it before returning), shows
+"Saved", and asks the coach about the statement being typed.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, ProgressBar, Static
+
+from sos_assistant import content
+from sos_assistant.dialogue import AnswerError, EngineError, Prompt
+from sos_assistant.dialogue.answers import plain_text
+from sos_assistant.plain import coach_kind
+from sos_assistant.tui.messages import AnswerReady, DraftChanged
+from sos_assistant.tui.screens.common import about_and_footer
+from sos_assistant.tui.session import Session
+from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
+from sos_assistant.tui.widgets.coach import CoachPanel
+from sos_assistant.tui.widgets.safe import safe
+from sos_assistant.tui_text import ui_text
+
+COACH_DELAY = 0.3
+"""Seconds of no typing before the coach looks at a statement."""
+
+_coach: Any = None
+
+
+def get_coach() -> Any:
+    """The coach, loaded once on first use; None when it is not installed."""
+    global _coach
+    if _coach is None:
+        try:
+            from sos_assistant.coach import Coach
+
+            _coach = Coach()
+        except Exception:  # the coach is optional for the app: never fail a question over it
+            _coach = False
+    return _coach or None
+
+
+class QuestionScreen(Screen[None]):
+    """The conversation. With ``edit_step`` it shows that one answered step and, on Next,
+    changes its answer in place (``engine.edit``) and closes."""
+
+    BINDINGS = [
+        Binding("f3", "examples", ui_text().keys.examples),
+        # Back, Skip, Next and the coach's keys are shown on their buttons and in the coach
+        # panel, so the footer keeps to one line at 80 columns.
+        Binding("f5", "back", ui_text().keys.back, show=False),
+        Binding("f6", "skip", ui_text().keys.skip, show=False),
+        Binding("f7", "next", ui_text().keys.next, show=False),
+        Binding("f8", "apply_suggestion", ui_text().keys.use_tip, show=False),
+        Binding("f9", "ignore_coach", ui_text().keys.ignore_tip, show=False),
+    ]
+
+    def __init__(self, session: Session, edit_step: str | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.edit_step = edit_step
+        self.prompt: Prompt | None = None
+        self._examples_shown = False
+        self._coach_timer: Timer | None = None
+        self._banner_timer: Timer | None = None
+        self._findings: list[Any] = []
+        self._ignored: set[tuple[str, str]] = set()
+        self._submitted_at: float | None = None
+        self._widget: AnswerWidget | None = None
+        self.last_transition_ms: float | None = None
+        """Time from an answer submitted to the next question fully shown (for benchmarks)."""
+
+    def compose(self) -> ComposeResult:
+        words = ui_text().buttons
+        with Horizontal(id="progress-row"):
+            yield Static("", id="progress-label", markup=False)
+            yield ProgressBar(show_eta=False, show_percentage=False, id="bar")
+            yield Static("", id="banner", markup=False)
+        with VerticalScroll(id="body"):
+            yield Static("", id="ask", markup=False)
+            yield Static("", id="help", classes="hint", markup=False)
+            yield Static("", id="examples", classes="examples", markup=False)
+            yield Container(id="slot")
+            yield CoachPanel(id="coach")
+        with Horizontal(id="buttons"):
+            yield Button(words.back + " (F5)", id="back", compact=True)
+            yield Button(words.skip + " (F6)", id="skip", compact=True)
+            yield Button(words.next + " (F7)", id="next", variant="primary", compact=True)
+            yield Button(words.stop + " (F10)", id="stop", compact=True)
+        yield from about_and_footer()
+
+    def on_mount(self) -> None:
+        self.show_prompt()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_prompt(self) -> None:
+        engine = self.session.engine
+        prompt = engine.prompt(self.edit_step)
+        self.prompt = prompt
+        words = ui_text().question
+        step = prompt.step
+        if step.is_question:
+            label = words.progress.format(number=prompt.number, total=prompt.total)
+        else:
+            label = words.reading
+        self.query_one("#progress-label", Static).update(label)
+        done, total = engine.progress()
+        self.query_one("#bar", ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#ask", Static).update(safe(prompt.ask, "bold"))
+        helper = self.query_one("#help", Static)
+        helper.update(safe(prompt.help))
+        helper.display = bool(prompt.help)
+        self._examples_shown = False
+        self._show_examples()
+        self.query_one("#skip", Button).display = step.is_question and step.skippable
+        self.query_one("#back", Button).display = self.edit_step is None and len(engine.path) > 1
+        self._findings = []
+        self.query_one(CoachPanel).display = False
+        self.refresh_bindings()
+        widget = answer_widget(prompt)
+        self._widget = widget
+        self.call_later(self._mount_answer, widget)
+
+    async def _mount_answer(self, widget: AnswerWidget) -> None:
+        slot = self.query_one("#slot", Container)
+        await slot.remove_children()
+        if widget is not self._widget:
+            return
+        await slot.mount(widget)
+        if widget.prompt.step.kind == "info":
+            self.query_one("#next", Button).focus()
+        else:
+            widget.focus_first()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self._shown)
+
+    def _shown(self) -> None:
+        if self._submitted_at is not None:
+            self.last_transition_ms = (time.perf_counter() - self._submitted_at) * 1000
+            self._submitted_at = None
+
+    def _show_examples(self) -> None:
+        assert self.prompt is not None
+        box = self.query_one("#examples", Static)
+        words = ui_text().question
+        if not self.prompt.examples:
+            box.display = False
+            return
+        box.display = True
+        if self._examples_shown:
+            text = Text(words.examples + "\n", style="italic")
+            for example in self.prompt.examples:
+                text.append_text(safe(f"  “{example.strip()}”\n"))
+            text.rstrip()
+            box.update(text)
+        else:
+            box.update(Text(words.examples_hidden, style="dim"))
+
+    def banner(self, text: str, *, problem: bool = False) -> None:
+        box = self.query_one("#banner", Static)
+        box.update(safe(text))
+        box.set_class(problem, "problem")
+        box.display = True
+        if self._banner_timer is not None:
+            self._banner_timer.stop()
+        self._banner_timer = self.set_timer(3 if not problem else 8, self._hide_banner)
+
+    def _hide_banner(self) -> None:
+        self.query_one("#banner", Static).update("")
+
+    # -- answering -------------------------------------------------------------------------
+
+    def answer_widget(self) -> AnswerWidget:
+        assert self._widget is not None
+        return self._widget
+
+    def submit(self, value: Any) -> None:
+        """Give ``value`` (None: skip) to the engine; it is saved before this returns."""
+        engine = self.session.engine
+        prompt = self.prompt
+        if prompt is None:
+            return
+        step = prompt.step
+        self._submitted_at = time.perf_counter()
+        try:
+            if self.edit_step is not None:
+                engine.edit(step.id, value)
+                self.app.notify(ui_text().question.edited, timeout=3)
+                self._after_answer(step, value)
+                self.dismiss(None)
+                return
+            if value is None and step.is_question:
+                engine.skip()
+            else:
+                engine.answer(value if step.is_question else None)
+        except (AnswerError, EngineError) as error:
+            self._submitted_at = None
+            self.banner(ui_text().question.not_saved.format(problem=error), problem=True)
+            return
+        if step.is_question:
+            self.banner(ui_text().question.saved)
+        self._after_answer(step, value)
+        if engine.finished:
+            self._submitted_at = None
+            self.app.call_later(self.app.finished_session)  # type: ignore[attr-defined]
+            return
+        self.show_prompt()
+
+    def _after_answer(self, step: Any, value: Any) -> None:
+        if value is not None and step.crisis_check and content.crisis().matches(plain_text(value)):
+            self.app.call_later(self.app.action_crisis)  # type: ignore[attr-defined]
+
+    def save_draft(self) -> None:
+        """Before stopping: keep what is typed but not yet given, so nothing is lost."""
+        if self.prompt is None or self.edit_step is not None or not self.prompt.step.is_question:
+            return
+        if self._widget is None:
+            return
+        value = self.answer_widget().value()
+        if value is not None and value != self.prompt.previous:
+            try:
+                self.session.engine.answer(value)
+            except (AnswerError, EngineError):
+                pass
+
+    @on(AnswerReady)
+    def _answer_ready(self, event: AnswerReady) -> None:
+        event.stop()
+        self.submit(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {"back": self.action_back, "skip": self.action_skip, "next": self.action_next}
+        if event.button.id in actions:
+            actions[event.button.id]()
+        elif event.button.id == "stop":
+            self.app.action_save_and_stop()  # type: ignore[attr-defined]
+
+    def action_next(self) -> None:
+        self.submit(self.answer_widget().value())
+
+    def action_skip(self) -> None:
+        if self.prompt is not None and self.prompt.step.skippable:
+            self.submit(None)
+
+    def action_back(self) -> None:
+        if self.edit_step is not None:
+            self.dismiss(None)
+            return
+        try:
+            self.session.engine.back()
+        except EngineError as error:
+            self.banner(str(error), problem=True)
+            return
+        self.show_prompt()
+
+    def action_examples(self) -> None:
+        self._examples_shown = not self._examples_shown
+        self._show_examples()
+
+    # -- the coach -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("apply_suggestion", "ignore_coach"):
+            return bool(self._findings)
+        return True
+
+    def _coach_mode(self) -> str:
+        return str(self.session.engine.script.coach)
+
+    @on(DraftChanged)
+    def _draft_changed(self, event: DraftChanged) -> None:
+        event.stop()
+        if self._coach_mode() == "off":
+            return
+        if self._coach_timer is not None:
+            self._coach_timer.stop()
+        self._coach_timer = self.set_timer(COACH_DELAY, self._run_coach)
+
+    def _run_coach(self) -> None:
+        coach = get_coach()
+        if coach is None or self.prompt is None or self._widget is None:
+            return
+        text = self.answer_widget().draft()
+        gentle = self._coach_mode() == "gentle"
+        audience = "family" if gentle else self.session.audience
+        kind = coach_kind(self.prompt.step.slot)
+        try:
+            findings = coach.check(text, kind=kind, audience=audience)
+        except Exception:
+            findings = []
+        findings = [f for f in findings if (f.rule, text[f.start : f.end]) not in self._ignored]
+        self._findings = findings
+        self.query_one(CoachPanel).show_findings(text, findings, gentle=gentle)
+        self.refresh_bindings()
+
+    def action_apply_suggestion(self) -> None:
+        if not self._findings or self._widget is None:
+            return
+        widget = self.answer_widget()
+        text = widget.draft()
+        for finding in self._findings:
+            if getattr(finding, "can_apply", False):
+                try:
+                    widget.set_draft(finding.apply(text))
+                except ValueError:
+                    continue
+                self._run_coach()
+                return
+
+    def action_ignore_coach(self) -> None:
+        if not self._findings or self._widget is None:
+            return
+        text = self.answer_widget().draft()
+        for finding in self._findings:
+            self._ignored.add((finding.rule, text[finding.start : finding.end]))
+        self._findings = []
+        self.query_one(CoachPanel).display = False
+        self.refresh_bindings()

@@ -1,0 +1,1 @@
+"""The app's widgets: each takes models (prompts, maps, findings) and posts messages up."""
