@@ -198,6 +198,8 @@ def _cross_check(rule_set: RuleSet) -> bool:
     if len(ids) != len(set(ids)):
         return True
     for rule in rule_set.rules:
+        if _unknown_forms(rule.spec):
+            return True
         check = rule.spec.check
         if check is None:
             continue
@@ -269,20 +271,26 @@ def _check_patterns(file: str, index: int, spec: RuleSpec, lines: Lines) -> list
                         f"rules[{index}].{key}[{i}]: not a valid pattern ({error})",
                     )
                 )
-    if isinstance(spec.replace, dict):
-        forms = {normalise_form(w) for w in spec.words if "*" not in w}
-        starred = any("*" in w for w in spec.words) or bool(spec.patterns)
-        for form in spec.replace:
-            if form != "*" and normalise_form(form) not in forms and not starred:
-                out.append(
-                    Diagnostic(
-                        file,
-                        lines.line((*base, "replace", form)),
-                        "C009",
-                        f"rules[{index}].replace: '{form}' is not one of the rule's words",
-                    )
-                )
+    for form in _unknown_forms(spec):
+        out.append(
+            Diagnostic(
+                file,
+                lines.line((*base, "replace", form)),
+                "C009",
+                f"rules[{index}].replace: '{form}' is not one of the rule's words",
+            )
+        )
     return out
+
+
+def _unknown_forms(spec: RuleSpec) -> list[str]:
+    """Keys of a ``replace`` mapping that no ``words`` entry can match."""
+    if not isinstance(spec.replace, dict):
+        return []
+    if any("*" in w for w in spec.words) or spec.patterns:
+        return []
+    forms = {normalise_form(w.rstrip(".")) for w in spec.words}
+    return [f for f in spec.replace if f != "*" and normalise_form(f) not in forms]
 
 
 def validate_rules(directory: Path | None = None) -> list[Diagnostic]:
