@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sos_assistant.coach import FINDING_KEYS, Coach, Finding
-from sos_assistant.coach import command
+from sos_assistant.coach import FINDING_KEYS, Coach, Finding, command
 from sos_assistant.model import STATEMENT_KINDS, map_from_data
 
 
@@ -238,7 +237,7 @@ def test_command_without_statements_is_a_usage_error() -> None:
 
 
 def test_command_output_is_inert() -> None:
-    code, out = _run("Mum \x1b[2J is \u202e chaotic\x07")
+    _, out = _run("Mum \x1b[2J is \u202e chaotic\x07")
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
     _, out = _run("--json", "Mum \x1b[2J \u202e chaotic")
     assert "\x1b" not in out and "\u202e" not in out
