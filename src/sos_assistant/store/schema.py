@@ -75,8 +75,10 @@ def application_id(conn: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Bring the store to ``target`` in one transaction; return the version it had."""
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the store to ``target`` (default: this program's version) in one transaction;
+    return the version it had."""
+    target = SCHEMA_VERSION if target is None else target
     conn.execute("BEGIN IMMEDIATE")
     try:
         start = version(conn)
