@@ -1,0 +1,248 @@
+"""Pilot tests: every step kind, the full family walk, the map, crisis, help, quick exit and
+safe text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from textual.widgets import Input
+
+from sos_assistant.dialogue import Engine, build_map, find_dialogue, run_answers
+from sos_assistant.render import render_text
+from sos_assistant.store import open_store
+from sos_assistant.tui.app import QUICK_EXIT, SosApp
+from sos_assistant.tui.screens.crisis import CrisisScreen
+from sos_assistant.tui.screens.help import HelpScreen
+from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
+from sos_assistant.tui.screens.map import ExportScreen, MapScreen
+from sos_assistant.tui.screens.question import QuestionScreen
+from tests.tui.conftest import ALL_KINDS, GOLDEN
+from tests.tui.helpers import give, type_text, walk
+
+ALL_ANSWERS: dict[str, Any] = {
+    "name": "Dani",
+    "worries": [
+        "Kai could get hurt if the adults fight.",
+        {"text": "Dani drinks every night.", "dispute": "One glass on Fridays."},
+    ],
+    "fw": "not_sure",
+    "number": {"score": 6, "why": "Things are calmer."},
+    "people": [{"name": "Auntie Bev", "role": "network"}],
+    "sure": False,
+}
+
+
+def kinds_app() -> SosApp:
+    return SosApp(session_name="test", dialogue=ALL_KINDS, audience="practitioner")
+
+
+async def test_first_run_then_home() -> None:
+    app = SosApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")  # a parent or family member
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session is not None
+        assert app.session.engine.script.id == "family-conference"
+
+
+async def test_every_step_kind_is_answered_and_saved() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        engine = app.session.engine
+        seen = []
+        while not engine.finished:
+            step = engine.current
+            assert step is not None
+            seen.append(step.kind)
+            await give(pilot, app, ALL_ANSWERS.get(step.id))
+        assert seen == ["info", "text", "list", "choice", "scale", "people", "confirm"]
+    saved = open_store().open_engine("test", find_dialogue(ALL_KINDS))
+    assert saved.answers == {"hello": None, **ALL_ANSWERS}
+
+
+async def test_list_items_can_be_edited_removed_and_reordered() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await give(pilot, app, None)  # hello
+        await give(pilot, app, "Dani")
+        for text in ("one", "two", "three"):
+            await type_text(pilot, text)
+            await pilot.press("enter", "enter")  # statement, then an empty view
+        await pilot.press("shift+tab")  # from the box up to the list of items
+        focused = app.focused
+        assert focused is not None and focused.id == "items"
+        await pilot.press("end", "u")  # move "three" up
+        await pilot.press("home", "r")  # remove "one"
+        await pilot.press("e")  # edit "three": it goes back into the box
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == "three"
+        await type_text(pilot, "!")
+        await pilot.press("enter")
+        await type_text(pilot, "not so")
+        await pilot.press("enter", "enter")
+        assert app.session is not None
+        assert app.session.engine.answers["worries"] == [
+            {"text": "three!", "dispute": "not so"},
+            "two",
+        ]
+
+
+async def test_back_skip_and_saved_banner() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await give(pilot, app, None)
+        await give(pilot, app, "Dani")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert "Saved" in str(screen.query_one("#banner").render())
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.engine.current is not None
+        assert app.session.engine.current.id == "name"
+        assert isinstance(app.focused, Input) and app.focused.value == "Dani"
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.session.engine.answers["name"] is None
+
+
+async def test_family_walk_exports_the_same_map_as_the_headless_runner(tmp_path: Path) -> None:
+    answers = yaml.safe_load((GOLDEN / "family-conference" / "fuller.answers.yaml").read_text())
+    app = SosApp(session_name="walk", dialogue="family-conference")
+    out = tmp_path / "out"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await walk(pilot, app, answers)
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#folder", Input).value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+    headless = Engine(find_dialogue("family-conference"))
+    run_answers(headless, answers)
+    expected = build_map(headless)
+    for fmt in ("md", "html", "txt"):
+        assert (out / f"walk.{fmt}").read_text(encoding="utf-8") == render_text(expected, fmt)
+    assert open_store().history("walk")
+
+
+async def test_stop_mid_question_keeps_what_was_typed() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await give(pilot, app, None)
+        await type_text(pilot, "Half typed name")
+        await pilot.press("f10")
+        await pilot.pause()
+    assert open_store().open_engine("test", find_dialogue(ALL_KINDS)).answers["name"] == "Half typed name"
+
+
+async def test_quick_exit_saves_and_says_so() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await give(pilot, app, None)
+        await type_text(pilot, "Dani")
+        await pilot.press("f12")
+        await pilot.pause()
+    assert app.return_value == QUICK_EXIT
+    assert open_store().open_engine("test", find_dialogue(ALL_KINDS)).answers["name"] == "Dani"
+
+
+async def test_crisis_panel_opens_by_key_and_on_danger_words_and_never_blocks() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await give(pilot, app, None)
+        await give(pilot, app, "I am not safe tonight")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session is not None and app.session.engine.current is not None
+        assert app.session.engine.current.id == "worries"
+
+
+async def test_help_glossary_search() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await type_text(pilot, "danger statement")
+        text = str(app.screen.query_one("#terms").render())
+        assert "anger" in text.lower()
+        await pilot.press("escape")
+
+
+async def test_map_edit_changes_an_answer_in_place() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await give(pilot, app, None)
+        await give(pilot, app, "Dani")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")  # the only answer: the name
+        await pilot.pause()
+        await pilot.press("ctrl+a")
+        assert isinstance(app.focused, Input)
+        app.focused.value = "Sam"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        assert app.session is not None
+        assert app.session.engine.answers["name"] == "Sam"
+        assert app.session.engine.current is not None
+        assert app.session.engine.current.id == "worries"
+
+
+async def test_user_text_is_inert_on_screen() -> None:
+    app = kinds_app()
+    nasty = "\x1b]0;pwned\x07[bold red]x[/] \x1b[2J"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await give(pilot, app, None)
+        focused = app.focused
+        assert isinstance(focused, Input)
+        focused.insert_text_at_cursor(nasty)
+        assert "\x1b" not in focused.value and "\x07" not in focused.value
+        await pilot.press("enter")
+        await pilot.pause()
+        svg = app.export_screenshot()
+        assert "\x1b" not in svg
+        assert "[bold red]" in svg.replace("&#160;", " ") or "bold&#160;red" in svg
+
+
+async def test_screenshot_command_is_gone() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles and not any("screenshot" in t.lower() for t in titles)
+        assert app.deliver_screenshot() is None
