@@ -190,12 +190,16 @@ class Plain:
             )
             dialogue = ids[default if chosen is None else chosen]
         script = find_dialogue(dialogue)
-        if framework is None and asks_framework(script) and (name is None or not store.exists(name)):
+        if (
+            framework is None
+            and asks_framework(script)
+            and (name is None or not store.exists(name))
+        ):
             fws = content.frameworks().frameworks
             keys = list(fws)
             chosen = self.pick(
                 self.words.choose_framework,
-                [f"{fws[k].name}: {fws[k].summary}" for k in keys],  # type: ignore[index]
+                [f"{fws[k].name}: {fws[k].summary}" for k in keys],
                 default=0,
             )
             framework = keys[chosen or 0]
@@ -249,9 +253,12 @@ class Plain:
                     engine.answer(value)
                     if step.is_question:
                         self.say(self.words.saved)
-                if value is not None and step.crisis_check:
-                    if content.crisis().matches(plain_text(value)):
-                        self.crisis()
+                if (
+                    value is not None
+                    and step.crisis_check
+                    and content.crisis().matches(plain_text(value))
+                ):
+                    self.crisis()
             except _Command as command:
                 self.command(command.word, engine, prompt)
             except (AnswerError, EngineError) as error:
@@ -301,7 +308,9 @@ class Plain:
             for i, (option, (_, _, explain)) in enumerate(
                 zip(options, prompt.choices or [("", "", "")] * 2, strict=False), 1
             ):
-                self.say(f"{i}. {one_line(option)}" + (f" ({one_line(explain)})" if explain else ""))
+                self.say(
+                    f"{i}. {one_line(option)}" + (f" ({one_line(explain)})" if explain else "")
+                )
             while True:
                 text = self.read()
                 if not text:

@@ -43,7 +43,12 @@ class FakeStore:
         return list(self.infos.values())
 
     def resume_or_start(
-        self, name: str, script: Script, *, framework: str | None = None, audience: str | None = None
+        self,
+        name: str,
+        script: Script,
+        *,
+        framework: str | None = None,
+        audience: str | None = None,
     ) -> Engine:
         if name not in self.engines:
             engine = Engine(script, framework=framework)
@@ -53,7 +58,9 @@ class FakeStore:
         return self.engines[name]
 
     def record_snapshot(self, name: str, the_map: Map) -> None:
-        self.snaps.setdefault(name, []).append(Snap(f"2026-01-0{len(self.snaps.get(name, [])) + 1}", the_map))
+        self.snaps.setdefault(name, []).append(
+            Snap(f"2026-01-0{len(self.snaps.get(name, [])) + 1}", the_map)
+        )
 
     def history(self, name: str) -> list[Snap]:
         return self.snaps.get(name, [])

@@ -149,7 +149,10 @@ async def test_stop_mid_question_keeps_what_was_typed() -> None:
         await type_text(pilot, "Half typed name")
         await pilot.press("f10")
         await pilot.pause()
-    assert open_store().open_engine("test", find_dialogue(ALL_KINDS)).answers["name"] == "Half typed name"
+    assert (
+        open_store().open_engine("test", find_dialogue(ALL_KINDS)).answers["name"]
+        == "Half typed name"
+    )
 
 
 async def test_quick_exit_saves_and_says_so() -> None:

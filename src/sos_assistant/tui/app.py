@@ -4,10 +4,10 @@ on every screen (help, map, danger now, save and stop, quick exit)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -55,7 +55,7 @@ class SosApp(App[str | None]):
     TITLE = "sos-assistant"
     ENABLE_COMMAND_PALETTE = True
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", ui_text().keys.help, priority=True),
         Binding("f2", "map", ui_text().keys.map, priority=True),
         Binding("f4", "crisis", ui_text().keys.danger, priority=True),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -35,7 +37,7 @@ def crisis_text() -> Text:
 class CrisisScreen(ModalScreen[None]):
     """Never blocks: Escape, F4 or the button closes it and the person carries on."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f4", "close", ui_text().buttons.close),
     ]
 

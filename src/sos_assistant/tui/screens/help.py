@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -36,7 +38,7 @@ def terms_text(query: str) -> Text:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1", "close", ui_text().buttons.close)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1", "close", ui_text().buttons.close)]
 
     def compose(self) -> ComposeResult:
         words = ui_text().help

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
@@ -68,7 +68,9 @@ def session_label(info: Any) -> Text:
 class HomeScreen(Screen[None]):
     """Carry on where you stopped, or say who you are and start."""
 
-    BINDINGS = [Binding("escape", "restart", "Start again", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "restart", "Start again", show=False)
+    ]
 
     def __init__(self, sessions: list[Any]) -> None:
         super().__init__()
@@ -82,9 +84,7 @@ class HomeScreen(Screen[None]):
             yield Static(words.title, classes="title", markup=False)
             if self.sessions:
                 yield Static(words.continue_, markup=False)
-                yield OptionList(
-                    *[Option(session_label(s)) for s in self.sessions], id="sessions"
-                )
+                yield OptionList(*[Option(session_label(s)) for s in self.sessions], id="sessions")
             yield Static(words.new + ". " + words.who_title, id="step-title", markup=False)
             yield OptionList(
                 *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES], id="who"

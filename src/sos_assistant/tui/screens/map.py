@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
@@ -25,11 +25,12 @@ from sos_assistant.tui_text import ui_text
 
 
 class MapScreen(Screen[None]):
-    BINDINGS = [
-        Binding("c", "change", "Change an answer"),
-        Binding("s", "export", "Save a copy"),
-        Binding("n", "history", "Numbers over time"),
-        Binding("escape", "close", "Back to questions"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Short names: the footer must keep the keys for help and danger visible at 80 columns.
+        Binding("c", "change", "Change"),
+        Binding("s", "export", "Save copy"),
+        Binding("n", "history", "Numbers"),
+        Binding("escape", "close", "Back"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -47,9 +48,11 @@ class MapScreen(Screen[None]):
                 )
             yield MapView(self.session.map(), id="map-view")
             with Horizontal(id="buttons"):
-                yield Button(words.buttons.edit + " (C)", id="change")
-                yield Button(words.buttons.export + " (S)", id="export", variant="primary")
-                yield Button(words.buttons.history + " (N)", id="history")
+                yield Button(words.buttons.edit + " (C)", id="change", compact=True)
+                yield Button(
+                    words.buttons.export + " (S)", id="export", variant="primary", compact=True
+                )
+                yield Button(words.buttons.history + " (N)", id="history", compact=True)
         yield from about_and_footer()
 
     def on_mount(self) -> None:
@@ -59,7 +62,9 @@ class MapScreen(Screen[None]):
         old = self.query_one(MapView)
         box = self.query_one("#map-box", Vertical)
         await old.remove()
-        await box.mount(MapView(self.session.map(), id="map-view"), before=self.query_one("#buttons"))
+        await box.mount(
+            MapView(self.session.map(), id="map-view"), before=self.query_one("#buttons")
+        )
         self.query_one(MapView).focus()
 
     async def on_screen_resume(self) -> None:
@@ -69,8 +74,11 @@ class MapScreen(Screen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"change": self.action_change, "export": self.action_export,
-         "history": self.action_history}[event.button.id or "change"]()
+        {
+            "change": self.action_change,
+            "export": self.action_export,
+            "history": self.action_history,
+        }[event.button.id or "change"]()
 
     def action_close(self) -> None:
         if self.session.engine.finished:
@@ -95,16 +103,14 @@ class MapScreen(Screen[None]):
 class EditPickScreen(ModalScreen[str | None]):
     """Choose the answer to change."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         engine = session.engine
         current = None if engine.finished else engine.path[-1]
-        self.steps = [
-            s for s in engine.path if s != current and engine.script.step(s).is_question
-        ]
+        self.steps = [s for s in engine.path if s != current and engine.script.step(s).is_question]
 
     def compose(self) -> ComposeResult:
         words = ui_text().map
@@ -139,7 +145,7 @@ class EditPickScreen(ModalScreen[str | None]):
 class ExportScreen(ModalScreen[None]):
     """Save the map as Markdown, web page and plain text into a folder the person picks."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -221,7 +227,7 @@ def history_text(entries: list[Any]) -> Text:
 
 
 class HistoryScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -7,13 +7,14 @@ step's kind, hands the widget's answer to the engine (which saves it before retu
 
 from __future__ import annotations
 
+import contextlib
 import time
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -54,7 +55,7 @@ class QuestionScreen(Screen[None]):
     """The conversation. With ``edit_step`` it shows that one answered step and, on Next,
     changes its answer in place (``engine.edit``) and closes."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f3", "examples", ui_text().keys.examples),
         # Back, Skip, Next and the coach's keys are shown on their buttons and in the coach
         # panel, so the footer keeps to one line at 80 columns.
@@ -229,10 +230,8 @@ class QuestionScreen(Screen[None]):
             return
         value = self.answer_widget().value()
         if value is not None and value != self.prompt.previous:
-            try:
+            with contextlib.suppress(AnswerError, EngineError):
                 self.session.engine.answer(value)
-            except (AnswerError, EngineError):
-                pass
 
     @on(AnswerReady)
     def _answer_ready(self, event: AnswerReady) -> None:

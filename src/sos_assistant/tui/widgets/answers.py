@@ -4,14 +4,13 @@ person presses Enter to finish. No widget talks to the engine or the store."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -92,7 +91,7 @@ def _item_text(item: str | dict[str, Any]) -> str:
 class ItemList(OptionList):
     """The statements added so far; letters edit, remove and reorder the highlighted one."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit"),
         Binding("r,delete", "remove", "Remove"),
         Binding("u", "up", "Move up"),
@@ -323,7 +322,9 @@ class _OptionsAnswer(AnswerWidget):
     def on_mount(self) -> None:
         values = [v for v, _ in self.options()]
         box = self.query_one("#options", OptionList)
-        box.highlighted = values.index(self.prompt.previous) if self.prompt.previous in values else 0
+        box.highlighted = (
+            values.index(self.prompt.previous) if self.prompt.previous in values else 0
+        )
 
     def value(self) -> Any:
         index = self.query_one("#options", OptionList).highlighted

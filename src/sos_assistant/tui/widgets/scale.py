@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -15,7 +17,7 @@ CELL = 4
 class ScaleBar(Widget, can_focus=True):
     """Shows 0..10 with the chosen number highlighted. ``score`` is None until one is chosen."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Lower", show=False),
         Binding("right", "move(1)", "Higher", show=False),
         Binding("t", "pick(10)", "10", show=False),

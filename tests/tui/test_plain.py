@@ -1,0 +1,104 @@
+"""Plain mode through a pipe: the same conversation and the same map as the headless runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sos_assistant.dialogue import Engine, build_map, find_dialogue, run_answers
+from sos_assistant.render import render_text
+from tests.tui.conftest import GOLDEN
+
+
+def lines_for(answers: dict[str, Any]) -> list[str]:
+    """What a person types in plain mode for these answers (walked with a headless engine)."""
+    engine = Engine(find_dialogue("family-conference"))
+    lines: list[str] = []
+    while (step := engine.current) is not None:
+        value = answers.get(step.id)
+        if step.kind == "info" or value is None:
+            lines.append("")
+        elif step.kind == "text":
+            lines.append(value)
+        elif step.kind == "list":
+            for item in value:
+                lines.append(" ".join((item if isinstance(item, str) else item["text"]).split()))
+                if step.views:
+                    dispute = item.get("dispute", "") if isinstance(item, dict) else ""
+                    lines.append(" ".join(dispute.split()))
+            lines.append("")
+        elif step.kind == "people":
+            lines += [f"{p['name']}, {p['role']}" for p in value] + [""]
+        elif step.kind == "scale":
+            lines += [str(value["score"]), value.get("why", "")]
+        elif step.kind == "choice":
+            lines.append(str([c.value for c in step.choices].index(value) + 1))
+        elif step.kind == "confirm":
+            lines.append("yes" if value else "no")
+        if step.kind == "info" or value is None:
+            engine.answer(None) if step.kind == "info" else engine.skip()
+        else:
+            engine.answer(value)
+    return lines
+
+
+def run_plain(args: list[str], text: str, env_home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOS_ASSISTANT_HOME": str(env_home), "TERM": "dumb"}
+    return subprocess.run(
+        [sys.executable, "-m", "sos_assistant.cli", *args],
+        input=text,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_plain_walk_makes_the_headless_map(tmp_path: Path, private_home: Path) -> None:
+    answers = yaml.safe_load((GOLDEN / "family-conference" / "fuller.answers.yaml").read_text())
+    out = tmp_path / "maps"
+    typed = "\n".join([*lines_for(answers), str(out)]) + "\n"
+    result = run_plain(["--plain", "family-conference", "--session", "p"], typed, private_home)
+    assert result.returncode == 0, result.stderr
+    assert "Question 1 of" in result.stdout
+    assert "\x1b" not in result.stdout
+    headless = Engine(find_dialogue("family-conference"))
+    run_answers(headless, answers)
+    expected = build_map(headless)
+    assert (out / "p.md").read_text(encoding="utf-8") == render_text(expected, "md")
+    assert render_text(expected, "txt").strip() in result.stdout
+
+
+def test_plain_stop_and_resume(private_home: Path) -> None:
+    first = run_plain(
+        ["--plain", "family-conference", "--session", "s"], "\nDani\nstop\n", private_home
+    )
+    assert first.returncode == 0
+    assert "saved" in first.stdout.lower()
+    second = run_plain(["--plain", "family-conference", "--session", "s"], "", private_home)
+    assert "Question 2 of" in second.stdout  # carries on at the child's name
+
+
+def test_plain_words_and_crisis(private_home: Path) -> None:
+    typed = "\nhelp\nconference\n\ndanger\nback\nI am not safe tonight\nmap\nstop\n"
+    result = run_plain(["--plain", "family-conference", "--session", "w"], typed, private_home)
+    assert result.returncode == 0
+    assert "999" in result.stdout
+    assert "conference" in result.stdout.lower()
+    assert "Our map" in result.stdout or "map" in result.stdout.lower()
+
+
+def test_plain_never_imports_textual() -> None:
+    code = (
+        "import sys, sos_assistant.plain, sos_assistant.tui_text; print('textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
