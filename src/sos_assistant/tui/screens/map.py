@@ -26,11 +26,12 @@ from sos_assistant.tui_text import ui_text
 
 class MapScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Short names: the footer must keep the keys for help and danger visible at 80 columns.
-        Binding("c", "change", "Change"),
-        Binding("s", "export", "Save copy"),
-        Binding("n", "history", "Numbers"),
-        Binding("escape", "close", "Back"),
+        # Shown on the buttons, not in the footer: the footer must keep the keys for help,
+        # danger and quick exit visible at 80 columns.
+        Binding("c", "change", "Change", show=False),
+        Binding("s", "export", "Save copy", show=False),
+        Binding("n", "history", "Numbers", show=False),
+        Binding("escape", "close", "Back", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
