@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _harness import Result, report  # noqa: E402
+from _harness import Result, report
 
 MINIMAL = """
 import time, resource, sys
