@@ -11,7 +11,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Every test gets its own empty data folder; nothing touches the real one."""
     home = tmp_path_factory.mktemp("sos-home")
     monkeypatch.setenv("SOS_ASSISTANT_HOME", str(home))

@@ -36,8 +36,10 @@ def walk(dialogue: str, answers_file: Path) -> tuple[str, str]:
         if event.type == "skip":
             lines.append("  -> skipped")
         elif prompt.step.kind != "info":
-            shown = event.value if isinstance(event.value, str) else yaml.safe_dump(
-                event.value, allow_unicode=True, sort_keys=False, width=100
+            shown = (
+                event.value
+                if isinstance(event.value, str)
+                else yaml.safe_dump(event.value, allow_unicode=True, sort_keys=False, width=100)
             )
             lines.append("  -> " + shown.rstrip().replace("\n", "\n     "))
         lines.append("")

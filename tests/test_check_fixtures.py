@@ -26,8 +26,23 @@ def expected(path: Path) -> list[str]:
 def test_there_is_a_fixture_for_every_kind_of_problem() -> None:
     codes = {re.search(r"\[([A-Z]\d{3})\]$", e).group(1) for f in FIXTURES for e in expected(f)}  # type: ignore[union-attr]
     assert len(FIXTURES) >= 15
-    assert {"Y001", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "D009",
-            "D010", "D011", "D012", "K001", "T001"} <= codes
+    assert {
+        "Y001",
+        "D001",
+        "D002",
+        "D003",
+        "D004",
+        "D005",
+        "D006",
+        "D007",
+        "D008",
+        "D009",
+        "D010",
+        "D011",
+        "D012",
+        "K001",
+        "T001",
+    } <= codes
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)

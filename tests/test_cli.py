@@ -41,17 +41,26 @@ def test_run_writes_the_map_from_a_mapping_answers_file(tmp_path: Path) -> None:
     out = tmp_path / "map.yaml"
     answers = GOLDEN / "fuller.answers.yaml"
     assert main(["run", "family-conference", "--answers", str(answers), "--out", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == (GOLDEN / "fuller.map.yaml").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == (GOLDEN / "fuller.map.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
-def test_run_takes_a_list_answers_file_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_takes_a_list_answers_file_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rows = json.loads(_steps_json(capsys))
     questions = [r for r in rows if r["kind"] != "info"]
     answers = [None] * len(questions)
     answers[[r["id"] for r in questions].index("child-name")] = "Kai"
     file = tmp_path / "answers.yaml"
     file.write_text(yaml.safe_dump(answers), encoding="utf-8")
-    assert main(["run", "family-conference", "--answers", str(file), "--out", str(tmp_path / "m.json")]) == 0
+    assert (
+        main(
+            ["run", "family-conference", "--answers", str(file), "--out", str(tmp_path / "m.json")]
+        )
+        == 0
+    )
     the_map = load_map((tmp_path / "m.json").read_text(encoding="utf-8"))
     assert [p.name for p in the_map.people] == ["Kai"]
 
@@ -85,9 +94,14 @@ def test_unknown_dialogue_lists_the_known_ones(capsys: pytest.CaptureFixture[str
     assert "no dialogue called 'family' (known: " in capsys.readouterr().err
 
 
-def test_render_a_bad_map_names_the_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_a_bad_map_names_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("schema: sos-map/1\nscaling:\n  ratings:\n    - {who: A, score: 2}\n    - {who: B, score: 12}\n")
+    bad.write_text(
+        "schema: sos-map/1\nscaling:\n  ratings:\n"
+        "    - {who: A, score: 2}\n    - {who: B, score: 12}\n"
+    )
     assert main(["render", str(bad), "--format", "md"]) == 1
     assert f"{bad}: scaling.ratings[1].score: must be 0-10" in capsys.readouterr().err
 
@@ -113,6 +127,8 @@ def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
 def test_the_installed_command_runs() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "sos_assistant.cli", "steps", "family-conference"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0 and "own-number" in done.stdout

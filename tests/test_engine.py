@@ -23,17 +23,28 @@ def walk(engine: Engine, *answers: object) -> None:
 def test_a_full_walk_fills_every_slot(tiny: Script) -> None:
     engine = Engine(tiny)
     engine.answer(None)  # hello
-    walk(engine, "Ruby", [{"name": "Nan", "role": "network"}], ["Ruby fell down the stairs."],
-         [{"text": "Ruby could be hurt again.", "dispute": "The gate is fixed now."}], True,
-         ["We read every night."], {"score": 6, "why": "Things are better."}, "yes",
-         ["What happens next?"])
+    walk(
+        engine,
+        "Ruby",
+        [{"name": "Nan", "role": "network"}],
+        ["Ruby fell down the stairs."],
+        [{"text": "Ruby could be hurt again.", "dispute": "The gate is fixed now."}],
+        True,
+        ["We read every night."],
+        {"score": 6, "why": "Things are better."},
+        "yes",
+        ["What happens next?"],
+    )
     assert engine.finished
     the_map = build_map(engine)
     assert the_map.title == "Ruby's map"
     assert [(p.name, p.role) for p in the_map.people] == [("Ruby", "child"), ("Nan", "network")]
     danger = the_map.worries.danger_statements[0]
     assert (danger.text, danger.dispute, danger.said_by) == (
-        "Ruby could be hurt again.", "The gate is fixed now.", "The workers")
+        "Ruby could be hurt again.",
+        "The gate is fixed now.",
+        "The workers",
+    )
     assert the_map.scaling.ratings[0].score == 6
     assert the_map.scaling.question  # from the framework content
     assert the_map.preparation is not None
@@ -112,11 +123,17 @@ def test_edit_that_changes_the_branch_continues_from_the_new_branch(tiny: Script
         (0, "   ", "step 'child' (text): the answer is empty; skip the question to leave it out"),
         (0, ["Ruby"], "step 'child' (text): the answer must be text"),
         (2, [{"txt": "x"}], "step 'happened' (list): item 1 has unknown key(s): txt"),
-        (2, [{"text": "x", "dispute": "y"}],
-         "step 'happened' (list): item 1: this question does not take a 'dispute' view"),
-        (1, [{"name": "Al", "role": "uncle"}],
-         "step 'helpers' (people): person 1: role 'uncle' is not one of child, parent, carer, "
-         "network, worker, other"),
+        (
+            2,
+            [{"text": "x", "dispute": "y"}],
+            "step 'happened' (list): item 1: this question does not take a 'dispute' view",
+        ),
+        (
+            1,
+            [{"name": "Al", "role": "uncle"}],
+            "step 'helpers' (people): person 1: role 'uncle' is not one of child, parent, carer, "
+            "network, worker, other",
+        ),
         (4, "maybe", "step 'more' (confirm): the answer must be yes or no (true or false)"),
     ],
 )
@@ -162,8 +179,11 @@ def test_subscribers_hear_each_event_before_the_state_moves(tiny: Script) -> Non
     engine.subscribe(listener)
     walk(engine, "Ruby")
     engine.back()
-    assert seen == [("answer", "hello", "hello"), ("answer", "child", "child"),
-                    ("back", "helpers", "helpers")]
+    assert seen == [
+        ("answer", "hello", "hello"),
+        ("answer", "child", "child"),
+        ("back", "helpers", "helpers"),
+    ]
 
 
 def test_a_failing_save_stops_the_move(tiny: Script) -> None:

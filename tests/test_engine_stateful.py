@@ -30,8 +30,12 @@ def answer_for(step: Step, data: st.DataObject) -> Any:
     if step.kind == "choice":
         return data.draw(st.sampled_from([c.value for c in step.choices]))
     if step.kind == "scale":
-        return data.draw(st.one_of(st.integers(0, 10), st.fixed_dictionaries(
-            {"score": st.integers(0, 10), "why": TEXT})))
+        return data.draw(
+            st.one_of(
+                st.integers(0, 10),
+                st.fixed_dictionaries({"score": st.integers(0, 10), "why": TEXT}),
+            )
+        )
     if step.kind == "people":
         return data.draw(st.lists(st.fixed_dictionaries({"name": TEXT}), min_size=1, max_size=2))
     if step.kind == "confirm":
@@ -43,8 +47,10 @@ class Walk(RuleBasedStateMachine):
     engine: Engine
     events: list[Event]
 
-    @initialize(name=st.sampled_from([p.stem for p in dialogue_files()]),
-                framework=st.sampled_from(["safety", "wellbeing", "success"]))
+    @initialize(
+        name=st.sampled_from([p.stem for p in dialogue_files()]),
+        framework=st.sampled_from(["safety", "wellbeing", "success"]),
+    )
     def start(self, name: str, framework: str) -> None:
         self.engine = Engine(find_dialogue(name), framework=framework)
         self.events = []
@@ -80,8 +86,9 @@ class Walk(RuleBasedStateMachine):
     @precondition(lambda self: len(self.engine.done_steps()) > 0)
     @rule(data=st.data())
     def edit(self, data: st.DataObject) -> None:
-        candidates = [s for s in self.engine.done_steps()
-                      if s != self.engine.path[-1] or self.engine.finished]
+        candidates = [
+            s for s in self.engine.done_steps() if s != self.engine.path[-1] or self.engine.finished
+        ]
         if not candidates:
             return
         step = self.engine.script.step(data.draw(st.sampled_from(candidates)))
@@ -119,6 +126,8 @@ class Walk(RuleBasedStateMachine):
 
 TestWalk = Walk.TestCase
 TestWalk.settings = settings(
-    max_examples=40, stateful_step_count=25, deadline=None,
+    max_examples=40,
+    stateful_step_count=25,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

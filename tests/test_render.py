@@ -29,7 +29,9 @@ NASTY = [
 
 
 def nasty_map() -> Map:
-    the_map = Map(title="<b>T</b> \x1b[1m", people=[{"name": n, "role": "child"} for n in NASTY[:3]])
+    the_map = Map(
+        title="<b>T</b> \x1b[1m", people=[{"name": n, "role": "child"} for n in NASTY[:3]]
+    )
     the_map.worries.harm = [Statement(text=t, said_by="<i>x</i>") for t in NASTY]
     the_map.worries.danger_statements = [Statement(text="D", dispute=NASTY[9])]
     the_map.scaling.ratings = [Rating(who=NASTY[5], score=3, why=NASTY[8])]
@@ -58,11 +60,13 @@ def test_html_is_autoescaped_and_self_contained() -> None:
     assert "<b>T</b>" not in out and "<i>x</i>" not in out
 
     class Tags(html.parser.HTMLParser):
-        found: set[str] = set()
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: set[str] = set()
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.found.add(tag)
-            for name, value in attrs:
+            for _name, value in attrs:
                 assert not (value or "").startswith(("http:", "https:")), "nothing is fetched"
 
     parser = Tags()
@@ -92,7 +96,9 @@ def test_markdown_text_cannot_make_structure() -> None:
 
 
 def test_text_scale_puts_each_letter_under_its_number() -> None:
-    view = scale_view([Rating(who="A", score=3), Rating(who="B", score=7), Rating(who="C", score=3)])
+    view = scale_view(
+        [Rating(who="A", score=3), Rating(who="B", score=7), Rating(who="C", score=3)]
+    )
     assert view.axis.index("3") == view.rows[0].index("A")
     assert view.axis.index("7") == view.rows[0].index("B")
     assert view.rows[1].index("C") == view.axis.index("3")  # numbers that meet stack

@@ -40,7 +40,9 @@ def check_templates(folder: Path) -> list[Diagnostic]:
     for fmt in TEXT_FORMATS:
         path = folder / template_name(fmt)
         if not path.is_file():
-            out.append(Diagnostic(display_path(path), 0, "T002", f"missing template for {fmt} maps"))
+            out.append(
+                Diagnostic(display_path(path), 0, "T002", f"missing template for {fmt} maps")
+            )
             continue
         out += check_template_file(path, env)
     for path in sorted(folder.glob("_*.j2")):
@@ -58,7 +60,9 @@ def check_template_file(path: Path, env: jinja2.Environment | None = None) -> li
     try:
         env.parse(path.read_text(encoding="utf-8"))
     except jinja2.TemplateSyntaxError as error:
-        return [Diagnostic(display_path(path), error.lineno, "T001", f"template error: {error.message}")]
+        return [
+            Diagnostic(display_path(path), error.lineno, "T001", f"template error: {error.message}")
+        ]
     return []
 
 

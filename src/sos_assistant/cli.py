@@ -101,7 +101,9 @@ def _read_answers(path: str) -> Any:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"{mark.line + 1}" if mark is not None else "0"
-        raise CommandError(f"{path}:{line}: not valid YAML ({getattr(error, 'problem', error)})") from None
+        raise CommandError(
+            f"{path}:{line}: not valid YAML ({getattr(error, 'problem', error)})"
+        ) from None
 
 
 def write_map(the_map: Map, out: str | None) -> None:
@@ -122,7 +124,11 @@ def crisis_notice(step: str, value: Any) -> None:
 
     info = content.crisis()
     if info.matches(plain_text(value)):
-        lines = [info.title, info.intro, *(f"  {c.name}: {c.number} - {c.when}" for c in info.contacts)]
+        lines = [
+            info.title,
+            info.intro,
+            *(f"  {c.name}: {c.number} - {c.when}" for c in info.contacts),
+        ]
         _err("\n".join(lines))
 
 
@@ -208,7 +214,9 @@ def cmd_sessions(ns: argparse.Namespace) -> int:
     return command.run(ns, sys.stdout)
 
 
-def cmd_plain(ns: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+def cmd_plain(
+    ns: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
     from sos_assistant import plain
 
     return plain.run(ns, stdin or sys.stdin, stdout or sys.stdout)
@@ -224,10 +232,16 @@ def cmd_tui(ns: argparse.Namespace) -> int:
 
 
 def _add_session_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--session", metavar="NAME", help="save as you go under this name, and resume it")
-    parser.add_argument("--framework", choices=FRAMEWORKS, help="safety (default), wellbeing or success")
     parser.add_argument(
-        "--audience", choices=("family", "practitioner", "advocate"), default=None,
+        "--session", metavar="NAME", help="save as you go under this name, and resume it"
+    )
+    parser.add_argument(
+        "--framework", choices=FRAMEWORKS, help="safety (default), wellbeing or success"
+    )
+    parser.add_argument(
+        "--audience",
+        choices=("family", "practitioner", "advocate"),
+        default=None,
         help="who is using it (recorded with a saved session)",
     )
 
@@ -240,7 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sos-assistant {__version__}")
     parser.add_argument(
-        "--plain", nargs="?", const="", metavar="DIALOGUE",
+        "--plain",
+        nargs="?",
+        const="",
+        metavar="DIALOGUE",
         help="plain mode: the conversation line by line, for screen readers and pipes",
     )
     _add_session_options(parser)
@@ -252,8 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="answer a dialogue from an answers file, headless")
     p.add_argument("dialogue", metavar="DIALOGUE", help="a dialogue id (see 'steps') or a file")
-    p.add_argument("--answers", required=True, metavar="FILE", help="YAML list or mapping; - for stdin")
-    p.add_argument("--out", metavar="MAP", help="write the map here (.yaml or .json); default stdout")
+    p.add_argument(
+        "--answers", required=True, metavar="FILE", help="YAML list or mapping; - for stdin"
+    )
+    p.add_argument(
+        "--out", metavar="MAP", help="write the map here (.yaml or .json); default stdout"
+    )
     _add_session_options(p)
     p.set_defaults(func=cmd_run)
 

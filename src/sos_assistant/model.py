@@ -177,7 +177,7 @@ class Map(_Strict):
         json_schema_extra={"$id": "https://sos-assistant.invalid/schemas/sos-map-1.json"},
     )
 
-    schema_: Literal["sos-map/1"] = Field(SCHEMA_ID, alias="schema")
+    schema_: Literal["sos-map/1"] = Field("sos-map/1", alias="schema")
     framework: Framework = "safety"
     title: str | None = None
     date: dt.date | None = None
@@ -204,12 +204,39 @@ class Map(_Strict):
         return data
 
     def to_yaml(self) -> str:
-        return yaml.safe_dump(
-            self.to_data(), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-        )
+        return dump_yaml(self.to_data())
 
     def to_json(self) -> str:
         return json.dumps(self.to_data(), ensure_ascii=False, indent=2) + "\n"
+
+
+class _VerbatimDumper(yaml.SafeDumper):
+    """Writes every string so that it reads back exactly.
+
+    YAML treats NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks and would fold
+    them away in plain or single-quoted text; such strings are written double-quoted, where
+    they are escaped.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if any(c in text for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_VerbatimDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML for people to read (Unicode kept as is) that reads back to exactly ``data``."""
+    return yaml.dump(
+        data,
+        Dumper=_VerbatimDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
 
 
 SLOT_KINDS: dict[str, StatementKind] = {
@@ -299,7 +326,9 @@ def load_map(text: str) -> Map:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise MapError([f"{where}not valid YAML or JSON ({getattr(error, 'problem', error)})"]) from None
+        raise MapError(
+            [f"{where}not valid YAML or JSON ({getattr(error, 'problem', error)})"]
+        ) from None
     return map_from_data(data)
 
 

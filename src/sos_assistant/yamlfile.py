@@ -109,5 +109,7 @@ def load_yaml(path: Path) -> tuple[Any, Lines]:
     except UnicodeDecodeError:
         raise YamlProblem(Diagnostic(name, 0, "Y002", "the file is not UTF-8 text")) from None
     except OSError as error:
-        raise YamlProblem(Diagnostic(name, 0, "Y003", f"cannot read the file ({error.strerror})")) from None
+        raise YamlProblem(
+            Diagnostic(name, 0, "Y003", f"cannot read the file ({error.strerror})")
+        ) from None
     return parse_yaml(text, name)

@@ -13,11 +13,12 @@ next question for an answer that was not saved. Replaying the events of a sessio
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from transitions import EventData, Machine
 from transitions.core import _LOGGER as _TRANSITIONS_LOG
@@ -26,7 +27,7 @@ from sos_assistant import content
 from sos_assistant.dialogue import answers
 from sos_assistant.dialogue.schema import END, Script, Step
 from sos_assistant.dialogue.templating import render
-from sos_assistant.model import FRAMEWORKS, Event, EventType
+from sos_assistant.model import FRAMEWORKS, Event, EventType, Framework
 
 Listener = Callable[[Event], None]
 
@@ -82,7 +83,8 @@ class _Machine:
 
     @staticmethod
     def is_target(event: EventData) -> bool:
-        return bool(event.kwargs.get("target") == event.transition.dest)
+        transition = event.transition
+        return transition is not None and event.kwargs.get("target") == transition.dest
 
     @staticmethod
     def on_error(event: EventData) -> None:
@@ -143,15 +145,16 @@ class Engine:
         return None if self.finished else self.script.step(self.path[-1])
 
     @property
-    def framework(self) -> str:
+    def framework(self) -> Framework:
+        """The dialogue's own framework, else a framework step's answer, else the session's."""
         if self.script.framework:
             return self.script.framework
         for step_id in self.path:
             step = self.script.step(step_id)
             if step.slot == "framework" and self.answers.get(step_id) in FRAMEWORKS:
-                return str(self.answers[step_id])
+                return cast(Framework, self.answers[step_id])
         if self.framework_choice in FRAMEWORKS:
-            return str(self.framework_choice)
+            return cast(Framework, self.framework_choice)
         return "safety"
 
     def done_steps(self) -> list[str]:
@@ -169,9 +172,7 @@ class Engine:
         With ``with_defaults``, vars not reached yet take their defaults (for the map title of
         a map still in progress).
         """
-        ctx: dict[str, Any] = {
-            "fw": content.frameworks().frameworks[self.framework].model_dump()  # type: ignore[index]
-        }
+        ctx: dict[str, Any] = {"fw": content.frameworks().frameworks[self.framework].model_dump()}
         if with_defaults:
             ctx |= {s.var: s.default for s in self.script.steps if s.var}
         for step_id in self.path[:upto]:
@@ -292,7 +293,7 @@ class Engine:
             path = [str(s) for s in data["path"]]
             if not path or path[0] != script.first:
                 raise EngineError("the saved path does not start at the first step")
-            for earlier, later in zip(path, path[1:], strict=False):
+            for earlier, later in itertools.pairwise(path):
                 if later not in script.targets(earlier):
                     raise EngineError(f"the saved path cannot go from '{earlier}' to '{later}'")
             saved = data["answers"]

@@ -52,7 +52,10 @@ def _duplicate_ids(data: Any, lines: Lines, file: str) -> list[Diagnostic]:
         if step_id in seen:
             out.append(
                 Diagnostic(
-                    file, line, "D002", f"duplicate step id '{step_id}' (first at line {seen[step_id]})"
+                    file,
+                    line,
+                    "D002",
+                    f"duplicate step id '{step_id}' (first at line {seen[step_id]})",
                 )
             )
         else:

@@ -36,8 +36,8 @@ def _statements(step: Step, value: Any, said_by: str | None) -> list[Statement]:
 def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     """The map the answers so far make."""
     framework = engine.framework
-    text = content.frameworks().frameworks[framework]  # type: ignore[index]
-    result = Map(framework=framework, date=date)  # type: ignore[arg-type]
+    text = content.frameworks().frameworks[framework]
+    result = Map(framework=framework, date=date)
     result.scaling.question = text.scaling.question
     result.scaling.zero_means = text.scaling.zero_means
     result.scaling.ten_means = text.scaling.ten_means
@@ -56,7 +56,9 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
         elif slot == "framework":
             continue
         elif slot == "people":
-            rows = [{"name": value, "role": step.role or "other"}] if isinstance(value, str) else value
+            rows = (
+                [{"name": value, "role": step.role or "other"}] if isinstance(value, str) else value
+            )
             result.people.extend(Person.model_validate(row) for row in rows)
         elif slot == "scaling.ratings":
             who = render(step.who or "", ctx).strip() or step.id

@@ -14,9 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 from sos_assistant.model import READINESS_SLOTS, SLOT_KINDS, Audience, Framework, Role
 
 StepKind = Literal["info", "text", "list", "choice", "scale", "people", "confirm"]
-QUESTION_KINDS: frozenset[str] = frozenset(
-    {"text", "list", "choice", "scale", "people", "confirm"}
-)
+QUESTION_KINDS: frozenset[str] = frozenset({"text", "list", "choice", "scale", "people", "confirm"})
 
 END = "end"
 """The ``next`` target that finishes the conversation."""

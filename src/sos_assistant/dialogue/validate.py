@@ -128,7 +128,9 @@ def check_graph(script: Script, lines: Lines, file: str) -> list[Diagnostic]:
     for step in script.steps:
         for field, target in _arrows(step):
             if target != END and target not in ids:
-                report.add(step.id, field, "D003", f"step '{step.id}' leads to unknown step '{target}'")
+                report.add(
+                    step.id, field, "D003", f"step '{step.id}' leads to unknown step '{target}'"
+                )
                 broken_arrows = True
 
     var_owner: dict[str, str] = {}
@@ -136,7 +138,9 @@ def check_graph(script: Script, lines: Lines, file: str) -> list[Diagnostic]:
         if step.var:
             if step.var in var_owner:
                 report.add(
-                    step.id, ("var",), "D012",
+                    step.id,
+                    ("var",),
+                    "D012",
                     f"var '{step.var}' is already set by step '{var_owner[step.var]}'",
                 )
             var_owner.setdefault(step.var, step.id)
@@ -145,23 +149,35 @@ def check_graph(script: Script, lines: Lines, file: str) -> list[Diagnostic]:
                 report.add(step.id, ("slot",), "D006", f"slot '{step.slot}' is not part of the map")
             elif step.slot not in SLOTS_BY_KIND[step.kind]:
                 report.add(
-                    step.id, ("slot",), "D006",
+                    step.id,
+                    ("slot",),
+                    "D006",
                     f"a {step.kind} step cannot fill slot '{step.slot}'",
                 )
         allowed = (
-            READINESS_VALUES if step.slot in READINESS_SLOTS
-            else FRAMEWORKS if step.slot == "framework" else None
+            READINESS_VALUES
+            if step.slot in READINESS_SLOTS
+            else FRAMEWORKS
+            if step.slot == "framework"
+            else None
         )
         if step.kind == "choice" and allowed is not None:
             for i, choice in enumerate(step.choices):
                 if choice.value not in allowed:
                     report.add(
-                        step.id, ("choices", i, "value"), "D009",
+                        step.id,
+                        ("choices", i, "value"),
+                        "D009",
                         f"choice value '{choice.value}' cannot go in slot '{step.slot}' "
                         f"(use {', '.join(allowed)})",
                     )
         if step.kind == "scale" and not step.who:
-            report.add(step.id, ("kind",), "D010", f"scale step '{step.id}' needs 'who': whose number it is")
+            report.add(
+                step.id,
+                ("kind",),
+                "D010",
+                f"scale step '{step.id}' needs 'who': whose number it is",
+            )
 
     if broken_arrows:
         return report.items

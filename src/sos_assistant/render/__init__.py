@@ -74,36 +74,47 @@ def scale_view(ratings: list[Rating]) -> ScaleView:
     rows: list[list[str]] = []
     for mark in marks:
         column = round(mark.rating.score * SCALE_STEP)
-        for index, row in enumerate(rows):
-            if all(c == " " for c in row[max(column - 1, 0) : column + len(mark.letter) + 1]):
-                break
-        else:
-            index, row = len(rows), [" "] * (10 * SCALE_STEP + 3)
-            rows.append(row)
-        mark.row = index
+        span = slice(max(column - 1, 0), column + len(mark.letter) + 1)
+        free = [i for i, r in enumerate(rows) if all(c == " " for c in r[span])]
+        if not free:
+            rows.append([" "] * (10 * SCALE_STEP + 3))
+        mark.row = free[0] if free else len(rows) - 1
+        row = rows[mark.row]
         row[column : column + len(mark.letter)] = list(mark.letter)
     return ScaleView(marks, axis, ruler, ["".join(r).rstrip() for r in rows])
 
 
 def columns(the_map: Map) -> list[Column]:
     """The three columns with the framework's headings."""
-    text = content.frameworks().frameworks[the_map.framework]  # type: ignore[index]
+    text = content.frameworks().frameworks[the_map.framework]
     heads, subs = text.columns, text.sections
     w, g, n = the_map.worries, the_map.working_well, the_map.needs_to_happen
     return [
-        Column("worries", heads.worries, [
-            Section("harm", subs.harm, w.harm),
-            Section("danger_statements", subs.danger_statements, w.danger_statements),
-            Section("complicating_factors", subs.complicating_factors, w.complicating_factors),
-        ]),
-        Column("working_well", heads.working_well, [
-            Section("strengths", subs.strengths, g.strengths),
-            Section("existing_safety", subs.existing_safety, g.existing_safety),
-        ]),
-        Column("needs_to_happen", heads.needs_to_happen, [
-            Section("safety_goals", subs.safety_goals, n.safety_goals),
-            Section("next_steps", subs.next_steps, n.next_steps),
-        ]),
+        Column(
+            "worries",
+            heads.worries,
+            [
+                Section("harm", subs.harm, w.harm),
+                Section("danger_statements", subs.danger_statements, w.danger_statements),
+                Section("complicating_factors", subs.complicating_factors, w.complicating_factors),
+            ],
+        ),
+        Column(
+            "working_well",
+            heads.working_well,
+            [
+                Section("strengths", subs.strengths, g.strengths),
+                Section("existing_safety", subs.existing_safety, g.existing_safety),
+            ],
+        ),
+        Column(
+            "needs_to_happen",
+            heads.needs_to_happen,
+            [
+                Section("safety_goals", subs.safety_goals, n.safety_goals),
+                Section("next_steps", subs.next_steps, n.next_steps),
+            ],
+        ),
     ]
 
 
@@ -145,7 +156,7 @@ def labels(folder: Path | None = None) -> Labels:
 
 def view(the_map: Map) -> dict[str, Any]:
     """Everything a template needs."""
-    fw = content.frameworks().frameworks[the_map.framework]  # type: ignore[index]
+    fw = content.frameworks().frameworks[the_map.framework]
     return {
         "map": the_map,
         "fw": fw,

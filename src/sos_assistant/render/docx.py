@@ -38,12 +38,14 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
     doc.add_heading(one_line(the_map.title or labels.title), level=0)
     meta = view["fw"].name + (f" - {labels.made_on} {the_map.date}" if the_map.date else "")
     doc.add_paragraph(meta)
-    doc.add_paragraph(labels.work_in_progress).italic = True
+    doc.add_paragraph().add_run(labels.work_in_progress).italic = True
     if the_map.people:
         doc.add_heading(labels.people, level=1)
         for p in the_map.people:
             role = labels.roles.get(p.role, "")
-            doc.add_paragraph(one_line(p.name) + (f" ({role})" if role else ""), style="List Bullet")
+            doc.add_paragraph(
+                one_line(p.name) + (f" ({role})" if role else ""), style="List Bullet"
+            )
     for column in view["columns"]:
         doc.add_heading(column.title, level=1)
         for section in column.sections:

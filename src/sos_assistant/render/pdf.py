@@ -30,7 +30,9 @@ def render_pdf(the_map: Map, view: dict[str, Any]) -> bytes:
     pdf.add_page()
     lines = text.split("\n")
     scale = view["scale"]
-    scale_lines = {x.strip() for x in (scale.axis, scale.ruler, *scale.rows)} if scale.marks else set()
+    scale_lines = (
+        {x.strip() for x in (scale.axis, scale.ruler, *scale.rows)} if scale.marks else set()
+    )
     fpdf_log = logging.getLogger("fpdf")
     level = fpdf_log.level
     fpdf_log.setLevel(logging.ERROR)  # missing glyphs (emoji) are left blank, not an alarm
