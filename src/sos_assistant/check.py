@@ -17,7 +17,12 @@ from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
 from sos_assistant.render import TEXT_FORMATS, Labels, template_name
 from sos_assistant.resources import content_dir
+from sos_assistant.tui_text import UiText
 from sos_assistant.yamlfile import YamlProblem, load_yaml
+
+
+MODEL_FILES: dict[str, type[BaseModel]] = {**CONTENT_FILES, "ui.yaml": UiText}
+"""Content files checked against a model: frameworks, glossary, crisis, and the app's words."""
 
 
 def check_model_file(path: Path, model: type[BaseModel], code: str) -> list[Diagnostic]:
@@ -81,8 +86,8 @@ def _check_path(path: Path) -> list[Diagnostic]:
         return [d for child in sorted(path.glob("*.yaml")) for d in _check_path(child)]
     if not path.exists():
         return [Diagnostic(display_path(path), 0, "K000", "no such file or folder")]
-    if path.name in CONTENT_FILES:
-        return check_model_file(path, CONTENT_FILES[path.name], "K001")
+    if path.name in MODEL_FILES:
+        return check_model_file(path, MODEL_FILES[path.name], "K001")
     if path.suffix == ".j2":
         return check_template_file(path)
     if path.parent.name == "coach":
@@ -101,7 +106,7 @@ def check_all(paths: Iterable[Path] = ()) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for path in dialogue_files():
         found += check_script_file(path)[1]
-    for name, model in CONTENT_FILES.items():
+    for name, model in MODEL_FILES.items():
         found += check_model_file(folder / name, model, "K001")
     found += check_templates(folder / "templates")
     found += check_coach(folder / "coach")

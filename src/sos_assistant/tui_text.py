@@ -165,6 +165,16 @@ class PlainText(_Strict):
     help_prompt: str
 
 
+class PassphraseText(_Strict):
+    title: str
+    explain: str
+    placeholder: str
+    open: str
+    wrong: str
+    cannot_open: str
+    """Shown when the saved sessions cannot be opened at all; ``{problem}`` is the reason."""
+
+
 class UiText(_Strict):
     """Everything in ``content/ui.yaml``."""
 
@@ -179,6 +189,7 @@ class UiText(_Strict):
     map: MapText
     help: HelpText
     crisis: CrisisText
+    passphrase: PassphraseText
     stopped: str
     plain: PlainText
 

@@ -25,6 +25,8 @@ def run_app(ns: argparse.Namespace) -> int:
         if out is not None and out.isatty():
             out.write(CLEAR_ALL)
             out.flush()
+    elif app.return_code == 1 and isinstance(result, str):
+        print(result, file=sys.stderr)  # the store could not be opened; the app says why
     elif out is not None and app.return_code in (0, None):
         out.write(ui_text().stopped + "\n")
     return int(app.return_code or 0)

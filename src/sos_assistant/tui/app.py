@@ -18,6 +18,7 @@ from sos_assistant.tui.screens.crisis import CrisisScreen
 from sos_assistant.tui.screens.help import HelpScreen
 from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
 from sos_assistant.tui.screens.map import MapScreen
+from sos_assistant.tui.screens.passphrase import PassphraseScreen
 from sos_assistant.tui.screens.question import QuestionScreen
 from sos_assistant.tui.session import Session
 from sos_assistant.tui_text import ui_text
@@ -83,7 +84,27 @@ class SosApp(App[str | None]):
     # -- starting --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.store = self._store_factory()
+        from sos_assistant.store import StoreError
+
+        try:
+            self.store = self._store_factory()
+        except StoreError as error:
+            self.exit(ui_text().passphrase.cannot_open.format(problem=error), return_code=1)
+            return
+        for notice in getattr(self.store, "notices", []):
+            self.notify(notice, severity="warning", timeout=15, markup=False)
+        if getattr(self.store, "is_locked", False):
+            self.push_screen(PassphraseScreen(self.store), self._unlocked)
+            return
+        self._start()
+
+    def _unlocked(self, opened: bool | None) -> None:
+        if opened:
+            self._start()
+        else:
+            self.exit(None)
+
+    def _start(self) -> None:
         dialogue, name, framework, audience = self.start_options
         if name:
             self.open_session(name, dialogue, audience or "family", framework)
