@@ -141,7 +141,7 @@ def cmd_run(ns: argparse.Namespace) -> int:
     if ns.session:
         from sos_assistant import store as store_module
 
-        store = store_module.open_store_for_cli()
+        store = store_module.open_store_for_cli(ns.passphrase_file)
         engine = store.resume_or_start(
             ns.session, script, framework=ns.framework, audience=ns.audience
         )
@@ -239,6 +239,12 @@ def _add_session_options(parser: argparse.ArgumentParser) -> None:
         "--framework", choices=FRAMEWORKS, help="safety (default), wellbeing or success"
     )
     parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase of protected sessions from this file (or set "
+        "SOS_ASSISTANT_PASSPHRASE)",
+    )
+    parser.add_argument(
         "--audience",
         choices=("family", "practitioner", "advocate"),
         default=None,
@@ -312,6 +318,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _store_error() -> type[Exception]:
+    """The store's error class, imported only when an exception is being handled."""
+    from sos_assistant.store import StoreError
+
+    return StoreError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -328,8 +341,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         _err(str(error))
         return error.code
+    except _store_error() as error:  # evaluated only when something was raised
+        _err(str(error))
+        return WRONG_INPUT
     except KeyboardInterrupt:
-        _err("Stopped. Everything you answered so far is saved.")
+        saved = " Everything you answered so far is saved." if getattr(ns, "session", None) else ""
+        _err("Stopped." + saved)
         return WRONG_INPUT
     except BrokenPipeError:
         return OK
