@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -25,7 +26,10 @@ if TYPE_CHECKING:
     from sos_assistant.dialogue import Engine, Prompt, Script
 
 AUDIENCES = ("family", "practitioner", "advocate")
-EXPORT_FORMATS = ("md", "html", "txt")
+EXPORT_FORMATS = ("pdf", "html", "docx", "md", "txt")
+"""Every format a map can be saved in, the printable ones first."""
+DEFAULT_EXPORT_FORMATS = ("pdf", "html", "txt")
+"""What plain mode saves, and what the app ticks at first: ready to print, and readable anywhere."""
 
 
 # -- helpers shared with the full-screen app -------------------------------------------------
@@ -60,7 +64,8 @@ def default_export_folder() -> Path:
 
 
 def export_map(the_map: Map, folder: Path, stem: str, formats: tuple[str, ...]) -> list[Path]:
-    """Write the map into ``folder`` as ``stem.md`` / ``.html`` / ``.txt``; the files written.
+    """Write the map into ``folder`` as ``stem.<suffix>`` per format (files private to this
+    user); the files written.
 
     Raises:
         OSError: the folder cannot be made or written to.
@@ -73,22 +78,21 @@ def export_map(the_map: Map, folder: Path, stem: str, formats: tuple[str, ...]) 
     written: list[Path] = []
     for fmt in formats:
         path = folder / f"{safe_stem}{SUFFIXES[fmt]}"
-        path.write_bytes(render_bytes(the_map, fmt))
+        data = render_bytes(the_map, fmt)
+        # A copy of the map is as private as the answers: readable by this user only.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(path, 0o600)
         written.append(path)
     return written
 
 
 def coach_kind(slot: str | None) -> str:
     """The coach's statement kind for a map slot."""
-    return {
-        "worries.harm": "harm",
-        "worries.danger_statements": "danger",
-        "worries.complicating_factors": "complicating",
-        "working_well.strengths": "strength",
-        "working_well.existing_safety": "safety",
-        "needs_to_happen.safety_goals": "goal",
-        "needs_to_happen.next_steps": "next_step",
-    }.get(slot or "", "general")
+    from sos_assistant.model import SLOT_KINDS
+
+    return SLOT_KINDS.get(slot or "", "general")
 
 
 # -- plain mode --------------------------------------------------------------------------------
@@ -413,7 +417,9 @@ class Plain:
         if text.lower() in ("no", "n", "skip"):
             return
         try:
-            files = export_map(the_map, Path(text) if text else folder, name, EXPORT_FORMATS)
+            files = export_map(
+                the_map, Path(text) if text else folder, name, DEFAULT_EXPORT_FORMATS
+            )
         except OSError as error:
             self.say(ui_text().map.export_failed.format(problem=error.strerror or error))
             return

@@ -117,6 +117,8 @@ class MapText(_Strict):
     export_title: str
     export_folder: str
     export_formats: str
+    format_names: dict[str, str]
+    """How each file format is named: pdf, html, docx, md, txt."""
     export_done: str
     export_failed: str
     history_title: str

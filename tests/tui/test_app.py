@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from textual.widgets import Input
+from textual.widgets import Input, SelectionList
 
 from sos_assistant.dialogue import Engine, build_map, find_dialogue, run_answers
 from sos_assistant.render import render_text
@@ -131,6 +131,7 @@ async def test_family_walk_exports_the_same_map_as_the_headless_runner(tmp_path:
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         app.screen.query_one("#folder", Input).value = str(out)
+        app.screen.query_one("#formats", SelectionList).select_all()
         await pilot.press("enter")
         await pilot.pause()
     headless = Engine(find_dialogue("family-conference"))
@@ -138,6 +139,9 @@ async def test_family_walk_exports_the_same_map_as_the_headless_runner(tmp_path:
     expected = build_map(headless)
     for fmt in ("md", "html", "txt"):
         assert (out / f"walk.{fmt}").read_text(encoding="utf-8") == render_text(expected, fmt)
+    assert (out / "walk.pdf").read_bytes()[:5] == b"%PDF-"
+    assert (out / "walk.docx").read_bytes()[:2] == b"PK"
+    assert {p.stat().st_mode & 0o777 for p in out.iterdir()} == {0o600}  # copies stay private
     assert open_store().history("walk")
 
 

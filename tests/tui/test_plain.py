@@ -71,7 +71,9 @@ def test_plain_walk_makes_the_headless_map(tmp_path: Path, private_home: Path) -
     headless = Engine(find_dialogue("family-conference"))
     run_answers(headless, answers)
     expected = build_map(headless)
-    assert (out / "p.md").read_text(encoding="utf-8") == render_text(expected, "md")
+    for fmt in ("txt", "html"):
+        assert (out / f"p.{fmt}").read_text(encoding="utf-8") == render_text(expected, fmt)
+    assert (out / "p.pdf").read_bytes()[:5] == b"%PDF-"
     assert render_text(expected, "txt").strip() in result.stdout
 
 

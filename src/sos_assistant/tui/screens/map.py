@@ -11,11 +11,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from sos_assistant.dialogue.answers import as_var
-from sos_assistant.plain import EXPORT_FORMATS, default_export_folder, export_map
+from sos_assistant.plain import (
+    DEFAULT_EXPORT_FORMATS,
+    EXPORT_FORMATS,
+    default_export_folder,
+    export_map,
+)
 from sos_assistant.render import scale_view
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.session import Session
@@ -154,15 +159,21 @@ class ExportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         words = ui_text()
-        names = {"md": "Markdown (.md)", "html": "Web page (.html)", "txt": "Plain text (.txt)"}
-        with Vertical(classes="dialog"):
-            yield Static(words.map.export_title, classes="title", markup=False)
-            yield Static(words.map.export_folder, markup=False)
-            yield SafeInput(str(default_export_folder()), id="folder")
-            yield Static(words.map.export_formats, markup=False)
-            for fmt in EXPORT_FORMATS:
-                yield Checkbox(names[fmt], value=True, id=f"fmt-{fmt}")
-            yield Static("", id="export-result", markup=False)
+        names = words.map.format_names
+        with Vertical(classes="dialog", id="export-box"):
+            with VerticalScroll():
+                yield Static(words.map.export_title, classes="title", markup=False)
+                yield Static(words.map.export_folder, markup=False)
+                yield SafeInput(str(default_export_folder()), id="folder")
+                yield Static(words.map.export_formats, markup=False)
+                yield SelectionList[str](
+                    *(
+                        (names.get(fmt, fmt), fmt, fmt in DEFAULT_EXPORT_FORMATS)
+                        for fmt in EXPORT_FORMATS
+                    ),
+                    id="formats",
+                )
+                yield Static("", id="export-result", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(words.buttons.save, id="save", variant="primary")
                 yield Button(words.buttons.close, id="close")
@@ -185,7 +196,8 @@ class ExportScreen(ModalScreen[None]):
     def save(self) -> list[Path]:
         words = ui_text().map
         folder = Path(self.query_one("#folder", Input).value.strip() or default_export_folder())
-        formats = tuple(f for f in EXPORT_FORMATS if self.query_one(f"#fmt-{f}", Checkbox).value)
+        chosen = set(self.query_one("#formats", SelectionList).selected)
+        formats = tuple(f for f in EXPORT_FORMATS if f in chosen)
         result = self.query_one("#export-result", Static)
         try:
             the_map = self.session.map()
