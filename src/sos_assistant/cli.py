@@ -13,12 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
-
-import yaml
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sos_assistant import __version__, safetext
-from sos_assistant.model import FRAMEWORKS, Map, MapError, load_map, map_json_schema
+from sos_assistant.names import AUDIENCES, FRAMEWORKS
+
+if TYPE_CHECKING:
+    from sos_assistant.model import Map
 
 OK, WRONG_INPUT, USAGE = 0, 1, 2
 
@@ -96,6 +97,8 @@ def _read_answers(path: str) -> Any:
         raise CommandError(f"{path}: cannot read the answers file ({error.strerror})") from None
     except UnicodeDecodeError:
         raise CommandError(f"{path}: the answers file is not UTF-8 text") from None
+    import yaml
+
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -169,6 +172,8 @@ def read_map_file(path: str) -> Map:
         raise CommandError(f"{path}: cannot read the map ({error.strerror})") from None
     except UnicodeDecodeError:
         raise CommandError(f"{path}: the map is not UTF-8 text") from None
+    from sos_assistant.model import MapError, load_map
+
     try:
         return load_map(text)
     except MapError as error:
@@ -198,6 +203,8 @@ def cmd_render(ns: argparse.Namespace) -> int:
 
 
 def cmd_schema(ns: argparse.Namespace) -> int:
+    from sos_assistant.model import map_json_schema
+
     print(json.dumps(map_json_schema(), indent=2, ensure_ascii=False))
     return OK
 
@@ -246,7 +253,7 @@ def _add_session_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--audience",
-        choices=("family", "practitioner", "advocate"),
+        choices=AUDIENCES,
         default=None,
         help="who is using it (recorded with a saved session)",
     )

@@ -41,7 +41,9 @@ STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: a model's validator is built on first use, so a command that never touches
+    # a map (``sessions list``, the TUI's first question) does not pay for building them all.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Statement(_Strict):
@@ -174,6 +176,7 @@ class Map(_Strict):
     model_config = ConfigDict(
         extra="forbid",
         validate_assignment=True,
+        defer_build=True,
         json_schema_extra={"$id": "https://sos-assistant.invalid/schemas/sos-map-1.json"},
     )
 

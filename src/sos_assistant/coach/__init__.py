@@ -9,9 +9,40 @@ Textual, so every face (command line, TUI, tests) drives the same API::
         print(finding.start, finding.end, finding.message, finding.suggestion)
 """
 
-from sos_assistant.coach.engine import Coach, MapReview, StatementReview
-from sos_assistant.coach.findings import FINDING_KEYS, Finding, MapFinding
-from sos_assistant.coach.rules import Rule, RuleError, RuleSet, load_rules, validate_rules
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sos_assistant.coach.engine import Coach, MapReview, StatementReview
+    from sos_assistant.coach.findings import FINDING_KEYS, Finding, MapFinding
+    from sos_assistant.coach.rules import Rule, RuleError, RuleSet, load_rules, validate_rules
+
+_WHERE = {
+    "Coach": "engine",
+    "MapReview": "engine",
+    "StatementReview": "engine",
+    "FINDING_KEYS": "findings",
+    "Finding": "findings",
+    "MapFinding": "findings",
+    "Rule": "rules",
+    "RuleError": "rules",
+    "RuleSet": "rules",
+    "load_rules": "rules",
+    "validate_rules": "rules",
+}
+"""Loaded on first use, so that ``sos-assistant coach --help`` (and any command that only
+builds the parser) does not load the rule engine, pydantic and textstat."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FINDING_KEYS",

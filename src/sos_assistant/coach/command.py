@@ -11,13 +11,14 @@ import argparse
 import json
 import sys
 import textwrap
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from sos_assistant.coach.engine import Coach
-from sos_assistant.coach.findings import Finding
-from sos_assistant.coach.rules import RuleError, RuleSet, load_rules
-from sos_assistant.coach.text import display_width, inert
-from sos_assistant.model import AUDIENCES, STATEMENT_KINDS, Audience, StatementKind
+from sos_assistant.names import AUDIENCES, STATEMENT_KINDS
+
+if TYPE_CHECKING:
+    from sos_assistant.coach.findings import Finding
+    from sos_assistant.coach.rules import RuleSet
+    from sos_assistant.model import Audience, StatementKind
 
 _WIDTH = 88
 _UNSAFE_IN_JSON = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F)}
@@ -51,6 +52,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     """Check the statements in ``ns.text`` (or on ``stdin``) and print the findings."""
+    # Loaded here, not at the top: the command line builds this parser for every command.
+    from sos_assistant.coach.engine import Coach
+    from sos_assistant.coach.rules import RuleError, load_rules
+
     try:
         rules = load_rules()
     except RuleError as error:
@@ -63,8 +68,8 @@ def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     if not statements:
         print(rules.template("cli_no_text"), file=sys.stderr)
         return 2
-    kind = cast(StatementKind, ns.kind)
-    audience = cast(Audience, ns.audience)
+    kind = cast("StatementKind", ns.kind)
+    audience = cast("Audience", ns.audience)
     coach = Coach(rules)
     results = [(text, coach.check(text, kind, audience)) for text in statements]
     if ns.json:
@@ -88,6 +93,8 @@ def json_text(data: object) -> str:
 
 def _carets(line: str, offset: int, findings: list[Finding]) -> str:
     """A line of ``^`` under the words found in ``line`` (which starts at ``offset``)."""
+    from sos_assistant.coach.text import display_width
+
     marks = [" "] * len(line)
     for f in findings:
         for i in range(max(f.start, offset), min(f.end, offset + len(line))):
@@ -103,6 +110,8 @@ def _carets(line: str, offset: int, findings: list[Finding]) -> str:
 def render(text: str, findings: list[Finding], rules: RuleSet, number: int | None = None) -> str:
     """Human-readable output for one statement: the words, ``^^^`` under what was found, then
     why it matters and what to try instead."""
+    from sos_assistant.coach.text import inert
+
     prefix = f"{number}. " if number is not None else ""
     pad = " " * len(prefix)
     safe = inert(text)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import textstat
-
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 """A word: letters and digits, with inner apostrophes and hyphens ("don't", "six-year-old")."""
 
@@ -57,6 +55,8 @@ def reading_age(text: str) -> float:
 
     Uses textstat 0.7.3 and its bundled hyphenation dictionary, so nothing is downloaded.
     """
+    import textstat  # here, not at the top: it loads pkg_resources (~100 ms)
+
     grade = float(textstat.flesch_kincaid_grade(text))
     return grade + 5.0
 
