@@ -4,7 +4,7 @@ on every screen (help, map, danger now, save and stop, quick exit)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -12,16 +12,19 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from sos_assistant.dialogue import find_dialogue
-from sos_assistant.plain import new_session_name
 from sos_assistant.tui.messages import ResumeSession, StartSession
 from sos_assistant.tui.screens.crisis import CrisisScreen
 from sos_assistant.tui.screens.help import HelpScreen
-from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
-from sos_assistant.tui.screens.map import MapScreen
-from sos_assistant.tui.screens.passphrase import PassphraseScreen
 from sos_assistant.tui.screens.question import QuestionScreen
 from sos_assistant.tui.session import Session
 from sos_assistant.tui_text import ui_text
+
+if TYPE_CHECKING:
+    from sos_assistant.tui.screens.map import MapScreen
+
+# The home, passphrase and map screens are imported where they are first shown, so that a
+# session opened from the command line reaches its first question without loading the
+# renderers and the home screen's lists. Help and danger stay loaded: they must open at once.
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -47,6 +50,12 @@ def _default_store() -> Any:
     from sos_assistant.store import open_store
 
     return open_store()
+
+
+def _map_screen(session: Session) -> MapScreen:
+    from sos_assistant.tui.screens.map import MapScreen
+
+    return MapScreen(session)
 
 
 class SosApp(App[str | None]):
@@ -94,6 +103,8 @@ class SosApp(App[str | None]):
         for notice in getattr(self.store, "notices", []):
             self.notify(notice, severity="warning", timeout=15, markup=False)
         if getattr(self.store, "is_locked", False):
+            from sos_assistant.tui.screens.passphrase import PassphraseScreen
+
             self.push_screen(PassphraseScreen(self.store), self._unlocked)
             return
         self._start()
@@ -109,6 +120,8 @@ class SosApp(App[str | None]):
         if name:
             self.open_session(name, dialogue, audience or "family", framework)
             return
+        from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
+
         sessions = list(self.store.list_sessions())
         self.push_screen(HomeScreen(sessions))
         if not sessions:
@@ -126,7 +139,7 @@ class SosApp(App[str | None]):
         engine = self.store.resume_or_start(name, script, framework=framework, audience=audience)
         self.session = Session(self.store, name, engine, audience)
         if engine.finished:
-            self.switch_or_push(MapScreen(self.session))
+            self.switch_or_push(_map_screen(self.session))
         else:
             self.switch_or_push(QuestionScreen(self.session))
 
@@ -145,6 +158,8 @@ class SosApp(App[str | None]):
             self.push_screen(screen)
 
     def on_start_session(self, message: StartSession) -> None:
+        from sos_assistant.plain import new_session_name
+
         script = find_dialogue(message.dialogue)
         taken = {str(getattr(s, "name", s)) for s in self.store.list_sessions()}
         name = new_session_name(script, taken)
@@ -161,7 +176,7 @@ class SosApp(App[str | None]):
             self.session.snapshot()
         except Exception as error:  # the map is still shown; the answers are saved
             self.notify(str(error), severity="warning")
-        self.switch_or_push(MapScreen(self.session))
+        self.switch_or_push(_map_screen(self.session))
 
     def edit_answer(self, step_id: str) -> None:
         if self.session is not None:
@@ -181,6 +196,8 @@ class SosApp(App[str | None]):
         if self.session is None:
             self.notify(ui_text().map.edit_empty)
             return
+        from sos_assistant.tui.screens.map import MapScreen
+
         if isinstance(self.screen, MapScreen):
             if not self.session.engine.finished:
                 self.screen.dismiss(None)
