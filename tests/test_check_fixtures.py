@@ -53,3 +53,19 @@ def test_broken_fixture_reports_exactly_its_problem(path: Path) -> None:
 
 def test_packaged_dialogues_and_content_are_clean() -> None:
     assert [str(d) for d in check_all()] == []
+
+
+def test_a_mistyped_key_in_the_app_words_is_reported(tmp_path: Path) -> None:
+    from sos_assistant.resources import content_dir
+
+    lines = (content_dir() / "ui.yaml").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("about:"))
+    lines[at] = lines[at].replace("about:", "abot:", 1)
+    broken = tmp_path / "ui.yaml"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    name = display_path(broken)
+    first = next(i for i, line in enumerate(lines) if not line.startswith("#")) + 1
+    assert [str(d) for d in check_all([broken])] == [
+        f"{name}:{first}: about: is required [K001]",
+        f"{name}:{at + 1}: abot: unknown key [K001]",
+    ]

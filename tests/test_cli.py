@@ -46,23 +46,23 @@ def test_run_writes_the_map_from_a_mapping_answers_file(tmp_path: Path) -> None:
     )
 
 
-def test_run_takes_a_list_answers_file_in_order(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    rows = json.loads(_steps_json(capsys))
-    questions = [r for r in rows if r["kind"] != "info"]
-    answers = [None] * len(questions)
-    answers[[r["id"] for r in questions].index("child-name")] = "Kai"
+def test_run_takes_a_list_answers_file_in_order(tmp_path: Path) -> None:
+    from sos_assistant.dialogue import Engine, find_dialogue
+
+    walk = Engine(find_dialogue("family-conference"))  # the questions met when all are skipped
+    while (step := walk.current) is not None:
+        walk.skip() if step.is_question else walk.answer(None)
+    asked = [s for s in walk.path if walk.script.step(s).is_question]
+    answers: list[object] = [None] * len(asked)
+    answers[asked.index("child-name")] = "Kai"
     file = tmp_path / "answers.yaml"
     file.write_text(yaml.safe_dump(answers), encoding="utf-8")
-    assert (
-        main(
-            ["run", "family-conference", "--answers", str(file), "--out", str(tmp_path / "m.json")]
-        )
-        == 0
-    )
-    the_map = load_map((tmp_path / "m.json").read_text(encoding="utf-8"))
+    out = tmp_path / "m.json"
+    assert main(["run", "family-conference", "--answers", str(file), "--out", str(out)]) == 0
+    the_map = load_map(out.read_text(encoding="utf-8"))
     assert [p.name for p in the_map.people] == ["Kai"]
+    file.write_text(yaml.safe_dump([*answers, "one too many"]), encoding="utf-8")
+    assert main(["run", "family-conference", "--answers", str(file)]) == 1
 
 
 def _steps_json(capsys: pytest.CaptureFixture[str]) -> str:
@@ -132,3 +132,15 @@ def test_the_installed_command_runs() -> None:
         check=False,
     )
     assert done.returncode == 0 and "own-number" in done.stdout
+
+
+def test_run_shows_where_help_is_when_an_answer_suggests_danger_now(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "answers.yaml"
+    file.write_text("harm: [I am going to hurt myself tonight]\n", encoding="utf-8")
+    assert main(["run", "family-conference", "--answers", str(file)]) == 0
+    assert "999" in capsys.readouterr().err
+    file.write_text("harm: [Last year Kai fell off his bike]\n", encoding="utf-8")
+    assert main(["run", "family-conference", "--answers", str(file)]) == 0
+    assert "999" not in capsys.readouterr().err

@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -120,13 +120,22 @@ def write_map(the_map: Map, out: str | None) -> None:
         raise CommandError(f"{out}: cannot write the map ({error.strerror})") from None
 
 
-def crisis_notice(step: str, value: Any) -> None:
-    """If an answer suggests someone is in danger now, show where help is (never blocks)."""
+def crisis_notice(script: Any) -> Callable[[str, Any], None]:
+    """A runner notice: if an answer suggests someone is in danger now, show where help is on
+    stderr (it never blocks). Steps that opt out (``crisis_check: false``) are not checked,
+    as in the app."""
     from sos_assistant import content
     from sos_assistant.dialogue.answers import plain_text
 
-    info = content.crisis()
-    if info.matches(plain_text(value)):
+    def notice(step: str, value: Any) -> None:
+        if script.step(step).crisis_check:
+            _warn_if_crisis(content.crisis(), plain_text(value))
+
+    return notice
+
+
+def _warn_if_crisis(info: Any, text: str) -> None:
+    if info.matches(text):
         lines = [
             info.title,
             info.intro,
@@ -151,7 +160,7 @@ def cmd_run(ns: argparse.Namespace) -> int:
     else:
         engine = Engine(script, framework=ns.framework)
     try:
-        run_answers(engine, answers, notice=crisis_notice)
+        run_answers(engine, answers, notice=crisis_notice(script))
     except (RunError, EngineError) as error:
         where = f" (saved so far in session '{ns.session}')" if ns.session else ""
         raise CommandError(f"{ns.answers}: {error}{where}") from None
