@@ -12,35 +12,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from sos_assistant.dialogue import Engine, Step, build_map, dialogue_files, find_dialogue
+from sos_assistant.dialogue import Engine, build_map, dialogue_files, find_dialogue
 from sos_assistant.model import Event, load_map
 from sos_assistant.render import TEXT_FORMATS, render_text
-
-TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
-).filter(lambda s: s.strip() != "")
-
-
-def answer_for(step: Step, data: st.DataObject) -> Any:
-    if step.kind == "text":
-        return data.draw(TEXT)
-    if step.kind == "list":
-        items = st.one_of(TEXT, st.fixed_dictionaries({"text": TEXT, "dispute": TEXT}))
-        return data.draw(st.lists(items if step.views else TEXT, min_size=1, max_size=3))
-    if step.kind == "choice":
-        return data.draw(st.sampled_from([c.value for c in step.choices]))
-    if step.kind == "scale":
-        return data.draw(
-            st.one_of(
-                st.integers(0, 10),
-                st.fixed_dictionaries({"score": st.integers(0, 10), "why": TEXT}),
-            )
-        )
-    if step.kind == "people":
-        return data.draw(st.lists(st.fixed_dictionaries({"name": TEXT}), min_size=1, max_size=2))
-    if step.kind == "confirm":
-        return data.draw(st.booleans())
-    return None
+from tests.strategies import answer_for
 
 
 class Walk(RuleBasedStateMachine):

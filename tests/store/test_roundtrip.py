@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
-from sos_assistant.dialogue import Engine, Script, Step, build_map, find_dialogue, run_answers
+from sos_assistant.dialogue import Engine, Script, build_map, find_dialogue, run_answers
 from sos_assistant.store import EXPORT_FORMAT, Store, StoreError, open_store
 from tests.store.helpers import load_answers, run_cli
+from tests.strategies import answer_for
 
 
 def _finished(store: Store, script: Script, name: str = "Kai") -> Engine:
@@ -76,30 +77,6 @@ def test_an_import_that_does_not_fit_saves_nothing(store: Store, family: Script)
 
 
 # -- the engine rebuilt from saved events equals the live engine --------------------------------
-
-TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30
-).filter(lambda s: s.strip() != "")
-
-
-def answer_for(step: Step, data: st.DataObject) -> Any:
-    if step.kind == "text":
-        return data.draw(TEXT)
-    if step.kind == "list":
-        item = st.fixed_dictionaries({"text": TEXT, "dispute": TEXT}) if step.views else TEXT
-        return data.draw(st.lists(st.one_of(TEXT, item), min_size=1, max_size=3))
-    if step.kind == "choice":
-        return data.draw(st.sampled_from([c.value for c in step.choices]))
-    if step.kind == "scale":
-        why = st.fixed_dictionaries({"score": st.integers(0, 10), "why": TEXT})
-        return data.draw(
-            st.one_of(st.integers(0, 10), st.floats(0, 10).map(lambda f: round(f, 1)), why)
-        )
-    if step.kind == "people":
-        return data.draw(st.lists(st.fixed_dictionaries({"name": TEXT}), min_size=1, max_size=2))
-    if step.kind == "confirm":
-        return data.draw(st.booleans())
-    return None
 
 
 DIALOGUES = [str(Path(__file__).parents[1] / "fixtures" / "dialogues" / "tiny.yaml"),
