@@ -33,7 +33,7 @@ _WHERE = {
     "validate_rules": "rules",
 }
 """Loaded on first use, so that ``sos-assistant coach --help`` (and any command that only
-builds the parser) does not load the rule engine, pydantic and textstat."""
+builds the parser) does not load the rule engine, pydantic and pyphen."""
 
 
 def __getattr__(name: str) -> Any:
