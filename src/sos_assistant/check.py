@@ -20,7 +20,6 @@ from sos_assistant.resources import content_dir
 from sos_assistant.tui_text import UiText
 from sos_assistant.yamlfile import YamlProblem, load_yaml
 
-
 MODEL_FILES: dict[str, type[BaseModel]] = {**CONTENT_FILES, "ui.yaml": UiText}
 """Content files checked against a model: frameworks, glossary, crisis, and the app's words."""
 

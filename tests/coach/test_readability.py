@@ -21,7 +21,8 @@ from sos_assistant.coach.text import flesch_kincaid_grade, reading_age
             9.9,
         ),
         (
-            "Utilisation of multidisciplinary interventions necessitates comprehensive consideration.",
+            "Utilisation of multidisciplinary interventions necessitates comprehensive "
+            "consideration.",
             33.2,
         ),
         ("Don't stop. It's Mum's car! We'll see.", -1.2),
