@@ -21,15 +21,9 @@ from sos_assistant.names import AUDIENCES, FRAMEWORKS
 if TYPE_CHECKING:
     from sos_assistant.model import Map
 
-OK, WRONG_INPUT, USAGE = 0, 1, 2
+from sos_assistant.errors import OK, USAGE, WRONG_INPUT, CommandError
 
-
-class CommandError(Exception):
-    """A problem with what the person asked for; printed without a traceback."""
-
-    def __init__(self, message: str, code: int = WRONG_INPUT) -> None:
-        super().__init__(message)
-        self.code = code
+__all__ = ["OK", "USAGE", "WRONG_INPUT", "CommandError", "main"]
 
 
 def _err(message: str) -> None:

@@ -2,7 +2,7 @@
 
 The passphrase of a protected store comes from ``--passphrase-file FILE``, else the
 ``SOS_ASSISTANT_PASSPHRASE`` environment variable, else ``SOS_ASSISTANT_PASSPHRASE_FILE``, else
-(at a terminal) a prompt. Errors are raised as :class:`sos_assistant.cli.CommandError`, imported
+(at a terminal) a prompt. Errors are raised as :class:`sos_assistant.errors.CommandError`, imported
 late because the command line imports this module.
 """
 
@@ -35,7 +35,7 @@ NEED_PASSPHRASE = (
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    from sos_assistant.cli import CommandError
+    from sos_assistant.errors import CommandError
 
     raise CommandError(message, code)
 
@@ -97,7 +97,7 @@ def _ask_new_passphrase() -> str:
 
 class CliStore:
     """The store as the command line uses it: every :class:`StoreError` becomes a
-    :class:`~sos_assistant.cli.CommandError` with the same plain message."""
+    :class:`~sos_assistant.errors.CommandError` with the same plain message."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
