@@ -359,19 +359,3 @@ class Event(_Strict):
     value: Any = None
     """The answer, for ``answer`` and ``edit``, exactly as validated by the engine."""
     at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
-
-
-class SessionInfo(_Strict):
-    """What the store knows about a session besides its events."""
-
-    name: str
-    dialogue: str
-    framework: Framework = "safety"
-    audience: Audience = "family"
-    created: dt.datetime
-    updated: dt.datetime
-    answered: int = 0
-    """How many steps have an answer or a skip on the current path."""
-    total: int = 0
-    """How many question steps the dialogue has."""
-    finished: bool = False

@@ -112,3 +112,20 @@ def test_a_passphrase_for_plain_sessions_is_pointed_out(monkeypatch: object) -> 
     monkeypatch.setenv("SOS_ASSISTANT_PASSPHRASE", "something")
     code, _, err = run_cli("sessions", "list")
     assert code == 0 and "not protected" in err and "sessions protect" in err
+
+
+def test_listing_sessions_does_not_load_the_map_models(tmp_path: Path) -> None:
+    """``sessions list`` must start fast: pydantic and the map models stay unloaded."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from sos_assistant.cli import main; main(['sessions', 'list']);"
+        "print('pydantic' in sys.modules, file=sys.stderr)"
+    )
+    env = {**os.environ, "SOS_ASSISTANT_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stderr.strip().splitlines()[-1] == "False"

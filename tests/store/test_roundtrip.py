@@ -39,7 +39,7 @@ def test_export_then_import_gives_identical_events_and_map(store: Store, family:
     text = json.dumps(exported, ensure_ascii=False)
     store.delete("Kai")
     imported = store.import_session(json.loads(text))
-    assert imported.model_dump() == info.model_dump()
+    assert imported == info
     assert store.events("Kai") == events
     assert store.build_map("Kai").to_yaml() == the_map.to_yaml()
     assert [(s.at, s.map) for s in store.history("Kai")] == [(s.at, s.map) for s in history]

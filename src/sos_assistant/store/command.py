@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from sos_assistant import safetext
-from sos_assistant.model import Map, SessionInfo
-from sos_assistant.store.core import Snapshot, Store, StoreError, open_store
+from sos_assistant.store.core import SessionInfo, Snapshot, Store, StoreError, open_store
 
 if TYPE_CHECKING:
     from sos_assistant.dialogue import Engine, Script
+    from sos_assistant.model import Map
 
 PASSPHRASE_ENV = "SOS_ASSISTANT_PASSPHRASE"
 PASSPHRASE_FILE_ENV = "SOS_ASSISTANT_PASSPHRASE_FILE"
@@ -210,7 +210,7 @@ def _progress(info: SessionInfo) -> str:
 
 
 def _info_data(info: SessionInfo) -> dict[str, Any]:
-    return info.model_dump(mode="json")
+    return info.to_data()
 
 
 def _list(store: Store, ns: argparse.Namespace, out: TextIO) -> int:

@@ -18,6 +18,7 @@ stays fast; the engine is loaded when a session is opened.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -29,21 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from sos_assistant.model import (
-    AUDIENCES,
-    FRAMEWORKS,
-    Event,
-    Map,
-    MapError,
-    Rating,
-    SessionInfo,
-    map_from_data,
-)
+from sos_assistant.names import AUDIENCES, FRAMEWORKS
 from sos_assistant.store import paths, schema
 from sos_assistant.store.crypto import Cipher, KdfParams, WrongPassphrase
 
 if TYPE_CHECKING:
+    # The pydantic models are loaded when a session's events or maps are read, not to list
+    # sessions: ``sessions list`` should not pay pydantic's start-up.
     from sos_assistant.dialogue import Engine, Script
+    from sos_assistant.model import Event, Map, Rating
 
 SLOW_ENV = "SOS_ASSISTANT_SLOW_MS"
 """Testing only: milliseconds to sleep after each committed event, so that a test can kill the
@@ -80,6 +75,30 @@ class PassphraseError(StoreError):
 
 class StoreBusy(StoreError):
     """Another program held the store for longer than the busy timeout."""
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What the store knows about a session besides its events."""
+
+    name: str
+    dialogue: str
+    framework: str
+    audience: str
+    created: dt.datetime
+    updated: dt.datetime
+    answered: int
+    """How many questions have an answer or a skip on the current path."""
+    total: int
+    """How many questions the dialogue has."""
+    finished: bool
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON data, times as ISO 8601."""
+        data = dataclasses.asdict(self)
+        data["created"] = self.created.isoformat()
+        data["updated"] = self.updated.isoformat()
+        return data
 
 
 @dataclass(frozen=True)
@@ -173,7 +192,15 @@ def event_to_data(event: Event) -> dict[str, Any]:
 
 
 def event_from_data(data: Any) -> Event:
+    from sos_assistant.model import Event
+
     return Event.model_validate(data)
+
+
+def map_from_data(data: Any) -> Map:
+    from sos_assistant.model import map_from_data as validate
+
+    return validate(data)
 
 
 def _dump(data: Any) -> str:
@@ -711,7 +738,7 @@ class Store:
                 )
                 for s in data.get("snapshots") or []
             ]
-        except (KeyError, TypeError, ValueError, MapError) as error:
+        except (KeyError, TypeError, ValueError) as error:  # MapError is a ValueError
             raise StoreError(f"The session export cannot be read ({error}).") from None
         if choice is not None and choice not in FRAMEWORKS:
             raise StoreError(f"The session export names an unknown framework '{choice}'.")
