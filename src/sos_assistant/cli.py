@@ -84,13 +84,18 @@ def cmd_steps(ns: argparse.Namespace) -> int:
 # -- run --------------------------------------------------------------------------------------
 
 
-def _read_answers(path: str) -> Any:
+def read_input(path: str, what: str) -> str:
+    """The text of ``path`` (``-`` for standard input), or a CommandError naming ``what``."""
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        return sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise CommandError(f"{path}: cannot read the answers file ({error.strerror})") from None
+        raise CommandError(f"{path}: cannot read {what} ({error.strerror})") from None
     except UnicodeDecodeError:
-        raise CommandError(f"{path}: the answers file is not UTF-8 text") from None
+        raise CommandError(f"{path}: {what} is not UTF-8 text") from None
+
+
+def _read_answers(path: str) -> Any:
+    text = read_input(path, "the answers file")
     import yaml
 
     try:
@@ -169,12 +174,7 @@ def cmd_run(ns: argparse.Namespace) -> int:
 
 
 def read_map_file(path: str) -> Map:
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise CommandError(f"{path}: cannot read the map ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: the map is not UTF-8 text") from None
+    text = read_input(path, "the map")
     from sos_assistant.model import MapError, load_map
 
     try:
