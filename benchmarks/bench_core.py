@@ -74,7 +74,6 @@ def main() -> int:
 
     script = find_dialogue("family-conference")
     engine = Engine(script)
-    questions = [s for s in script.steps]
 
     def one_step() -> None:
         nonlocal engine
@@ -96,10 +95,11 @@ def main() -> int:
             engine.answer(True)
         else:
             engine.answer(None)
-        engine.prompt() if not engine.finished else None
+        if not engine.finished:
+            engine.prompt()
 
     def bare_step() -> None:
-        json.dumps({"step": questions[0].id, "value": "Kai"})
+        json.dumps({"step": script.steps[0].id, "value": "Kai"})
 
     results.append(
         Result(

@@ -246,3 +246,22 @@ def test_progress_counts_questions_not_info_steps(tiny: Script) -> None:
     walk(engine, "Ruby", None)
     assert engine.progress() == (2, 9)
     assert engine.prompt().number == 3
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Hello {{ child_name }}.",
+        "{{ fw.scaling.question }} and {{child_name}}",
+        "Hello {{ child_name | upper }}",
+        "{% if child_name %}{{ child_name }}{% else %}your child{% endif %}",
+        "{{ fw.name }}}",
+        "No names here",
+    ],
+)
+def test_quick_name_reading_agrees_with_jinja(source: str) -> None:
+    from jinja2 import Environment, meta
+
+    from sos_assistant.dialogue.templating import variables
+
+    assert variables(source) == meta.find_undeclared_variables(Environment().parse(source))

@@ -300,22 +300,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write here; default stdout")
     p.set_defaults(func=cmd_render)
 
-    p = sub.add_parser("coach", help="check statements for plain, specific words")
-    try:
-        from sos_assistant.coach import command as coach_command
+    from sos_assistant.coach import command as coach_command
+    from sos_assistant.store import command as store_command
 
-        coach_command.configure(p)
-    except ImportError:  # pragma: no cover - the coach is part of the package
-        pass
+    p = sub.add_parser("coach", help="check statements for plain, specific words")
+    coach_command.configure(p)
     p.set_defaults(func=cmd_coach)
 
     p = sub.add_parser("sessions", help="list, show, export, import or delete saved sessions")
-    try:
-        from sos_assistant.store import command as store_command
-
-        store_command.configure(p)
-    except ImportError:  # pragma: no cover - the store is part of the package
-        pass
+    store_command.configure(p)
     p.set_defaults(func=cmd_sessions)
 
     p = sub.add_parser("steps", help="list a dialogue's steps, to help write an answers file")

@@ -6,6 +6,7 @@ stays inert because every face shows prompts as plain text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -39,10 +40,22 @@ def is_template(source: str) -> bool:
     return "{{" in source or "{%" in source or "{#" in source
 
 
+_SIMPLE = re.compile(r"\{\{\s*([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)*\s*\}\}")
+"""A bare substitution such as ``{{ child_name }}`` or ``{{ fw.scaling.question }}``."""
+
+
 def variables(source: str) -> set[str]:
-    """The names a prompt reads. Raises :class:`TemplateProblem` on a syntax error."""
+    """The names a prompt reads. Raises :class:`TemplateProblem` on a syntax error.
+
+    Most prompts only substitute names; those are read with a regular expression, and only
+    prompts with anything more (filters, conditions, loops, odd braces) go through jinja's
+    parser, which is what made checking every dialogue slow.
+    """
     if not is_template(source):
         return set()
+    rest = _SIMPLE.sub("", source)
+    if not is_template(rest) and "}}" not in rest:
+        return {m.group(1) for m in _SIMPLE.finditer(source)}
     try:
         return set(meta.find_undeclared_variables(_env.parse(source)))
     except jinja2.TemplateSyntaxError as error:
