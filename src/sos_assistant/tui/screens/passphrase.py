@@ -35,9 +35,9 @@ class PassphraseScreen(Screen[bool]):
             yield Static(safe(words.explain))
             yield Input(password=True, id="passphrase", placeholder=words.placeholder)
             yield Static("", id="passphrase-problem")
-            with Horizontal(classes="buttons"):
+            with Horizontal(classes="dialog-buttons"):
                 yield Button(words.open, id="open", variant="primary", compact=True)
-                yield Button(ui_text().buttons.stop, id="stop", compact=True)
+                yield Button(ui_text().buttons.close, id="stop", compact=True)
         yield from about_and_footer()
 
     def on_mount(self) -> None:
