@@ -118,6 +118,35 @@ async def test_back_skip_and_saved_banner() -> None:
         assert app.session.engine.answers["name"] is None
 
 
+async def test_each_question_starts_with_its_own_answer_not_the_last_one() -> None:
+    """The answer box is reused between steps of the same kind; what was typed for one step
+    must never show (or be saved) as the answer to the next."""
+    app = SosApp(session_name="fresh", dialogue="family-conference")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await give(pilot, app, None)  # welcome
+        await give(pilot, app, "Sam")  # your name
+        assert app.session is not None and app.session.engine.current is not None
+        assert app.session.engine.current.id == "child-name"
+        assert isinstance(app.focused, Input) and app.focused.value == ""
+        await give(pilot, app, "Lee")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == "Lee"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == "Sam"
+        await pilot.press("f7", "f7")  # keep both answers as they are
+        await pilot.pause()
+        assert app.session.engine.current.id == "other-children"
+        await give(pilot, app, [{"name": "Rio"}])
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.answer_widget().value() is None  # the next people step starts empty
+        assert app.session.engine.answers["your-name"] == "Sam"
+        assert app.session.engine.answers["child-name"] == "Lee"
+
+
 async def test_family_walk_exports_the_same_map_as_the_headless_runner(tmp_path: Path) -> None:
     answers = yaml.safe_load((GOLDEN / "family-conference" / "fuller.answers.yaml").read_text())
     app = SosApp(session_name="walk", dialogue="family-conference")

@@ -27,7 +27,7 @@ from sos_assistant.plain import coach_kind
 from sos_assistant.tui.messages import AnswerReady, DraftChanged
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.session import Session
-from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
+from sos_assistant.tui.widgets.answers import WIDGETS, AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
@@ -78,6 +78,8 @@ class QuestionScreen(Screen[None]):
         self._ignored: set[tuple[str, str]] = set()
         self._submitted_at: float | None = None
         self._widget: AnswerWidget | None = None
+        self._coming: Prompt | None = None
+        """The step about to be shown; until it is, keys that answer are ignored."""
         self.last_transition_ms: float | None = None
         """Time from an answer submitted to the next question fully shown (for benchmarks)."""
 
@@ -105,10 +107,44 @@ class QuestionScreen(Screen[None]):
 
     # -- showing ---------------------------------------------------------------------------
 
-    def show_prompt(self) -> None:
+    def show_prompt(self, *, saved: bool = False) -> None:
+        """Show the engine's current step (or the step being edited).
+
+        Everything that changes on screen changes inside one batch, so the next question
+        appears in a single repaint rather than in pieces a frame apart."""
+        prompt = self.session.engine.prompt(self.edit_step)
+        self._coming = prompt
+        self.call_later(self._show, prompt, saved)
+
+    async def _show(self, prompt: Prompt, saved: bool) -> None:
+        if prompt is not self._coming:
+            return  # superseded by a later move
+        with self.app.batch_update():
+            self.prompt = prompt
+            self._show_text(prompt)
+            if saved:
+                self.banner(ui_text().question.saved)
+            widget = self._widget
+            if (
+                widget is None
+                or type(widget) is not WIDGETS[prompt.step.kind]
+                or not (widget.is_mounted and widget.show(prompt))
+            ):
+                widget = answer_widget(prompt)
+                self._widget = widget
+                slot = self.query_one("#slot", Container)
+                await slot.remove_children()
+                await slot.mount(widget)
+            if prompt.step.kind == "info":
+                self.query_one("#next", Button).focus()
+            else:
+                widget.focus_first()
+            self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+            self._coming = None
+        self.call_after_refresh(self._shown)
+
+    def _show_text(self, prompt: Prompt) -> None:
         engine = self.session.engine
-        prompt = engine.prompt(self.edit_step)
-        self.prompt = prompt
         words = ui_text().question
         step = prompt.step
         if step.is_question:
@@ -129,22 +165,6 @@ class QuestionScreen(Screen[None]):
         self._findings = []
         self.query_one(CoachPanel).display = False
         self.refresh_bindings()
-        widget = answer_widget(prompt)
-        self._widget = widget
-        self.call_later(self._mount_answer, widget)
-
-    async def _mount_answer(self, widget: AnswerWidget) -> None:
-        slot = self.query_one("#slot", Container)
-        await slot.remove_children()
-        if widget is not self._widget:
-            return
-        await slot.mount(widget)
-        if widget.prompt.step.kind == "info":
-            self.query_one("#next", Button).focus()
-        else:
-            widget.focus_first()
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
-        self.call_after_refresh(self._shown)
 
     def _shown(self) -> None:
         if self._submitted_at is not None:
@@ -190,7 +210,7 @@ class QuestionScreen(Screen[None]):
         """Give ``value`` (None: skip) to the engine; it is saved before this returns."""
         engine = self.session.engine
         prompt = self.prompt
-        if prompt is None:
+        if prompt is None or self._coming is not None:
             return
         step = prompt.step
         self._submitted_at = time.perf_counter()
@@ -209,14 +229,12 @@ class QuestionScreen(Screen[None]):
             self._submitted_at = None
             self.banner(ui_text().question.not_saved.format(problem=error), problem=True)
             return
-        if step.is_question:
-            self.banner(ui_text().question.saved)
         self._after_answer(step, value)
         if engine.finished:
             self._submitted_at = None
             self.app.call_later(self.app.finished_session)  # type: ignore[attr-defined]
             return
-        self.show_prompt()
+        self.show_prompt(saved=step.is_question)
 
     def _after_answer(self, step: Any, value: Any) -> None:
         if value is not None and step.crisis_check and content.crisis().matches(plain_text(value)):
@@ -226,7 +244,7 @@ class QuestionScreen(Screen[None]):
         """Before stopping: keep what is typed but not yet given, so nothing is lost."""
         if self.prompt is None or self.edit_step is not None or not self.prompt.step.is_question:
             return
-        if self._widget is None:
+        if self._widget is None or self._coming is not None:
             return
         value = self.answer_widget().value()
         if value is not None and value != self.prompt.previous:
@@ -256,6 +274,8 @@ class QuestionScreen(Screen[None]):
     def action_back(self) -> None:
         if self.edit_step is not None:
             self.dismiss(None)
+            return
+        if self._coming is not None:
             return
         try:
             self.session.engine.back()

@@ -48,18 +48,36 @@ class AnswerWidget(Vertical):
                 widget.focus()
                 return
 
+    def show(self, prompt: Prompt) -> bool:
+        """Take the next step of the same kind in place, without being mounted again.
+
+        Returns False when this widget cannot (the screen then mounts a fresh one)."""
+        return False
+
 
 class InfoAnswer(AnswerWidget):
     """Something to read: no answer."""
+
+    def show(self, prompt: Prompt) -> bool:
+        self.prompt = prompt
+        return True
 
     def compose(self) -> ComposeResult:
         yield Static(ui_text().question.info_continue, classes="hint", markup=False)
 
 
+def _previous_text(prompt: Prompt) -> str:
+    return prompt.previous if isinstance(prompt.previous, str) else ""
+
+
 class TextAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
-        previous = self.prompt.previous if isinstance(self.prompt.previous, str) else ""
-        yield SafeInput(previous, id="text")
+        yield SafeInput(_previous_text(self.prompt), id="text")
+
+    def show(self, prompt: Prompt) -> bool:
+        self.prompt = prompt
+        self.set_draft(_previous_text(prompt))
+        return True
 
     def value(self) -> Any:
         text = self.query_one("#text", Input).value.strip()
@@ -153,14 +171,29 @@ class _RowsAnswer(AnswerWidget):
         raise NotImplementedError
 
 
+def _previous_items(prompt: Prompt) -> list[Any]:
+    previous = prompt.previous if isinstance(prompt.previous, list) else []
+    return [dict(i) if isinstance(i, dict) else i for i in previous]
+
+
 class ListAnswer(_RowsAnswer):
     """Statements, one at a time; for ``views`` steps each can carry the person's own view."""
 
     def __init__(self, prompt: Prompt, **kwargs: Any) -> None:
         super().__init__(prompt, **kwargs)
-        previous = prompt.previous if isinstance(prompt.previous, list) else []
-        self.items = [dict(i) if isinstance(i, dict) else i for i in previous]
+        self.items = _previous_items(prompt)
         self._insert_at: int | None = None
+
+    def show(self, prompt: Prompt) -> bool:
+        if bool(prompt.step.views) != bool(self.prompt.step.views):
+            return False
+        self.prompt = prompt
+        self.items = _previous_items(prompt)
+        self._insert_at = None
+        for box in self.query(Input):
+            box.value = ""
+        self._refresh_items()
+        return True
 
     def compose(self) -> ComposeResult:
         text = ui_text().question
@@ -256,8 +289,15 @@ class PeopleAnswer(_RowsAnswer):
 
     def __init__(self, prompt: Prompt, **kwargs: Any) -> None:
         super().__init__(prompt, **kwargs)
-        previous = prompt.previous if isinstance(prompt.previous, list) else []
-        self.items = [dict(p) for p in previous if isinstance(p, dict)]
+        self.items = [p for p in _previous_items(prompt) if isinstance(p, dict)]
+
+    def show(self, prompt: Prompt) -> bool:
+        self.prompt = prompt
+        self.items = [p for p in _previous_items(prompt) if isinstance(p, dict)]
+        self.query_one("#name", Input).value = ""
+        self.query_one("#role", Select).value = prompt.step.role or "other"
+        self._refresh_items()
+        return True
 
     def compose(self) -> ComposeResult:
         text = ui_text().question
@@ -320,11 +360,22 @@ class _OptionsAnswer(AnswerWidget):
         yield OptionList(*[Option(label) for _, label in self.options()], id="options")
 
     def on_mount(self) -> None:
+        self._highlight_previous()
+
+    def _highlight_previous(self) -> None:
         values = [v for v, _ in self.options()]
         box = self.query_one("#options", OptionList)
         box.highlighted = (
             values.index(self.prompt.previous) if self.prompt.previous in values else 0
         )
+
+    def show(self, prompt: Prompt) -> bool:
+        self.prompt = prompt
+        box = self.query_one("#options", OptionList)
+        box.clear_options()
+        box.add_options([Option(label) for _, label in self.options()])
+        self._highlight_previous()
+        return True
 
     def value(self) -> Any:
         index = self.query_one("#options", OptionList).highlighted
@@ -354,15 +405,27 @@ class ConfirmAnswer(_OptionsAnswer):
         return [(True, Text(text.yes)), (False, Text(text.no))]
 
 
+def _previous_rating(prompt: Prompt) -> tuple[int | None, str]:
+    previous = prompt.previous if isinstance(prompt.previous, dict) else {}
+    score = previous.get("score")
+    return (int(score) if isinstance(score, int | float) else None), str(previous.get("why") or "")
+
+
 class ScaleAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         text = ui_text().question
-        previous = self.prompt.previous if isinstance(self.prompt.previous, dict) else {}
-        score = previous.get("score")
-        yield ScaleBar(int(score) if isinstance(score, int | float) else None, id="scale")
+        score, why = _previous_rating(self.prompt)
+        yield ScaleBar(score, id="scale")
         yield Static(text.scale_help, classes="hint", markup=False)
         yield Static(text.scale_why, classes="hint", markup=False)
-        yield SafeInput(str(previous.get("why") or ""), id="why")
+        yield SafeInput(why, id="why")
+
+    def show(self, prompt: Prompt) -> bool:
+        self.prompt = prompt
+        score, why = _previous_rating(prompt)
+        self.query_one(ScaleBar).score = score
+        self.query_one("#why", Input).value = why
+        return True
 
     def value(self) -> Any:
         score = self.query_one(ScaleBar).score
