@@ -69,3 +69,28 @@ def test_a_mistyped_key_in_the_app_words_is_reported(tmp_path: Path) -> None:
         f"{name}:{first}: about: is required [K001]",
         f"{name}:{at + 1}: abot: unknown key [K001]",
     ]
+
+
+def test_the_app_reads_its_words_exactly_as_the_validator_does() -> None:
+    from sos_assistant.resources import content_dir
+    from sos_assistant.tui_text import ui_text, validate_ui_text
+    from sos_assistant.yamlfile import load_yaml
+
+    data, _ = load_yaml(content_dir() / "ui.yaml")
+    assert ui_text() == validate_ui_text(data)
+
+
+def test_the_app_refuses_broken_words_naming_file_line_and_problem(tmp_path: Path) -> None:
+    from sos_assistant.errors import CommandError
+    from sos_assistant.resources import content_dir
+    from sos_assistant.tui_text import ui_text
+
+    lines = (content_dir() / "ui.yaml").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("help:"))
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines[at] = f"{indent}help: 3"
+    (tmp_path / "ui.yaml").write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(CommandError) as caught:
+        ui_text(tmp_path)
+    where = f"{display_path(tmp_path / 'ui.yaml')}:{at + 1}"
+    assert str(caught.value) == f"{where}: keys.help: Input should be a valid string [K001]"

@@ -6,32 +6,39 @@ Problems print as ``file:line: message [CODE]``. Codes: ``Y`` YAML, ``D`` dialog
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import jinja2
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from sos_assistant.content import CONTENT_FILES
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
 from sos_assistant.render import TEXT_FORMATS, Labels, template_name
 from sos_assistant.resources import content_dir
-from sos_assistant.tui_text import UiText
+from sos_assistant.tui_text import validate_ui_text
 from sos_assistant.yamlfile import YamlProblem, load_yaml
 
-MODEL_FILES: dict[str, type[BaseModel]] = {**CONTENT_FILES, "ui.yaml": UiText}
+Validator = Callable[[Any], object]
+"""Validates a file's data; raises :class:`pydantic.ValidationError` when it does not fit."""
+
+MODEL_FILES: dict[str, Validator] = {
+    **{name: model.model_validate for name, model in CONTENT_FILES.items()},
+    "ui.yaml": validate_ui_text,
+}
 """Content files checked against a model: frameworks, glossary, crisis, and the app's words."""
 
 
-def check_model_file(path: Path, model: type[BaseModel], code: str) -> list[Diagnostic]:
-    """A YAML content file against its pydantic model."""
+def check_model_file(path: Path, validate: Validator, code: str) -> list[Diagnostic]:
+    """A YAML content file against its pydantic model (or other pydantic validator)."""
     try:
         data, lines = load_yaml(path)
     except YamlProblem as problem:
         return [problem.diagnostic]
     try:
-        model.model_validate(data)
+        validate(data)
     except ValidationError as error:
         return schema_diagnostics(error, lines, display_path(path), code)
     return []
@@ -53,7 +60,7 @@ def check_templates(folder: Path) -> list[Diagnostic]:
         out += check_template_file(path, env)
     labels = folder / "labels.yaml"
     if labels.is_file():
-        out += check_model_file(labels, Labels, "T003")
+        out += check_model_file(labels, Labels.model_validate, "T003")
     else:
         out.append(Diagnostic(display_path(labels), 0, "T002", "missing the map labels file"))
     return out
@@ -92,7 +99,7 @@ def _check_path(path: Path) -> list[Diagnostic]:
     if path.parent.name == "coach":
         return check_coach(path.parent)
     if path.name == "labels.yaml":
-        return check_model_file(path, Labels, "T003")
+        return check_model_file(path, Labels.model_validate, "T003")
     return check_script_file(path)[1]
 
 

@@ -284,8 +284,8 @@ def _clean_message(error: Any) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
             message = message[len(prefix) :]
-    if error["type"] == "extra_forbidden":
-        message = "unknown key"
+    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+        message = "unknown key"  # the second is how pydantic words it for a dataclass
     elif error["type"] == "literal_error":
         message = message.replace("Input should be", "must be")
     elif error["type"] == "missing":
