@@ -150,9 +150,9 @@ def cmd_run(ns: argparse.Namespace) -> int:
     answers = _read_answers(ns.answers)
     store = None
     if ns.session:
-        from sos_assistant import store as store_module
+        from sos_assistant.store.command import open_store_for_cli
 
-        store = store_module.open_store_for_cli(ns.passphrase_file)
+        store = open_store_for_cli(ns.passphrase_file)
         engine = store.resume_or_start(
             ns.session, script, framework=ns.framework, audience=ns.audience
         )

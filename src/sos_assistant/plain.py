@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sos_assistant import content
+from sos_assistant import content, names
 from sos_assistant.dialogue.answers import as_var, plain_text
 from sos_assistant.model import ROLES, Map
 from sos_assistant.safetext import inert, one_line
@@ -25,7 +25,7 @@ from sos_assistant.tui_text import ui_text
 if TYPE_CHECKING:
     from sos_assistant.dialogue import Engine, Prompt, Script
 
-AUDIENCES = ("family", "practitioner", "advocate")
+AUDIENCES = names.AUDIENCES
 EXPORT_FORMATS = ("pdf", "html", "docx", "md", "txt")
 """Every format a map can be saved in, the printable ones first."""
 DEFAULT_EXPORT_FORMATS = ("pdf", "html", "txt")

@@ -1,10 +1,11 @@
 """The session store: every conversation gets a durable, private home (SQLite, stdlib only).
 
-Use :func:`open_store` for a :class:`Store`; the command line uses :func:`open_store_for_cli`.
-Nothing here imports Textual; the dialogue engine is loaded only when a session is opened.
+Use :func:`open_store` for a :class:`Store`; the command line uses
+:func:`sos_assistant.store.command.open_store_for_cli`. Nothing here imports Textual; the
+dialogue engine is loaded only when a session is opened, and the command-line half (argparse,
+getpass) only by the command line, so the app's first screen does not wait for it.
 """
 
-from sos_assistant.store.command import CliStore, open_store_for_cli
 from sos_assistant.store.core import (
     EXPORT_FORMAT,
     SLOW_ENV,
@@ -23,7 +24,6 @@ __all__ = [
     "EXPORT_FORMAT",
     "HOME_ENV",
     "SLOW_ENV",
-    "CliStore",
     "PassphraseError",
     "SessionInfo",
     "Snapshot",
@@ -32,5 +32,4 @@ __all__ = [
     "StoreError",
     "data_dir",
     "open_store",
-    "open_store_for_cli",
 ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 CLEAR_ALL = "\x1b[2J\x1b[3J\x1b[H"
 """Clear the screen and the scrollback, cursor home: nothing of the session stays visible."""

@@ -11,20 +11,17 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
-from sos_assistant.dialogue import find_dialogue
 from sos_assistant.tui.messages import ResumeSession, StartSession
-from sos_assistant.tui.screens.crisis import CrisisScreen
-from sos_assistant.tui.screens.help import HelpScreen
-from sos_assistant.tui.screens.question import QuestionScreen
-from sos_assistant.tui.session import Session
 from sos_assistant.tui_text import ui_text
 
 if TYPE_CHECKING:
     from sos_assistant.tui.screens.map import MapScreen
+    from sos_assistant.tui.session import Session
 
-# The home, passphrase and map screens are imported where they are first shown, so that a
-# session opened from the command line reaches its first question without loading the
-# renderers and the home screen's lists. Help and danger stay loaded: they must open at once.
+# Screens are imported where they are first shown. The first screen (welcome, home or
+# passphrase) needs only Textual, the store and the app's words; the dialogues, the engine and
+# the content files (pydantic, jinja2, transitions) load when a session starts or a key asks
+# for them. That keeps start-up within a third of a bare Textual app's (benchmarks/bench_tui.py).
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -47,7 +44,7 @@ QUICK_EXIT = "quick-exit"
 
 
 def _default_store() -> Any:
-    from sos_assistant.store import open_store
+    from sos_assistant.store.core import open_store
 
     return open_store()
 
@@ -93,7 +90,7 @@ class SosApp(App[str | None]):
     # -- starting --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from sos_assistant.store import StoreError
+        from sos_assistant.store.core import StoreError
 
         try:
             self.store = self._store_factory()
@@ -123,13 +120,18 @@ class SosApp(App[str | None]):
         from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
 
         sessions = list(self.store.list_sessions())
-        self.push_screen(HomeScreen(sessions))
-        if not sessions:
-            self.push_screen(FirstRunScreen())
+        if sessions:
+            self.push_screen(HomeScreen(sessions))
+        else:  # the home screen is built once the welcome is read, not behind it
+            self.push_screen(FirstRunScreen(), lambda _: self.push_screen(HomeScreen([])))
 
     def open_session(
         self, name: str, dialogue: str | None, audience: str, framework: str | None
     ) -> None:
+        from sos_assistant.dialogue import find_dialogue
+        from sos_assistant.tui.screens.question import QuestionScreen
+        from sos_assistant.tui.session import Session
+
         info = self._session_info(name)
         if info is not None:
             dialogue = dialogue or getattr(info, "dialogue", None)
@@ -158,6 +160,7 @@ class SosApp(App[str | None]):
             self.push_screen(screen)
 
     def on_start_session(self, message: StartSession) -> None:
+        from sos_assistant.dialogue import find_dialogue
         from sos_assistant.plain import new_session_name
 
         script = find_dialogue(message.dialogue)
@@ -179,16 +182,22 @@ class SosApp(App[str | None]):
         self.switch_or_push(_map_screen(self.session))
 
     def edit_answer(self, step_id: str) -> None:
+        from sos_assistant.tui.screens.question import QuestionScreen
+
         if self.session is not None:
             self.push_screen(QuestionScreen(self.session, edit_step=step_id))
 
     # -- keys on every screen --------------------------------------------------------------
 
     def action_help(self) -> None:
+        from sos_assistant.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_crisis(self) -> None:
+        from sos_assistant.tui.screens.crisis import CrisisScreen
+
         if not isinstance(self.screen, CrisisScreen):
             self.push_screen(CrisisScreen())
 
@@ -196,7 +205,10 @@ class SosApp(App[str | None]):
         if self.session is None:
             self.notify(ui_text().map.edit_empty)
             return
+        from sos_assistant.tui.screens.crisis import CrisisScreen
+        from sos_assistant.tui.screens.help import HelpScreen
         from sos_assistant.tui.screens.map import MapScreen
+        from sos_assistant.tui.screens.question import QuestionScreen
 
         if isinstance(self.screen, MapScreen):
             if not self.session.engine.finished:
@@ -207,8 +219,9 @@ class SosApp(App[str | None]):
 
     def _save_draft(self) -> None:
         for screen in self.screen_stack:
-            if isinstance(screen, QuestionScreen):
-                screen.save_draft()
+            save_draft = getattr(screen, "save_draft", None)  # question screens
+            if save_draft is not None:
+                save_draft()
 
     def action_save_and_stop(self) -> None:
         self._save_draft()

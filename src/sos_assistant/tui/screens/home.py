@@ -14,8 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sos_assistant import content
-from sos_assistant.plain import AUDIENCES, asks_framework, dialogues_for
+from sos_assistant.names import AUDIENCES
 from sos_assistant.tui.messages import ResumeSession, StartSession
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.safe import safe
@@ -112,6 +111,8 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#who")
     def _who(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        from sos_assistant.plain import asks_framework, dialogues_for
+
         chosen = event.option.id or ""
         if self.audience is None:
             scripts = dialogues_for(chosen)
@@ -127,6 +128,8 @@ class HomeScreen(Screen[None]):
             self.post_message(StartSession(self.script.id, self.audience, chosen))
 
     def _ask_framework(self) -> None:
+        from sos_assistant import content
+
         self.query_one("#step-title", Static).update(ui_text().home.framework_title)
         box = self.query_one("#who", OptionList)
         box.clear_options()
