@@ -282,3 +282,24 @@ async def test_screenshot_command_is_gone() -> None:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert titles and not any("screenshot" in t.lower() for t in titles)
         assert app.deliver_screenshot() is None
+
+
+async def test_the_key_bar_shows_every_key_and_a_click_presses_it() -> None:
+    from sos_assistant.tui.screens.common import KeyBar
+
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        line = str(bar.render())
+        for shown in ("F1 Help", "F2 Map", "F4 Danger now", "F12 Quick exit"):
+            assert shown in line
+        await pilot.click(KeyBar, offset=(line.index("F4") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.click(KeyBar, offset=(line.index("F1") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

@@ -82,7 +82,7 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home"):
             yield Static(words.title, classes="title", markup=False)
             if self.sessions:
-                yield Static(words.carry_on, markup=False)
+                yield Static(words.carry_on.format(count=len(self.sessions)), markup=False)
                 yield OptionList(*[Option(session_label(s)) for s in self.sessions], id="sessions")
             yield Static(words.new + ". " + words.who_title, id="step-title", markup=False)
             yield OptionList(
