@@ -2,6 +2,10 @@
 
 Kept outside ``tui/`` so plain mode and ``sos-assistant check`` can read them without Textual.
 
+PyYAML itself takes ~10 ms to import, so the words are also kept as JSON in the cache folder
+(:func:`sos_assistant.store.paths.cache_dir`), named by a hash of ``ui.yaml`` and this version:
+an edited file or a new version is simply read again. The copy holds only the app's words.
+
 The words are typed named tuples, not pydantic models, because they are needed before the
 first screen can show: defining and filling them costs about 3 ms, where importing pydantic and
 building its validators cost ~80 ms and 12 MB (named tuples are also several times quicker to
@@ -12,13 +16,17 @@ validates the same classes and says exactly what is wrong and where.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin, get_type_hints
 
+from sos_assistant import __version__
 from sos_assistant.errors import CommandError
 from sos_assistant.resources import content_dir
-from sos_assistant.yamlfile import load_yaml
 
 _T = TypeVar("_T")
 
@@ -249,12 +257,60 @@ def validate_ui_text(data: Any) -> UiText:
 def ui_text(folder: Path | None = None) -> UiText:
     """The app's words (cached). A file that does not fit raises :class:`UiTextError`."""
     path = (folder or content_dir()) / "ui.yaml"
+    copy = _copy_path(path)
+    data = _read_copy(copy)
+    if data is not None:
+        try:
+            return _build(UiText, data)
+        except _Misfit:
+            pass  # made by a different version of the classes: read the file again
+    from sos_assistant.yamlfile import load_yaml
+
     data, _ = load_yaml(path)
     try:
-        return _build(UiText, data)
+        words = _build(UiText, data)
     except _Misfit:
-        pass
-    from sos_assistant.check import check_model_file
+        from sos_assistant.check import check_model_file
 
-    problems = check_model_file(path, validate_ui_text, "K001")
-    raise UiTextError("\n".join(str(p) for p in problems) or f"{path}: does not fit")
+        problems = check_model_file(path, validate_ui_text, "K001")
+        raise UiTextError("\n".join(str(p) for p in problems) or f"{path}: does not fit") from None
+    if copy is not None:
+        _write_copy(copy, data)
+    return words
+
+
+_COPY_PREFIX = "ui-words-"
+
+
+def _copy_path(path: Path) -> Path | None:
+    """Where the JSON copy of ``path`` would be, or None when the file cannot be read."""
+    from sos_assistant.store.paths import cache_dir
+
+    try:
+        digest = hashlib.sha256(path.read_bytes() + __version__.encode()).hexdigest()[:32]
+    except OSError:
+        return None  # load_yaml will say what is wrong with the file
+    return cache_dir() / f"{_COPY_PREFIX}{digest}.json"
+
+
+def _read_copy(copy: Path | None) -> Any:
+    if copy is None:
+        return None
+    try:
+        return json.loads(copy.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # no copy yet, or a damaged one: it is rewritten after the file is read
+
+
+def _write_copy(copy: Path, data: Any) -> None:
+    """Keep ``data`` as ``copy`` (private, written whole or not at all); the old copies go."""
+    with contextlib.suppress(OSError):
+        copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial = copy.with_suffix(f".{os.getpid()}.tmp")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False)
+        os.replace(partial, copy)
+        for old in copy.parent.glob(f"{_COPY_PREFIX}*"):
+            if old != copy:
+                old.unlink(missing_ok=True)

@@ -35,6 +35,19 @@ def data_dir(home: Path | str | None = None) -> Path:
     return Path(platformdirs.user_data_dir("sos-assistant", appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Where the app keeps ready-parsed copies of its own content files, for a faster start.
+
+    Nothing a person typed is ever kept here. ``SOS_ASSISTANT_HOME/cache`` when that is set,
+    else the platform's user cache folder."""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("sos-assistant", appauthor=False))
+
+
 @contextlib.contextmanager
 def private_umask() -> Iterator[None]:
     """Create files readable by the user only while inside the block.

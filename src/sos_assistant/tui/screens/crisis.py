@@ -37,6 +37,8 @@ def crisis_text() -> Text:
 class CrisisScreen(ModalScreen[None]):
     """Never blocks: Escape, F4 or the button closes it and the person carries on."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f4", "close", ui_text().buttons.close),
     ]

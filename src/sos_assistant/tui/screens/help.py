@@ -38,6 +38,8 @@ def terms_text(query: str) -> Text:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1", "close", ui_text().buttons.close)]
 
     def compose(self) -> ComposeResult:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -28,8 +28,13 @@ from sos_assistant.tui.widgets.mapview import MapView
 from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
 
+MAP_CSS: list[str | PurePath] = ["map.tcss", "dialogs.tcss"]
+"""The map screen and its dialogs share these stylesheets (loaded when first shown)."""
+
 
 class MapScreen(Screen[None]):
+    CSS_PATH = MAP_CSS
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Shown on the buttons, not in the footer: the footer must keep the keys for help,
         # danger and quick exit visible at 80 columns.
@@ -109,6 +114,8 @@ class MapScreen(Screen[None]):
 class EditPickScreen(ModalScreen[str | None]):
     """Choose the answer to change."""
 
+    CSS_PATH = MAP_CSS
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, session: Session) -> None:
@@ -150,6 +157,8 @@ class EditPickScreen(ModalScreen[str | None]):
 
 class ExportScreen(ModalScreen[None]):
     """Save the map as Markdown, web page and plain text into a folder the person picks."""
+
+    CSS_PATH = MAP_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
@@ -240,6 +249,8 @@ def history_text(entries: list[Any]) -> Text:
 
 
 class HistoryScreen(ModalScreen[None]):
+    CSS_PATH = MAP_CSS
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, session: Session) -> None:

@@ -20,6 +20,8 @@ from sos_assistant.tui_text import ui_text
 class PassphraseScreen(Screen[bool]):
     """Dismisses with True once ``store`` is unlocked, False if the person stops."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stop", ui_text().buttons.stop, show=False),
     ]

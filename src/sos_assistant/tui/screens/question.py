@@ -55,6 +55,8 @@ class QuestionScreen(Screen[None]):
     """The conversation. With ``edit_step`` it shows that one answered step and, on Next,
     changes its answer in place (``engine.edit``) and closes."""
 
+    CSS_PATH = "question.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f3", "examples", ui_text().keys.examples),
         # Back, Skip, Next and the coach's keys are shown on their buttons and in the coach
