@@ -1,4 +1,4 @@
-.PHONY: test lint check bench golden
+.PHONY: test lint check bench golden screenshots
 
 test:
 	python -m pytest
@@ -17,3 +17,6 @@ bench:
 
 golden:  # rewrite the golden transcripts and maps after a deliberate content change
 	python -m tests.golden_support
+
+screenshots:  # rebuild docs/images/*.svg after changing what a screen shows
+	python docs/screenshots.py

@@ -1,0 +1,96 @@
+"""Rebuild the user guide's screenshots (docs/images/*.svg) at 80x24: ``make screenshots``.
+
+Each picture is the real app driven like a person would, in a throwaway data folder, with a
+made-up family. Run it after changing what a screen shows or says.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "docs" / "images"
+sys.path.insert(0, str(ROOT))
+
+from textual.pilot import Pilot  # noqa: E402
+
+from tests.tui.conftest import no_blink  # noqa: E402
+from tests.tui.helpers import give  # noqa: E402
+
+Steps = Callable[[Pilot[Any]], Awaitable[None]]
+
+FAMILY = [
+    None,  # welcome
+    "Dani",
+    "Kai",
+    None,  # other children
+    [{"name": "Sam", "role": "carer"}],
+    [{"name": "Nan Rose", "role": "network"}],
+    [{"name": "Alex", "role": "worker"}],
+    None,  # worries, introduced
+    ["Kai saw us fighting and hid behind the sofa."],
+]
+
+
+async def _answer(pilot: Pilot[Any], answers: list[Any]) -> None:
+    for value in answers:
+        await give(pilot, pilot.app, value)  # type: ignore[arg-type]
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    no_blink(pilot.app)
+    await pilot.pause()
+
+
+async def _shoot(name: str, steps: Steps, **options: Any) -> None:
+    from sos_assistant.tui.app import SosApp
+
+    app = SosApp(**options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await steps(pilot)
+        await _settle(pilot)
+        app.save_screenshot(f"{name}.svg", str(IMAGES))
+    print(f"docs/images/{name}.svg")
+
+
+async def main() -> None:
+    session = {"session_name": "family-conference-2026-11-23", "dialogue": "family-conference"}
+
+    async def nothing(pilot: Pilot[Any]) -> None:
+        pass
+
+    async def question(pilot: Pilot[Any]) -> None:
+        await _answer(pilot, FAMILY[:-1])
+
+    async def map_(pilot: Pilot[Any]) -> None:  # carries on where "question" stopped
+        await _answer(pilot, FAMILY[-1:])
+        await pilot.press("f2")
+
+    async def key(name: str) -> Steps:
+        async def press(pilot: Pilot[Any]) -> None:
+            await pilot.press(name)
+
+        return press
+
+    with tempfile.TemporaryDirectory() as empty:
+        os.environ["SOS_ASSISTANT_HOME"] = empty
+        await _shoot("first-run", nothing)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["SOS_ASSISTANT_HOME"] = home
+        await _shoot("question", question, **session)
+        await _shoot("home", nothing)
+        await _shoot("map", map_, **session)
+        await _shoot("help", await key("f1"), **session)
+        await _shoot("crisis", await key("f4"), **session)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
