@@ -303,3 +303,42 @@ async def test_the_key_bar_shows_every_key_and_a_click_presses_it() -> None:
         await pilot.click(KeyBar, offset=(line.index("F1") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_ticked_formats_are_told_apart_without_colour() -> None:
+    """The save dialog's boxes show X only when ticked, so NO_COLOR and high contrast work."""
+    from sos_assistant.tui.widgets.ticks import TickList
+
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        ticks = app.screen.query_one("#formats", TickList)
+
+        def boxes() -> list[str]:
+            return [ticks.render_line(y).text[:3] for y in range(ticks.option_count)]
+
+        assert boxes() == ["▐X▌", "▐X▌", "▐ ▌", "▐ ▌", "▐X▌"]  # pdf, html, docx, md, txt
+        ticks.focus()
+        ticks.highlighted = 2
+        await pilot.press("space")
+        await pilot.pause()
+        assert boxes()[2] == "▐X▌"
+        assert "docx" in ticks.selected
+
+
+async def test_the_examples_key_is_offered_only_where_there_are_examples() -> None:
+    from sos_assistant.tui.screens.common import KeyBar
+
+    app = SosApp(session_name="examples", dialogue="family-conference")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session is not None and app.session.engine.current is not None
+        assert app.session.engine.current.id == "welcome"  # reading, no examples
+        assert "Examples" not in str(app.screen.query_one(KeyBar).render())
+        await give(pilot, app, None)
+        assert app.session.engine.current.examples  # "your name" has examples
+        assert "F3 Examples" in str(app.screen.query_one(KeyBar).render())

@@ -26,6 +26,7 @@ from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.session import Session
 from sos_assistant.tui.widgets.mapview import MapView
 from sos_assistant.tui.widgets.safe import SafeInput, safe
+from sos_assistant.tui.widgets.ticks import TickList
 from sos_assistant.tui_text import ui_text
 
 MAP_CSS: list[str | PurePath] = ["map.tcss", "dialogs.tcss"]
@@ -175,7 +176,7 @@ class ExportScreen(ModalScreen[None]):
                 yield Static(words.map.export_folder, markup=False)
                 yield SafeInput(str(default_export_folder()), id="folder")
                 yield Static(words.map.export_formats, markup=False)
-                yield SelectionList[str](
+                yield TickList[str](
                     *(
                         (names.get(fmt, fmt), fmt, fmt in DEFAULT_EXPORT_FORMATS)
                         for fmt in EXPORT_FORMATS

@@ -295,6 +295,8 @@ class QuestionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("apply_suggestion", "ignore_coach"):
             return bool(self._findings)
+        if action == "examples":  # only offered where there are examples to show
+            return self.prompt is not None and bool(self.prompt.examples)
         return True
 
     def _coach_mode(self) -> str:
