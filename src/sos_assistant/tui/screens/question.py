@@ -27,7 +27,7 @@ from sos_assistant.plain import coach_kind
 from sos_assistant.tui.messages import AnswerReady, DraftChanged
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.session import Session
-from sos_assistant.tui.widgets.answers import WIDGETS, AnswerWidget, answer_widget
+from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
@@ -80,6 +80,9 @@ class QuestionScreen(Screen[None]):
         self._ignored: set[tuple[str, str]] = set()
         self._submitted_at: float | None = None
         self._widget: AnswerWidget | None = None
+        """The answer widget on screen."""
+        self._widgets: dict[str, AnswerWidget] = {}
+        """The answer widget kept for each kind of step (all but the one on screen hidden)."""
         self._coming: Prompt | None = None
         """The step about to be shown; until it is, keys that answer are ignored."""
         self.last_transition_ms: float | None = None
@@ -126,17 +129,7 @@ class QuestionScreen(Screen[None]):
             self._show_text(prompt)
             if saved:
                 self.banner(ui_text().question.saved)
-            widget = self._widget
-            if (
-                widget is None
-                or type(widget) is not WIDGETS[prompt.step.kind]
-                or not (widget.is_mounted and widget.show(prompt))
-            ):
-                widget = answer_widget(prompt)
-                self._widget = widget
-                slot = self.query_one("#slot", Container)
-                await slot.remove_children()
-                await slot.mount(widget)
+            widget = await self._answer_box(prompt)
             if prompt.step.kind == "info":
                 self.query_one("#next", Button).focus()
             else:
@@ -144,6 +137,25 @@ class QuestionScreen(Screen[None]):
             self.query_one("#body", VerticalScroll).scroll_home(animate=False)
             self._coming = None
         self.call_after_refresh(self._shown)
+
+    async def _answer_box(self, prompt: Prompt) -> AnswerWidget:
+        """The answer widget for ``prompt``, shown, with every other one hidden.
+
+        One widget per kind is kept once built: moving to a kind seen before shows that widget
+        again, filled from ``prompt`` (``AnswerWidget.show``), which is much quicker than
+        building and mounting a new one. A widget that cannot take the step is replaced."""
+        kind = prompt.step.kind
+        widget = self._widgets.get(kind)
+        if widget is None or not widget.is_mounted or not widget.show(prompt):
+            if widget is not None:
+                await widget.remove()
+            widget = answer_widget(prompt)
+            self._widgets[kind] = widget
+            await self.query_one("#slot", Container).mount(widget)
+        for other in self._widgets.values():
+            other.display = other is widget
+        self._widget = widget
+        return widget
 
     def _show_text(self, prompt: Prompt) -> None:
         engine = self.session.engine
