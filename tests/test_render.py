@@ -115,3 +115,21 @@ def test_each_framework_has_its_own_headings() -> None:
     outs = {fw: render_text(Map(framework=fw), "txt") for fw in ("safety", "wellbeing", "success")}
     assert len({o.splitlines()[5] for o in outs.values()}) >= 1
     assert len(set(outs.values())) == 3
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_printed_map_keeps_right_to_left_names_in_reading_order() -> None:
+    """Arabic and Hebrew words are shaped and kept in reading order inside English lines,
+    and a line starting with one still reads left to right (bullet first)."""
+    the_map = Map(title="Getting ready: نور", people=[{"name": "داني שלום", "role": "parent"}])
+    the_map.worries.harm = [Statement(text="كاي was awake and saw the fight.", said_by="Dani")]
+    text = _pdf_text(render_bytes(the_map, "pdf"))
+    for word in ("نور", "داني", "שלום", "كاي"):
+        assert word in text  # stored order is reading order; unshaped text came out reversed
+    harm = next(line for line in text.splitlines() if "was awake" in line)
+    assert harm.lstrip().startswith("*")
