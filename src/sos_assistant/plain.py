@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sos_assistant import content, names
 from sos_assistant.dialogue.answers import as_var, plain_text
 from sos_assistant.model import ROLES, Map
+from sos_assistant.privatefile import write_private
 from sos_assistant.safetext import inert, one_line
 from sos_assistant.tui_text import ui_text
 
@@ -79,11 +79,7 @@ def export_map(the_map: Map, folder: Path, stem: str, formats: tuple[str, ...]) 
     for fmt in formats:
         path = folder / f"{safe_stem}{SUFFIXES[fmt]}"
         data = render_bytes(the_map, fmt)
-        # A copy of the map is as private as the answers: readable by this user only.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(path, 0o600)
+        write_private(path, data)  # a copy of the map is as private as the answers
         written.append(path)
     return written
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin, get_type_hints
@@ -304,13 +303,11 @@ def _read_copy(copy: Path | None) -> Any:
 
 def _write_copy(copy: Path, data: Any) -> None:
     """Keep ``data`` as ``copy`` (private, written whole or not at all); the old copies go."""
+    from sos_assistant.privatefile import write_private
+
     with contextlib.suppress(OSError):
         copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        partial = copy.with_suffix(f".{os.getpid()}.tmp")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False)
-        os.replace(partial, copy)
+        write_private(copy, json.dumps(data, ensure_ascii=False))
         for old in copy.parent.glob(f"{_COPY_PREFIX}*"):
             if old != copy:
                 old.unlink(missing_ok=True)

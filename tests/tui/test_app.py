@@ -342,3 +342,15 @@ async def test_the_examples_key_is_offered_only_where_there_are_examples() -> No
         await give(pilot, app, None)
         assert app.session.engine.current.examples  # "your name" has examples
         assert "F3 Examples" in str(app.screen.query_one(KeyBar).render())
+
+
+async def test_the_chosen_theme_is_remembered_for_next_time() -> None:
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.theme = "high-contrast"
+        await pilot.pause()
+    again = kinds_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == "high-contrast"

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from sos_assistant import safetext
+from sos_assistant import privatefile, safetext
 from sos_assistant.store.core import SessionInfo, Snapshot, Store, StoreError, open_store
 
 if TYPE_CHECKING:
@@ -304,9 +304,7 @@ def _show(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
 def write_private(path: str, text: str) -> None:
     """Write ``text`` to a new or existing file that only the user can read."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        privatefile.write_private(Path(path), text)
     except OSError as error:
         _fail(f"{path}: cannot write ({error.strerror})")
 

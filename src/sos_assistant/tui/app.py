@@ -82,6 +82,11 @@ class SosApp(App[str | None]):
     ) -> None:
         super().__init__()
         self.register_theme(HIGH_CONTRAST)
+        from sos_assistant.settings import load_settings
+
+        chosen = load_settings().get("theme")  # the theme the person chose last time
+        if isinstance(chosen, str) and chosen in self.available_themes:
+            self.theme = chosen
         self._store_factory = store_factory
         self.store: Any = None
         self.session: Session | None = None
@@ -91,6 +96,8 @@ class SosApp(App[str | None]):
 
     def on_mount(self) -> None:
         from sos_assistant.store.core import StoreError
+
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
 
         try:
             self.store = self._store_factory()
@@ -105,6 +112,12 @@ class SosApp(App[str | None]):
             self.push_screen(PassphraseScreen(self.store), self._unlocked)
             return
         self._start()
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        """Keep the person's theme (high contrast, say) for next time."""
+        from sos_assistant.settings import save_setting
+
+        save_setting("theme", theme.name)
 
     def _unlocked(self, opened: bool | None) -> None:
         if opened:
