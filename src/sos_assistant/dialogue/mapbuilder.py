@@ -7,6 +7,7 @@ in the session but does not appear on the map.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sos_assistant import content
@@ -21,15 +22,41 @@ from sos_assistant.model import (
     Statement,
 )
 
+_LABEL = r"[A-Za-z]{1,3}\d{1,3}"
+_DANGER_LABEL = re.compile(rf"\s*({_LABEL})\s*(?::|\)|\.(?=\s))")
+"""A danger statement written as "D1: ..." (or "D1." / "D1)"): its id is D1."""
+_ANSWERS = re.compile(
+    rf"\s*(?:for|answers?)\s+({_LABEL}(?:\s*(?:,|&|\+|and)\s*{_LABEL})*)\s*[:.,)-]", re.I
+)
+"""A safety goal written as "For D1: ..." or "For D1 and D2, ...": it answers D1 (and D2)."""
 
-def _statements(step: Step, value: Any, said_by: str | None) -> list[Statement]:
+
+def _links(slot: str, data: dict[str, Any], taken: set[str]) -> None:
+    """Read the handles the dialogue asks people to type ("D1: ...", "For D1: ...") into
+    ``id`` and ``addresses``, unless they are given already. The words stay as typed."""
+    text = str(data.get("text", ""))
+    if slot == "worries.danger_statements" and not data.get("id"):
+        match = _DANGER_LABEL.match(text)
+        if match and match.group(1).upper() not in taken:
+            data["id"] = match.group(1).upper()
+    elif slot == "needs_to_happen.safety_goals" and not data.get("addresses"):
+        match = _ANSWERS.match(text)
+        if match:
+            data["addresses"] = [m.upper() for m in re.findall(_LABEL, match.group(1))]
+
+
+def _statements(step: Step, value: Any, said_by: str | None, taken: set[str]) -> list[Statement]:
     items = value if isinstance(value, list) else [value]
     out: list[Statement] = []
     for item in items:
         data = {"text": item} if isinstance(item, str) else dict(item)
         if said_by and not data.get("said_by"):
             data["said_by"] = said_by
-        out.append(Statement.model_validate(data))
+        _links(step.slot or "", data, taken)
+        statement = Statement.model_validate(data)
+        if statement.id:
+            taken.add(statement.id)
+        out.append(statement)
     return out
 
 
@@ -43,6 +70,7 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     result.scaling.ten_means = text.scaling.ten_means
     preparation = Preparation()
     used_preparation = False
+    ids: set[str] = set()
 
     for position, step_id in enumerate(engine.path):
         value = engine.answers.get(step_id)
@@ -70,7 +98,7 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
             section, field = slot.split(".")
             said_by = render(step.said_by, ctx).strip() if step.said_by else None
             holder: Any = preparation if section == "preparation" else getattr(result, section)
-            getattr(holder, field).extend(_statements(step, value, said_by or None))
+            getattr(holder, field).extend(_statements(step, value, said_by or None, ids))
             used_preparation = used_preparation or section == "preparation"
 
     if used_preparation:
