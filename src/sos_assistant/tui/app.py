@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
+from sos_assistant.settings import load_settings, save_setting
 from sos_assistant.tui.messages import ResumeSession, StartSession
 from sos_assistant.tui_text import ui_text
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 # Screens are imported where they are first shown. The first screen (welcome, home or
 # passphrase) needs only Textual, the store and the app's words; the dialogues, the engine and
 # the content files (pydantic, jinja2, transitions) load when a session starts or a key asks
-# for them. That keeps start-up within a third of a bare Textual app's (benchmarks/bench_tui.py).
+# for them. That keeps start-up within 1.3 times a bare Textual app's (benchmarks/bench_tui.py).
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -82,8 +83,6 @@ class SosApp(App[str | None]):
     ) -> None:
         super().__init__()
         self.register_theme(HIGH_CONTRAST)
-        from sos_assistant.settings import load_settings
-
         chosen = load_settings().get("theme")  # the theme the person chose last time
         if isinstance(chosen, str) and chosen in self.available_themes:
             self.theme = chosen
@@ -115,8 +114,6 @@ class SosApp(App[str | None]):
 
     def _theme_chosen(self, theme: Theme) -> None:
         """Keep the person's theme (high contrast, say) for next time."""
-        from sos_assistant.settings import save_setting
-
         save_setting("theme", theme.name)
 
     def _unlocked(self, opened: bool | None) -> None:
