@@ -354,3 +354,19 @@ async def test_the_chosen_theme_is_remembered_for_next_time() -> None:
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == "high-contrast"
+
+
+async def test_a_finished_session_opens_on_a_full_height_map() -> None:
+    """Opened straight on the map (no question shown first), the map fills the screen and
+    its buttons take one row: every style the map needs loads with it."""
+    answers = yaml.safe_load((GOLDEN / "family-conference" / "fuller.answers.yaml").read_text())
+    store = open_store()
+    engine = store.resume_or_start("done", find_dialogue("family-conference"))
+    run_answers(engine, answers)
+    store.close()
+    app = SosApp(session_name="done")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        assert app.screen.query_one("#buttons").region.height == 1
+        assert app.screen.query_one("#map-view").region.height >= 30
