@@ -58,3 +58,26 @@ def markdown(text: str, indent: str = "") -> str:
     lines = [_escape_line(line.strip()) for line in inert(text).split("\n")]
     lines = [line for line in lines if line] or [""]
     return ("\\\n" + indent).join(lines)
+
+
+_LIST_ITEM = re.compile(r"(?:[-*•]|\d{1,2}[.)])\s")
+
+
+def reflow(text: str) -> str:
+    """Content text with its hard line breaks undone, so a screen can wrap it at any width.
+
+    Authors wrap long prompts in the YAML; shown as they are, those breaks fall mid-sentence on
+    a narrower screen. Lines of a paragraph are joined with a space; blank lines (paragraphs)
+    stay, and a line starting a list item ("- ", "* ", "• ", "1. ") starts a new line, its
+    indented continuation lines joined to it.
+    """
+    out: list[str] = []
+    for line in text.strip("\n").split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            out.append("")
+        elif out and out[-1] and not _LIST_ITEM.match(stripped):
+            out[-1] = f"{out[-1]} {stripped}"
+        else:
+            out.append(stripped)
+    return "\n".join(out)

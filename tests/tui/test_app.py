@@ -370,3 +370,12 @@ async def test_a_finished_session_opens_on_a_full_height_map() -> None:
         assert isinstance(app.screen, MapScreen)
         assert app.screen.query_one("#buttons").region.height == 1
         assert app.screen.query_one("#map-view").region.height >= 30
+
+
+async def test_prompts_wrap_to_the_screen_not_to_the_lines_of_the_file() -> None:
+    app = SosApp(session_name="rehearsal", dialogue="practitioner-mapping", audience="practitioner")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#ask").render())
+        assert "before you map with the family, so that" in shown
+        assert "\n- Use first names" in shown  # list items still start their own lines

@@ -24,6 +24,7 @@ from sos_assistant import content
 from sos_assistant.dialogue import AnswerError, EngineError, Prompt
 from sos_assistant.dialogue.answers import plain_text
 from sos_assistant.plain import coach_kind
+from sos_assistant.safetext import reflow
 from sos_assistant.tui.messages import AnswerReady, DraftChanged
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.session import Session
@@ -168,9 +169,11 @@ class QuestionScreen(Screen[None]):
         self.query_one("#progress-label", Static).update(label)
         done, total = engine.progress()
         self.query_one("#bar", ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#ask", Static).update(safe(prompt.ask, "bold"))
+        # The screen wraps the words to its width; the line breaks of the YAML would fall
+        # mid-sentence on a narrower one.
+        self.query_one("#ask", Static).update(safe(reflow(prompt.ask), "bold"))
         helper = self.query_one("#help", Static)
-        helper.update(safe(prompt.help))
+        helper.update(safe(reflow(prompt.help)))
         helper.display = bool(prompt.help)
         self._examples_shown = False
         self._show_examples()
