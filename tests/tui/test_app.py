@@ -379,3 +379,23 @@ async def test_prompts_wrap_to_the_screen_not_to_the_lines_of_the_file() -> None
         shown = str(app.screen.query_one("#ask").render())
         assert "before you map with the family, so that" in shown
         assert "\n- Use first names" in shown  # list items still start their own lines
+
+
+async def test_a_long_question_stays_in_view_while_the_answer_box_is_typed_in() -> None:
+    app = SosApp(session_name="long", dialogue="practitioner-mapping", audience="practitioner")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for value in [None, "safety", "Priya (social worker)", "Kai", None, None, None, None]:
+            await give(pilot, app, value)
+        assert app.session is not None and app.session.engine.current is not None
+        assert app.session.engine.current.id == "danger-statements"  # long, with two boxes
+        ask = app.screen.query_one("#ask")
+        assert "Write each danger statement" in str(ask.render())
+        assert fully_on_screen(app, ask)
+        assert isinstance(app.focused, Input) and fully_on_screen(app, app.focused)
+
+
+def fully_on_screen(app: SosApp, widget: Any) -> bool:
+    """Not scrolled (even partly) out of its container's view."""
+    where = app.screen.find_widget(widget)
+    return where.region.intersection(where.clip) == where.region

@@ -95,8 +95,10 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="progress-label", markup=False)
             yield ProgressBar(show_eta=False, show_percentage=False, id="bar")
             yield Static("", id="banner", markup=False)
-        with VerticalScroll(id="body"):
+        # The question stays in view; only what is under it scrolls (to the box being typed in).
+        with VerticalScroll(id="ask-box"):
             yield Static("", id="ask", markup=False)
+        with VerticalScroll(id="body"):
             yield Static("", id="help", classes="hint", markup=False)
             yield Static("", id="examples", classes="examples", markup=False)
             yield Container(id="slot")
@@ -135,6 +137,7 @@ class QuestionScreen(Screen[None]):
                 self.query_one("#next", Button).focus()
             else:
                 widget.focus_first()
+            self.query_one("#ask-box", VerticalScroll).scroll_home(animate=False)
             self.query_one("#body", VerticalScroll).scroll_home(animate=False)
             self._coming = None
         self.call_after_refresh(self._shown)
