@@ -17,7 +17,7 @@ from sos_assistant.tui.screens.crisis import CrisisScreen
 from sos_assistant.tui.screens.help import HelpScreen
 from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
 from sos_assistant.tui.screens.map import ExportScreen, MapScreen
-from sos_assistant.tui.screens.question import QuestionScreen
+from sos_assistant.tui.screens.question import COACH_DELAY, QuestionScreen
 from tests.tui.conftest import ALL_KINDS, GOLDEN
 from tests.tui.helpers import give, type_text, walk
 
@@ -399,3 +399,22 @@ def fully_on_screen(app: SosApp, widget: Any) -> bool:
     """Not scrolled (even partly) out of its container's view."""
     where = app.screen.find_widget(widget)
     return where.region.intersection(where.clip) == where.region
+
+
+async def test_coach_tips_and_the_box_being_typed_in_are_both_in_view_at_80x24() -> None:
+    app = SosApp(session_name="tips", dialogue="practitioner-mapping", audience="practitioner")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for value in [None, "safety", "Priya (social worker)", "Kai", None, None, None, None]:
+            await give(pilot, app, value)
+        await pilot.press(*"Mum is chaotic")  # typed, then a pause: the coach looks
+        await pilot.pause(COACH_DELAY * 2)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        coach = screen.query_one("#coach")
+        assert coach.display and "chaotic" in str(coach.render())
+        assert fully_on_screen(app, app.focused)
+        first_line = screen.query_one("#coach-box")
+        where = app.screen.find_widget(first_line)
+        assert where.region.intersection(where.clip).height > 0

@@ -12,7 +12,7 @@ import time
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, VerticalScroll
@@ -50,6 +50,16 @@ def get_coach() -> Any:
         except Exception:  # the coach is optional for the app: never fail a question over it
             _coach = False
     return _coach or None
+
+
+class Body(VerticalScroll):
+    """What is under the question. When it shrinks (the coach's tips appear), it scrolls so
+    that the box being typed in stays on screen."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(self.scroll_to_widget, focused, animate=False)
 
 
 class QuestionScreen(Screen[None]):
@@ -98,10 +108,12 @@ class QuestionScreen(Screen[None]):
         # The question stays in view; only what is under it scrolls (to the box being typed in).
         with VerticalScroll(id="ask-box"):
             yield Static("", id="ask", markup=False)
-        with VerticalScroll(id="body"):
+        with Body(id="body"):
             yield Static("", id="help", classes="hint", markup=False)
             yield Static("", id="examples", classes="examples", markup=False)
             yield Container(id="slot")
+        # The coach's tips sit above the buttons, in view whatever the body is scrolled to.
+        with VerticalScroll(id="coach-box"):
             yield CoachPanel(id="coach")
         with Horizontal(id="buttons"):
             yield Button(words.back + " (F5)", id="back", compact=True)
@@ -184,6 +196,7 @@ class QuestionScreen(Screen[None]):
         self.query_one("#back", Button).display = self.edit_step is None and len(engine.path) > 1
         self._findings = []
         self.query_one(CoachPanel).display = False
+        self.remove_class("-coaching")
         self.refresh_bindings()
 
     def _shown(self) -> None:
@@ -344,6 +357,9 @@ class QuestionScreen(Screen[None]):
         findings = [f for f in findings if (f.rule, text[f.start : f.end]) not in self._ignored]
         self._findings = findings
         self.query_one(CoachPanel).show_findings(text, findings, gentle=gentle)
+        # While there are tips, the question gives up room (it scrolls in its own box), so the
+        # box being typed in and the tips both stay in view on a small screen.
+        self.set_class(bool(findings), "-coaching")
         self.refresh_bindings()
 
     def action_apply_suggestion(self) -> None:
@@ -368,4 +384,5 @@ class QuestionScreen(Screen[None]):
             self._ignored.add((finding.rule, text[finding.start : finding.end]))
         self._findings = []
         self.query_one(CoachPanel).display = False
+        self.remove_class("-coaching")
         self.refresh_bindings()

@@ -33,6 +33,11 @@ class CoachPanel(Static):
             for finding in findings:
                 shown.stylize("reverse", finding.start, finding.end)
             out.append_text(shown)
+        # The keys come before the tips, so they show even when the tips need scrolling.
+        keys = words.coach_ignore
+        if any(getattr(f, "can_apply", False) for f in findings):
+            keys = words.coach_apply + "   " + words.coach_ignore
+        out.append("\n" + keys, style="dim")
         for finding in findings:
             out.append("\n• ")
             found = text[finding.start : finding.end]
@@ -42,9 +47,5 @@ class CoachPanel(Static):
             if finding.suggestion:
                 out.append(" ")
                 out.append_text(safe(finding.suggestion, "italic"))
-        if any(getattr(f, "can_apply", False) for f in findings):
-            out.append("\n" + words.coach_apply + "   " + words.coach_ignore, style="dim")
-        else:
-            out.append("\n" + words.coach_ignore, style="dim")
         self.update(out)
         self.display = True
