@@ -418,3 +418,14 @@ async def test_coach_tips_and_the_box_being_typed_in_are_both_in_view_at_80x24()
         first_line = screen.query_one("#coach-box")
         where = app.screen.find_widget(first_line)
         assert where.region.intersection(where.clip).height > 0
+
+
+async def test_a_page_to_read_uses_the_whole_screen() -> None:
+    app = SosApp(session_name="read", dialogue="advocate-understanding", audience="advocate")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session is not None and app.session.engine.current is not None
+        assert app.session.engine.current.kind == "info"
+        ask = app.screen.query_one("#ask")
+        assert "Go at the parent's pace" in str(ask.render())
+        assert fully_on_screen(app, ask)

@@ -197,6 +197,7 @@ class QuestionScreen(Screen[None]):
         self._findings = []
         self.query_one(CoachPanel).display = False
         self.remove_class("-coaching")
+        self.set_class(step.kind == "info", "-reading")  # nothing to type: the text takes room
         self.refresh_bindings()
 
     def _shown(self) -> None:
