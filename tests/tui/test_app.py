@@ -418,6 +418,10 @@ async def test_coach_tips_and_the_box_being_typed_in_are_both_in_view_at_80x24()
         first_line = screen.query_one("#coach-box")
         where = app.screen.find_widget(first_line)
         assert where.region.intersection(where.clip).height > 0
+        await pilot.press("f9")  # ignore: the tips go and the question has its room back
+        await pilot.pause()
+        assert not coach.display and not screen.has_class("-coaching")
+        assert fully_on_screen(app, screen.query_one("#ask"))
 
 
 async def test_a_page_to_read_uses_the_whole_screen() -> None:
