@@ -78,3 +78,14 @@ def report(results: list[Result], *, as_json: bool = False) -> int:
                 f"  {r.ratio:7.2f}x {r.baseline}"
             )
     return 0 if all(r.passed(factor) for r in results) else 1
+
+
+def compile_package() -> None:
+    """Byte-compile sos_assistant, as ``pip install`` does, so that benchmarks which start new
+    processes measure an installed program even in a checkout run with PYTHONDONTWRITEBYTECODE."""
+    import compileall
+    from pathlib import Path
+
+    import sos_assistant
+
+    compileall.compile_dir(Path(sos_assistant.__file__).parent, quiet=1)

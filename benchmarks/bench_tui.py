@@ -22,7 +22,6 @@ Run: ``python benchmarks/bench_tui.py [--json]``.
 from __future__ import annotations
 
 import asyncio
-import compileall
 import os
 import statistics
 import subprocess
@@ -34,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _harness import Result, report
+from _harness import Result, compile_package, report
 
 RUNS = 7
 
@@ -156,9 +155,7 @@ async def _transitions(home: str, n: int = 30) -> list[float]:
 
 
 def main() -> int:
-    import sos_assistant
-
-    compileall.compile_dir(Path(sos_assistant.__file__).parent, quiet=1)
+    compile_package()
     with (
         tempfile.TemporaryDirectory() as empty,
         tempfile.TemporaryDirectory() as saved,
