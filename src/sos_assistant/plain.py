@@ -19,7 +19,7 @@ from sos_assistant import content, names
 from sos_assistant.dialogue.answers import as_var, plain_text
 from sos_assistant.model import ROLES, Map
 from sos_assistant.privatefile import write_private
-from sos_assistant.safetext import inert, one_line
+from sos_assistant.safetext import inert, one_line, reflow
 from sos_assistant.tui_text import ui_text
 
 if TYPE_CHECKING:
@@ -240,9 +240,11 @@ class Plain:
             self.say()
             if step.is_question:
                 self.say(self.words.question.format(number=prompt.number, total=prompt.total))
-            self.say(prompt.ask)
+            # One line per paragraph or list item: a screen reader or braille display does
+            # its own wrapping, and the file's line breaks fell mid-sentence.
+            self.say(reflow(prompt.ask))
             if prompt.help:
-                self.say(self.words.help_line.format(help=prompt.help))
+                self.say(self.words.help_line.format(help=reflow(prompt.help)))
             if prompt.previous is not None:
                 self.say(self.words.previous.format(answer=as_var(step, prompt.previous)))
             try:

@@ -104,3 +104,16 @@ def test_plain_never_imports_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_plain_says_each_paragraph_on_one_line(private_home: Path) -> None:
+    """A screen reader or braille display wraps text itself; the dialogue file's line breaks
+    must not cut sentences in two."""
+    result = run_plain(["--plain", "practitioner-mapping", "--session", "r"], "\n", private_home)
+    lines = result.stdout.splitlines()
+    assert any("before you map with the family, so that on the day" in line for line in lines), (
+        result.stdout
+    )
+    assert any(
+        line.startswith("- Use first names or made-up names only. Do not put") for line in lines
+    )
