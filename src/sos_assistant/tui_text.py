@@ -98,6 +98,14 @@ class Keys(NamedTuple):
     next: str
     use_tip: str
     ignore_tip: str
+    edit: str
+    remove: str
+    up: str
+    down: str
+    close: str
+    lower: str
+    higher: str
+    start_again: str
 
 
 class Buttons(NamedTuple):

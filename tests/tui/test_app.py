@@ -433,3 +433,30 @@ async def test_a_page_to_read_uses_the_whole_screen() -> None:
         ask = app.screen.query_one("#ask")
         assert "Go at the parent's pace" in str(ask.render())
         assert fully_on_screen(app, ask)
+
+
+async def test_dialogs_show_what_the_tool_is_and_the_keys_that_work_everywhere() -> None:
+    """Danger now, help and the map's dialogs are all screens too: the line saying what the
+    tool is and the keys for help, danger now and quick exit must show on each."""
+    from sos_assistant.tui.screens.common import KeyBar
+
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for keys in (
+            ["f4"],
+            ["escape", "f1"],
+            ["escape", "f2", "s"],
+            ["escape", "n"],
+            ["escape", "c"],
+        ):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert app.screen.is_modal, keys
+            assert app.screen.query(".about"), type(app.screen).__name__
+            line = str(app.screen.query_one(KeyBar).render())
+            for shown in ("Esc Close", "F1 Help", "F4 Danger now", "F12 Quick exit"):
+                assert shown in line, (type(app.screen).__name__, line)
+        await pilot.click(KeyBar, offset=(line.index("F12") + 1, 0))
+        await pilot.pause()
+    assert app.return_value == QUICK_EXIT

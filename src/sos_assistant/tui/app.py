@@ -200,9 +200,11 @@ class SosApp(App[str | None]):
     # -- keys on every screen --------------------------------------------------------------
 
     def get_key_display(self, binding: Binding) -> str:
-        """Function keys as they are printed on keyboards (F1, not f1)."""
+        """Keys as they are printed on keyboards: F1, E, Esc (Textual shows f1, e, esc)."""
         shown = super().get_key_display(binding)
-        return shown.upper() if shown[:1] == "f" and shown[1:].isdigit() else shown
+        if len(shown) == 1 or (shown[:1] == "f" and shown[1:].isdigit()):
+            return shown.upper()
+        return shown.capitalize() if shown.isalpha() else shown
 
     def action_help(self) -> None:
         from sos_assistant.tui.screens.help import HelpScreen

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -62,7 +63,7 @@ class KeyBar(Widget, can_focus=False):
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, str, bool]] = []
         actions: set[str] = set()
-        for _, binding, enabled, _ in self.screen.active_bindings.values():
+        for binding, enabled in self._shown_bindings():
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
@@ -74,6 +75,15 @@ class KeyBar(Widget, can_focus=False):
             spans.append((start, len(line), binding.key, enabled))
         self._spans = spans
         return line
+
+    def _shown_bindings(self) -> list[tuple[Binding, bool]]:
+        """The screen's keys, then the app's. Textual leaves the app's keys out of a dialog's
+        bindings although its priority keys (help, danger now, quick exit...) still work
+        there, and those must be on show on every screen."""
+        shown = [(b.binding, b.enabled) for b in self.screen.active_bindings.values()]
+        if self.screen.is_modal:
+            shown += [(b, True) for b in Binding.make_bindings(self.app.BINDINGS) if b.priority]
+        return shown
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key, enabled in self._spans:

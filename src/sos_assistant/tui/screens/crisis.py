@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from sos_assistant import content
+from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
 
@@ -48,6 +49,7 @@ class CrisisScreen(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(crisis_text(), id="crisis-text")
             yield Button(ui_text().crisis.close, id="close", variant="primary")
+        yield from about_and_footer()
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

@@ -68,7 +68,7 @@ class HomeScreen(Screen[None]):
     """Carry on where you stopped, or say who you are and start."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "restart", "Start again", show=False)
+        Binding("escape", "restart", ui_text().keys.start_again, show=False)
     ]
 
     def __init__(self, sessions: list[Any]) -> None:

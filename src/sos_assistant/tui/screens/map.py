@@ -39,10 +39,10 @@ class MapScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Shown on the buttons, not in the footer: the footer must keep the keys for help,
         # danger and quick exit visible at 80 columns.
-        Binding("c", "change", "Change", show=False),
-        Binding("s", "export", "Save copy", show=False),
-        Binding("n", "history", "Numbers", show=False),
-        Binding("escape", "close", "Back", show=False),
+        Binding("c", "change", ui_text().buttons.edit, show=False),
+        Binding("s", "export", ui_text().buttons.export, show=False),
+        Binding("n", "history", ui_text().buttons.history, show=False),
+        Binding("escape", "close", ui_text().keys.back, show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -117,7 +117,7 @@ class EditPickScreen(ModalScreen[str | None]):
 
     CSS_PATH = MAP_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", ui_text().keys.close)]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -143,6 +143,7 @@ class EditPickScreen(ModalScreen[str | None]):
                 label.append_text(safe(" ".join(shown.split())[:70], "italic"))
                 options.append(Option(label, id=step_id))
             yield OptionList(*options, id="steps")
+        yield from about_and_footer()
 
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).focus()
@@ -161,7 +162,7 @@ class ExportScreen(ModalScreen[None]):
 
     CSS_PATH = MAP_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", ui_text().keys.close)]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -187,6 +188,7 @@ class ExportScreen(ModalScreen[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(words.buttons.save, id="save", variant="primary")
                 yield Button(words.buttons.close, id="close")
+        yield from about_and_footer()
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
@@ -252,7 +254,7 @@ def history_text(entries: list[Any]) -> Text:
 class HistoryScreen(ModalScreen[None]):
     CSS_PATH = MAP_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", ui_text().keys.close)]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -268,6 +270,7 @@ class HistoryScreen(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(history_text(entries), id="history")
             yield Button(ui_text().buttons.close, id="close")
+        yield from about_and_footer()
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

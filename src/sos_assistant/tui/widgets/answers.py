@@ -110,10 +110,10 @@ class ItemList(OptionList):
     """The statements added so far; letters edit, remove and reorder the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit", "Edit"),
-        Binding("r,delete", "remove", "Remove"),
-        Binding("u", "up", "Move up"),
-        Binding("d", "down", "Move down"),
+        Binding("e", "edit", ui_text().keys.edit),
+        Binding("r,delete", "remove", ui_text().keys.remove),
+        Binding("u", "up", ui_text().keys.up),
+        Binding("d", "down", ui_text().keys.down),
     ]
 
     def action_edit(self) -> None:

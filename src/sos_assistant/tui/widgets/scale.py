@@ -10,6 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from sos_assistant.tui_text import ui_text
+
 CELL = 4
 """Columns per number on screen."""
 
@@ -18,8 +20,8 @@ class ScaleBar(Widget, can_focus=True):
     """Shows 0..10 with the chosen number highlighted. ``score`` is None until one is chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(-1)", "Lower", show=False),
-        Binding("right", "move(1)", "Higher", show=False),
+        Binding("left", "move(-1)", ui_text().keys.lower, show=False),
+        Binding("right", "move(1)", ui_text().keys.higher, show=False),
         Binding("t", "pick(10)", "10", show=False),
         *[Binding(str(n), f"pick({n})", str(n), show=False) for n in range(10)],
     ]
