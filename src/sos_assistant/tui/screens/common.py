@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -93,6 +94,13 @@ class KeyBar(Widget, can_focus=False):
                 else:
                     self.app.bell()
                 return
+
+
+def when_text(value: Any) -> str:
+    """A moment as people read it, in their own time zone: 23 Nov 2026 18:05."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone().strftime("%d %b %Y %H:%M")
+    return str(value or "")
 
 
 def about_and_footer() -> ComposeResult:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -16,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from sos_assistant.names import AUDIENCES
 from sos_assistant.tui.messages import ResumeSession, StartSession
-from sos_assistant.tui.screens.common import about_and_footer
+from sos_assistant.tui.screens.common import about_and_footer, when_text
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
 
@@ -42,12 +41,6 @@ class FirstRunScreen(Screen[None]):
         self.dismiss(None)
 
 
-def _when(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.astimezone().strftime("%d %b %Y %H:%M")
-    return str(value or "")
-
-
 def session_label(info: Any) -> Text:
     """One saved session: its name, progress and when it last changed."""
     words = ui_text().home
@@ -60,7 +53,7 @@ def session_label(info: Any) -> Text:
         out.append(words.progress.format(done=done, total=total))
     changed = getattr(info, "updated", None) or getattr(info, "changed", None)
     if changed:
-        out.append(" · " + words.changed.format(when=_when(changed)))
+        out.append(" · " + words.changed.format(when=when_text(changed)))
     return out
 
 

@@ -22,7 +22,7 @@ from sos_assistant.plain import (
     export_map,
 )
 from sos_assistant.render import scale_view
-from sos_assistant.tui.screens.common import about_and_footer
+from sos_assistant.tui.screens.common import about_and_footer, when_text
 from sos_assistant.tui.session import Session
 from sos_assistant.tui.widgets.mapview import MapView
 from sos_assistant.tui.widgets.safe import SafeInput, safe
@@ -234,7 +234,7 @@ def history_text(entries: list[Any]) -> Text:
     for entry in entries:
         the_map = getattr(entry, "map", None)
         when = getattr(entry, "at", None) or getattr(entry, "when", None) or ""
-        out.append_text(safe(str(when), "bold"))
+        out.append_text(safe(when_text(when), "bold"))
         out.append("\n")
         ratings = the_map.scaling.ratings if the_map is not None else []
         if not ratings:
