@@ -476,3 +476,18 @@ def test_numbers_over_time_are_dated_as_people_read_dates() -> None:
     assert when.astimezone().strftime("%d %b %Y %H:%M") in shown
     assert "+00:00" not in shown and ".123456" not in shown
     assert "Dani: 6" in shown
+
+
+def test_the_answers_to_change_are_named_by_their_first_sentence_cut_between_words() -> None:
+    from sos_assistant.tui.screens.map import _first_sentence, _short
+
+    assert _first_sentence(
+        "What is your child's name? If there is more than one, start with one."
+    ) == ("What is your child's name?")
+    long_answer = "Kai saw us shouting late at night and hid behind the sofa until the police came"
+    assert (
+        _short(long_answer)
+        == "Kai saw us shouting late at night and hid behind the sofa until the …"
+    )
+    assert len(_short("x" * 200)) == 70 and _short("x" * 200).endswith("…")
+    assert _short("") == ""

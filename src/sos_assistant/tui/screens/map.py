@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
@@ -112,6 +114,20 @@ class MapScreen(Screen[None]):
         self.app.push_screen(HistoryScreen(self.session))
 
 
+def _first_sentence(text: str) -> str:
+    """A question's first sentence ("What is your child's name?"), enough to recognise it."""
+    return re.split(r"(?<=[?.!])\s", " ".join(text.split()), maxsplit=1)[0]
+
+
+def _short(text: str, width: int = 70) -> str:
+    """One line of at most ``width`` characters, cut between words where there are any."""
+    line = " ".join(text.split())
+    short = textwrap.shorten(line, width=width, placeholder=" …")
+    if short.strip(" …") or not line:
+        return short
+    return line[: width - 1] + "…"  # one long word: cut it
+
+
 class EditPickScreen(ModalScreen[str | None]):
     """Choose the answer to change."""
 
@@ -137,10 +153,10 @@ class EditPickScreen(ModalScreen[str | None]):
             for step_id in self.steps:
                 prompt = engine.prompt(step_id)
                 value = engine.answers.get(step_id)
-                label = safe(" ".join(prompt.ask.split())[:70], "bold")
+                label = safe(_short(_first_sentence(prompt.ask)), "bold")
                 shown = "-" if value is None else as_var(prompt.step, value)
                 label.append("\n  ")
-                label.append_text(safe(" ".join(shown.split())[:70], "italic"))
+                label.append_text(safe(_short(shown), "italic"))
                 options.append(Option(label, id=step_id))
             yield OptionList(*options, id="steps")
         yield from about_and_footer()
