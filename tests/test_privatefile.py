@@ -61,3 +61,10 @@ def test_damaged_settings_are_kept_aside_and_the_defaults_used(private_home: Pat
     assert aside.read_text() == "{not json"
     assert save_setting("theme", "textual-light")
     assert load_settings() == {"theme": "textual-light"}
+
+
+def test_a_name_as_long_as_the_disk_allows_can_be_written(tmp_path: Path) -> None:
+    path = tmp_path / ("m" * 250 + ".html")  # 255 characters, the usual limit
+    write_private(path, "<p>map</p>")
+    assert path.read_text() == "<p>map</p>"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 from pathlib import Path
 
 
@@ -24,7 +25,8 @@ def write_private(path: Path, data: bytes | str) -> None:
         with open(path, "wb") as out:
             out.write(raw)
         return
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    # A short name of its own, so a long file name cannot make it too long for the disk.
+    partial = path.with_name(f".sos-assistant-{os.getpid()}-{secrets.token_hex(4)}.partial")
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as out:
