@@ -68,12 +68,12 @@ class KeyBar(Widget, can_focus=False):
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            start = len(line)
+            first, start = len(line), line.cell_len  # start in columns, for clicks
             line.append(f" {self.app.get_key_display(binding)} ", key_style)
             line.append(f"{binding.description} ", description_style)
             if not enabled:
-                line.stylize("dim", start)
-            spans.append((start, len(line), binding.key, enabled))
+                line.stylize("dim", first)
+            spans.append((start, line.cell_len, binding.key, enabled))
         self._spans = spans
         return line
 
