@@ -491,3 +491,19 @@ def test_the_answers_to_change_are_named_by_their_first_sentence_cut_between_wor
     )
     assert len(_short("x" * 200)) == 70 and _short("x" * 200).endswith("…")
     assert _short("") == ""
+
+
+async def test_all_three_frameworks_show_without_scrolling_at_80x24() -> None:
+    from textual.widgets import OptionList
+
+    app = SosApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # past the welcome
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("down", "down", "enter")  # an advocate: the framework is asked
+        await pilot.pause()
+        choices = app.screen.query_one("#who", OptionList)
+        assert choices.option_count == 3
+        assert choices.max_scroll_y == 0 and fully_on_screen(app, choices)
