@@ -194,11 +194,8 @@ class QuestionScreen(Screen[None]):
         self._show_examples()
         self.query_one("#skip", Button).display = step.is_question and step.skippable
         self.query_one("#back", Button).display = self.edit_step is None and len(engine.path) > 1
-        self._findings = []
-        self.query_one(CoachPanel).display = False
-        self.remove_class("-coaching")
         self.set_class(step.kind == "info", "-reading")  # nothing to type: the text takes room
-        self.refresh_bindings()
+        self._hide_tips()
 
     def _shown(self) -> None:
         if self._submitted_at is not None:
@@ -383,6 +380,10 @@ class QuestionScreen(Screen[None]):
         text = self.answer_widget().draft()
         for finding in self._findings:
             self._ignored.add((finding.rule, text[finding.start : finding.end]))
+        self._hide_tips()
+
+    def _hide_tips(self) -> None:
+        """No tips: the panel goes, the question has its room back, F8/F9 leave the bar."""
         self._findings = []
         self.query_one(CoachPanel).display = False
         self.remove_class("-coaching")
