@@ -31,6 +31,7 @@ from _harness import Result, median_ms, report
 from sos_assistant import cli
 from sos_assistant.dialogue import Engine, find_dialogue, run_answers
 from sos_assistant.model import Event
+from sos_assistant.session import Session
 from sos_assistant.store import HOME_ENV, open_store
 from sos_assistant.store.core import event_to_data
 
@@ -52,7 +53,7 @@ def bench_commit(work: Path) -> Result:
     """One answer, committed durably through the engine, against a bare insert+commit."""
     script = find_dialogue("family-conference")
     store = open_store(work / "commit")
-    engine = store.resume_or_start("bench", script)
+    engine = Session.start(store, script, "bench").engine
     engine.answer(None)
     engine.answer("Dani")
     engine.answer("Kai")
@@ -96,7 +97,7 @@ def _fill_sessions(home: Path, count: int) -> None:
     """``count`` realistic sessions: one made through the store, copied row by row."""
     script = find_dialogue("family-conference")
     with open_store(home) as store:
-        engine = store.resume_or_start("session 0", script)
+        engine = Session.start(store, script, "session 0").engine
         run_answers(engine, _answers())
     db = sqlite3.connect(home / "sessions.db", isolation_level=None)
     db.execute("BEGIN")
@@ -161,7 +162,7 @@ def bench_rebuild(work: Path) -> tuple[Result, int]:
     answers = _answers()
     home = work / "rebuild"
     with open_store(home) as store:
-        engine = store.resume_or_start("long", script)
+        engine = Session.start(store, script, "long").engine
         run_answers(engine, answers)
         count = len(store.events("long"))
         early = [s for s in engine.path if script.step(s).is_question][3:12]
@@ -178,7 +179,7 @@ def bench_rebuild(work: Path) -> tuple[Result, int]:
 
     def rebuild() -> None:
         with open_store(home) as opened:
-            opened.open_engine("long", script)
+            Session.open(opened, "long", script)
 
     with open_store(home) as store:
         events = store.events("long")

@@ -122,13 +122,14 @@ def _run(code: str, home: str) -> tuple[float, int]:
 def _saved_sessions(home: str, n: int = 20) -> None:
     """A store with ``n`` sessions, a few answers each, as a returning person has."""
     from sos_assistant.dialogue import find_dialogue
+    from sos_assistant.session import Session
     from sos_assistant.store import open_store
 
     os.environ["SOS_ASSISTANT_HOME"] = home
     store = open_store()
     script = find_dialogue("family-conference")
     for i in range(n):
-        engine = store.resume_or_start(f"saved-{i}", script, audience="family")
+        engine = Session.start(store, script, f"saved-{i}", audience="family").engine
         engine.answer(None)
         engine.answer(f"Parent {i}")
     store.close()

@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -119,32 +119,23 @@ def write_map(the_map: Map, out: str | None) -> None:
         raise CommandError(f"{out}: cannot write the map ({error.strerror})") from None
 
 
-def crisis_notice(script: Any) -> Callable[[str, Any], None]:
-    """A runner notice: if an answer suggests someone is in danger now, show where help is on
-    stderr (it never blocks). Steps that opt out (``crisis_check: false``) are not checked,
-    as in the app."""
+def _warn_if_crisis(step: Any, value: Any) -> None:
+    """An answer suggests someone is in danger now: show where help is on stderr (it never
+    blocks the run)."""
     from sos_assistant import content
-    from sos_assistant.dialogue.answers import plain_text
 
-    def notice(step: str, value: Any) -> None:
-        if script.step(step).crisis_check:
-            _warn_if_crisis(content.crisis(), plain_text(value))
-
-    return notice
-
-
-def _warn_if_crisis(info: Any, text: str) -> None:
-    if info.matches(text):
-        lines = [
-            info.title,
-            info.intro,
-            *(f"  {c.name}: {c.number} - {c.when}" for c in info.contacts),
-        ]
-        _err("\n".join(lines))
+    info = content.crisis()
+    lines = [
+        info.title,
+        info.intro,
+        *(f"  {c.name}: {c.number} - {c.when}" for c in info.contacts),
+    ]
+    _err("\n".join(lines))
 
 
 def cmd_run(ns: argparse.Namespace) -> int:
-    from sos_assistant.dialogue import Engine, EngineError, RunError, build_map, run_answers
+    from sos_assistant.dialogue import EngineError, RunError
+    from sos_assistant.session import Session
 
     script = _script(ns.dialogue)
     answers = _read_answers(ns.answers)
@@ -153,20 +144,17 @@ def cmd_run(ns: argparse.Namespace) -> int:
         from sos_assistant.store.command import open_store_for_cli
 
         store = open_store_for_cli(ns.passphrase_file)
-        engine = store.resume_or_start(
-            ns.session, script, framework=ns.framework, audience=ns.audience
-        )
+        session = store.session(ns.session, script, framework=ns.framework, audience=ns.audience)
     else:
-        engine = Engine(script, framework=ns.framework)
+        session = Session.scratch(script, framework=ns.framework, audience=ns.audience)
     try:
-        run_answers(engine, answers, notice=crisis_notice(script))
+        session.run(answers, _warn_if_crisis)
     except (RunError, EngineError) as error:
         where = f" (saved so far in session '{ns.session}')" if ns.session else ""
         raise CommandError(f"{ns.answers}: {error}{where}") from None
-    the_map = build_map(engine)
     if store is not None:
-        store.record_snapshot(ns.session, the_map)
-    write_map(the_map, ns.out)
+        store.finish(session)
+    write_map(session.map(), ns.out)
     return OK
 
 

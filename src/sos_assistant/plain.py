@@ -2,93 +2,28 @@
 
 For screen-reader and braille users and for pipes: no full-screen UI, no colours, no cursor
 movement; one short line per thing said; numbered choices; words for moving around (``skip``,
-``back``, ``map``, ``help``, ``danger``, ``stop``). It drives the same engine, store and map as
-the full-screen app. The small helpers at the top are shared with the app (which may import
-this module; this module never imports Textual).
+``back``, ``map``, ``help``, ``danger``, ``stop``). It drives the same session layer
+(:mod:`sos_assistant.session`) as the full-screen app: the same saving, danger-now check and
+coach's tips. It never imports Textual, and the app never imports it.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from sos_assistant import content, names
-from sos_assistant.dialogue.answers import as_var, plain_text
-from sos_assistant.model import ROLES, Map
-from sos_assistant.privatefile import write_private
+from sos_assistant.dialogue.answers import as_var
+from sos_assistant.model import ROLES
 from sos_assistant.safetext import inert, one_line, reflow
 from sos_assistant.tui_text import ui_text
 
 if TYPE_CHECKING:
-    from sos_assistant.dialogue import Engine, Prompt, Script
+    from sos_assistant.dialogue import Prompt
+    from sos_assistant.session import Given, Session
 
 AUDIENCES = names.AUDIENCES
-EXPORT_FORMATS = ("pdf", "html", "docx", "md", "txt")
-"""Every format a map can be saved in, the printable ones first."""
-DEFAULT_EXPORT_FORMATS = ("pdf", "html", "txt")
-"""What plain mode saves, and what the app ticks at first: ready to print, and readable anywhere."""
-
-
-# -- helpers shared with the full-screen app -------------------------------------------------
-
-
-def dialogues_for(audience: str) -> list[Script]:
-    """The dialogues written for ``audience``, by file name."""
-    from sos_assistant.dialogue import dialogue_files, load_script
-
-    return [s for s in (load_script(p) for p in dialogue_files()) if audience in s.audience]
-
-
-def asks_framework(script: Script) -> bool:
-    """Whether the person should choose a framework before starting ``script``."""
-    return script.framework is None and not any(s.slot == "framework" for s in script.steps)
-
-
-def new_session_name(script: Script, taken: set[str]) -> str:
-    """A readable, unused name for a new session: the dialogue and today's date."""
-    base = f"{script.id}-{dt.date.today().isoformat()}"
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    return name
-
-
-def default_export_folder() -> Path:
-    """The person's Documents folder when there is one, else their home folder."""
-    home = Path.home()
-    documents = home / "Documents"
-    return documents if documents.is_dir() else home
-
-
-def export_map(the_map: Map, folder: Path, stem: str, formats: tuple[str, ...]) -> list[Path]:
-    """Write the map into ``folder`` as ``stem.<suffix>`` per format (files private to this
-    user); the files written.
-
-    Raises:
-        OSError: the folder cannot be made or written to.
-    """
-    from sos_assistant.render import SUFFIXES, render_bytes
-
-    folder = folder.expanduser()
-    folder.mkdir(parents=True, exist_ok=True)
-    safe_stem = re.sub(r"[^\w.-]+", "-", stem).strip("-.") or "map"
-    written: list[Path] = []
-    for fmt in formats:
-        path = folder / f"{safe_stem}{SUFFIXES[fmt]}"
-        data = render_bytes(the_map, fmt)
-        write_private(path, data)  # a copy of the map is as private as the answers
-        written.append(path)
-    return written
-
-
-def coach_kind(slot: str | None) -> str:
-    """The coach's statement kind for a map slot."""
-    from sos_assistant.model import SLOT_KINDS
-
-    return SLOT_KINDS.get(slot or "", "general")
 
 
 # -- plain mode --------------------------------------------------------------------------------
@@ -151,12 +86,18 @@ class Plain:
 
     # -- starting --------------------------------------------------------------------------
 
-    def open(self, ns: argparse.Namespace) -> tuple[Any, str, Engine]:
-        from sos_assistant.dialogue import find_dialogue
+    def open(self, ns: argparse.Namespace) -> Session:
+        from sos_assistant.session import (
+            Session,
+            asks_framework,
+            dialogues_for,
+            find_script,
+            new_session_name,
+        )
         from sos_assistant.store import open_store
 
         store = open_store()
-        for notice in getattr(store, "notices", []):
+        for notice in store.notices:
             self.say(notice)
         if store.is_locked:
             self.say("This store is protected. Type the passphrase:")
@@ -175,8 +116,7 @@ class Plain:
                 if chosen is not None:
                     name = sessions[chosen].name
         if name is not None and store.exists(name):
-            info = store.info(name)
-            dialogue, audience = info.dialogue, info.audience
+            return Session.open(store, name, find_script(dialogue) if dialogue else None)
         if not dialogue:
             scripts = [s for a in AUDIENCES for s in dialogues_for(a)]
             if audience:
@@ -189,12 +129,8 @@ class Plain:
                 default=default,
             )
             dialogue = ids[default if chosen is None else chosen]
-        script = find_dialogue(dialogue)
-        if (
-            framework is None
-            and asks_framework(script)
-            and (name is None or not store.exists(name))
-        ):
+        script = find_script(dialogue)
+        if framework is None and asks_framework(script):
             fws = content.frameworks().frameworks
             keys = list(fws)
             chosen = self.pick(
@@ -204,12 +140,8 @@ class Plain:
             )
             framework = keys[chosen or 0]
         if name is None:
-            taken = {s.name for s in store.list_sessions()}
-            name = new_session_name(script, taken)
-        if audience is None:
-            audience = script.audience[0]
-        engine = store.resume_or_start(name, script, framework=framework, audience=audience)
-        return store, name, engine
+            name = new_session_name(script, (s.name for s in store.list_sessions()))
+        return Session.start(store, script, name, framework=framework, audience=audience)
 
     # -- the conversation ------------------------------------------------------------------
 
@@ -221,22 +153,24 @@ class Plain:
         name = ""
         try:
             try:
-                store, name, engine = self.open(ns)
+                session = self.open(ns)
             except (StoreError, ScriptError) as error:
                 self.say(str(error))
                 return 1
+            name = session.name
             self.say(self.words.session.format(name=name))
-            self.converse(engine)
-            self.finish(store, name, engine)
+            self.converse(session)
+            self.finish(session)
         except _Stop:
             self.say(self.words.stopped.format(name=name) if name else ui_text().stopped)
         return 0
 
-    def converse(self, engine: Engine) -> None:
+    def converse(self, session: Session) -> None:
         from sos_assistant.dialogue import AnswerError, EngineError
+        from sos_assistant.session import SessionError
 
-        while (step := engine.current) is not None:
-            prompt = engine.prompt()
+        while (step := session.engine.current) is not None:
+            prompt = session.prompt()
             self.say()
             if step.is_question:
                 self.say(self.words.question.format(number=prompt.number, total=prompt.total))
@@ -249,37 +183,46 @@ class Plain:
                 self.say(self.words.previous.format(answer=as_var(step, prompt.previous)))
             try:
                 value = self.ask(prompt)
-                if value is None and step.is_question:
-                    engine.skip()
-                else:
-                    engine.answer(value)
-                    if step.is_question:
-                        self.say(self.words.saved)
-                if (
-                    value is not None
-                    and step.crisis_check
-                    and content.crisis().matches(plain_text(value))
-                ):
+                given = session.give(value)
+                if step.is_question and value is not None:
+                    self.say(self.words.saved)
+                if given.crisis:
                     self.crisis()
+                self.tips(given)
             except _Command as command:
-                self.command(command.word, engine, prompt)
+                self.command(command.word, session, prompt)
             except (AnswerError, EngineError) as error:
                 self.say(self.words.not_understood.format(problem=error))
+            except SessionError as error:  # the coach could not be loaded: the answer is saved
+                self.say(str(error))
 
-    def command(self, word: str, engine: Engine, prompt: Prompt) -> None:
-        from sos_assistant.dialogue import EngineError, build_map
+    def tips(self, given: Given) -> None:
+        """The coach's tips on the answer just saved, one line each."""
+        for tip in given.tips:
+            finding = tip.finding
+            found = tip.text[finding.start : finding.end]
+            about = f"“{one_line(found)}”: " if found and len(found) < len(tip.text) else ""
+            line = self.words.tip.format(tip=about + finding.message)
+            if finding.suggestion:
+                line += " " + finding.suggestion
+            self.say(line)
+        if given.tips:
+            self.say(self.words.tip_change)
+
+    def command(self, word: str, session: Session, prompt: Prompt) -> None:
+        from sos_assistant.dialogue import EngineError
         from sos_assistant.render import render_text
 
         if word == "skip":
             if prompt.step.skippable:
-                engine.skip()
+                session.skip()
         elif word == "back":
             try:
-                engine.back()
+                session.back()
             except EngineError as error:
                 self.say(str(error))
         elif word == "map":
-            self.say(render_text(build_map(engine), "txt"))
+            self.say(render_text(session.map(), "txt"))
         elif word == "help":
             self.glossary()
         elif word == "danger":
@@ -396,16 +339,19 @@ class Plain:
                 if term.ask:
                     self.say(f"{words.ask} {term.ask}")
 
-    def finish(self, store: Any, name: str, engine: Engine) -> None:
-        from sos_assistant.dialogue import build_map
+    def finish(self, session: Session) -> None:
         from sos_assistant.render import render_text
+        from sos_assistant.session import DEFAULT_EXPORT_FORMATS, default_export_folder
 
-        the_map = build_map(engine)
-        store.record_snapshot(name, the_map)
+        session.finish()
+        the_map = session.map()
         self.say()
         self.say(self.words.finished)
         self.say()
         self.say(render_text(the_map, "txt"))
+        for finding in session.map_checks():
+            line = self.words.map_check.format(problem=finding.message)
+            self.say(line + (" " + finding.suggestion if finding.suggestion else ""))
         folder = default_export_folder()
         self.say(self.words.export.format(folder=folder))
         try:
@@ -415,9 +361,7 @@ class Plain:
         if text.lower() in ("no", "n", "skip"):
             return
         try:
-            files = export_map(
-                the_map, Path(text) if text else folder, name, DEFAULT_EXPORT_FORMATS
-            )
+            files = session.export(Path(text) if text else folder, DEFAULT_EXPORT_FORMATS)
         except OSError as error:
             self.say(ui_text().map.export_failed.format(problem=error.strerror or error))
             return

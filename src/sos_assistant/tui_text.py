@@ -142,6 +142,8 @@ class MapText(NamedTuple):
     export_failed: str
     history_title: str
     history_empty: str
+    history_failed: str
+    """The saved maps could not be read; ``{problem}`` says why."""
     edit_title: str
     edit_empty: str
 
@@ -184,6 +186,11 @@ class PlainText(NamedTuple):
     stopped: str
     session: str
     help_prompt: str
+    tip: str
+    """One of the coach's tips on the answer just saved; ``{tip}`` is what it says."""
+    tip_change: str
+    map_check: str
+    """A map-level check (a danger statement with no goal, ...); ``{problem}`` says what."""
 
 
 class PassphraseText(NamedTuple):

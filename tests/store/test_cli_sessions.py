@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sos_assistant.dialogue import build_map, find_dialogue
 from sos_assistant.store import open_store
+from tests.sessions import resume
 from tests.store.helpers import load_answers, run_cli, write_yaml
 
 
@@ -66,7 +67,7 @@ def test_history_shows_how_the_numbers_moved(tmp_path: Path) -> None:
     script = find_dialogue("family-conference")
     scales = [s.id for s in script.steps if s.kind == "scale"]
     with open_store() as store:
-        engine = store.resume_or_start("Kai", script)
+        engine = resume(store, "Kai", script)
         engine.edit(scales[0], {"score": 8, "why": "Lee has moved out for now."})
         store.record_snapshot("Kai", build_map(engine))
     code, out, _ = run_cli("sessions", "show", "Kai", "--history")

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from sos_assistant.dialogue import Script
+from sos_assistant.session.autosave import AutosaveError
 from sos_assistant.store import StoreBusy, StoreError, open_store, schema
-from sos_assistant.store.autosave import AutosaveError
+from tests.sessions import resume
 from tests.store.helpers import REPO, run_cli
 
 
@@ -27,7 +28,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside(home: Path, family: Script
         assert "could not be read, so it was moved aside" in notice
         assert "nothing in it was deleted" in notice
         assert store.list_sessions() == []
-        store.resume_or_start("Kai", family).answer(None)
+        resume(store, "Kai", family).answer(None)
     [moved] = _aside(home)
     assert moved.read_bytes() == garbage  # kept exactly, never overwritten
     with open_store() as store:
@@ -38,7 +39,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside(home: Path, family: Script
 def test_a_damaged_database_is_moved_aside(home: Path, family: Script) -> None:
     with open_store() as store:
         for n in range(40):
-            engine = store.resume_or_start(f"session {n}", family)
+            engine = resume(store, f"session {n}", family)
             engine.answer(None)
             engine.answer("A name that takes some room " * 20)
     db = home / "sessions.db"
@@ -97,7 +98,7 @@ def test_another_programs_file_is_left_alone(home: Path) -> None:
 
 def test_a_busy_store_gives_a_clear_message_and_takes_nothing(home: Path, family: Script) -> None:
     with open_store(timeout=0.2) as store:
-        engine = store.resume_or_start("Kai", family)
+        engine = resume(store, "Kai", family)
         engine.answer(None)
         other = sqlite3.connect(home / "sessions.db", isolation_level=None)
         other.execute("BEGIN IMMEDIATE")  # another program in the middle of writing
@@ -105,7 +106,7 @@ def test_a_busy_store_gives_a_clear_message_and_takes_nothing(home: Path, family
             with pytest.raises(AutosaveError, match="busy in another sos-assistant window"):
                 engine.answer("Dani")
             with pytest.raises(StoreBusy):
-                store.resume_or_start("Mia", family)
+                resume(store, "Mia", family)
         finally:
             other.execute("ROLLBACK")
             other.close()
@@ -117,11 +118,12 @@ def test_a_busy_store_gives_a_clear_message_and_takes_nothing(home: Path, family
 _WRITER = """
 import sys
 from sos_assistant.dialogue import find_dialogue
+from sos_assistant.session import Session
 from sos_assistant.store import open_store
 script = find_dialogue("family-conference")
 with open_store(sys.argv[1]) as store:
     for n in range(int(sys.argv[3])):
-        engine = store.resume_or_start(f"{sys.argv[2]} {n}", script)
+        engine = Session.start(store, script, f"{sys.argv[2]} {n}").engine
         engine.answer(None)
         engine.answer("Name " + str(n))
         engine.skip()
@@ -148,17 +150,18 @@ def test_migrations_run_forward_in_one_step(
     home: Path, family: Script, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with open_store() as store:
-        store.resume_or_start("Kai", family).answer(None)
+        resume(store, "Kai", family).answer(None)
 
-    def to_v2(conn: sqlite3.Connection) -> None:
+    def to_next(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE sessions ADD COLUMN note TEXT")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, to_v2)
+    nxt = schema.SCHEMA_VERSION + 1
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(schema.MIGRATIONS, nxt, to_next)
     with open_store() as store:
         assert len(store.events("Kai")) == 1
     with sqlite3.connect(home / "sessions.db") as conn:
-        assert schema.version(conn) == 2
+        assert schema.version(conn) == nxt
         columns = [row[1] for row in conn.execute("PRAGMA table_info(sessions)")]
     conn.close()
     assert "note" in columns
@@ -168,16 +171,17 @@ def test_a_failed_migration_leaves_the_store_as_it_was(
     home: Path, family: Script, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with open_store() as store:
-        store.resume_or_start("Kai", family).answer(None)
+        resume(store, "Kai", family).answer(None)
 
     def broken(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE sessions ADD COLUMN note TEXT")
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, broken)
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now + 1, broken)
     with pytest.raises(StoreError):
         open_store()
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now)
     with open_store() as store:
         assert len(store.events("Kai")) == 1

@@ -13,6 +13,7 @@ import pytest
 
 from sos_assistant.dialogue import Script, build_map, run_answers
 from sos_assistant.store import PassphraseError, Store, StoreError, open_store
+from tests.sessions import resume
 from tests.store.helpers import (
     MARKER,
     files_containing,
@@ -38,7 +39,7 @@ def loose_umask() -> Iterator[None]:
 
 
 def _finish(store: Store, script: Script, name: str = "Kai") -> None:
-    engine = store.resume_or_start(name, script)
+    engine = resume(store, name, script)
     run_answers(engine, with_marker(load_answers()))
     store.record_snapshot(name, build_map(engine))
 
@@ -56,7 +57,7 @@ def test_folder_is_0700_and_every_file_0600(
 ) -> None:
     home = tmp_path / "new" / "home"
     with open_store(home) as store:
-        engine = store.resume_or_start("Kai", family)
+        engine = resume(store, "Kai", family)
         engine.answer(None)
         engine.answer("Dani")
         files = sorted(p.name for p in home.iterdir())
@@ -117,7 +118,7 @@ def test_with_a_passphrase_no_words_are_in_plain_text(home: Path, family: Script
         _finish(store, family, "Kai and Mia")
         assert store.history("Kai and Mia")
     with open_store(passphrase=PASSPHRASE) as store:
-        engine = store.resume_or_start("Kai and Mia", family)
+        engine = resume(store, "Kai and Mia", family)
         assert engine.finished
     for secret in (MARKER, "Kai and Mia", "Dani", "Auntie Bev", "Lee"):
         assert files_containing(home, secret) == [], secret

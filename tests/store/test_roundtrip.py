@@ -15,12 +15,13 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 
 from sos_assistant.dialogue import Engine, Script, build_map, find_dialogue, run_answers
 from sos_assistant.store import EXPORT_FORMAT, Store, StoreError, open_store
+from tests.sessions import built_map, import_session, reopen, resume
 from tests.store.helpers import load_answers, run_cli
 from tests.strategies import answer_for
 
 
 def _finished(store: Store, script: Script, name: str = "Kai") -> Engine:
-    engine = store.resume_or_start(name, script, audience="practitioner")
+    engine = resume(store, name, script, audience="practitioner")
     run_answers(engine, load_answers())
     store.record_snapshot(name, build_map(engine))
     scale = next(s.id for s in script.steps if s.kind == "scale")
@@ -34,14 +35,14 @@ def test_export_then_import_gives_identical_events_and_map(store: Store, family:
     exported = store.export_session("Kai")
     assert exported["format"] == EXPORT_FORMAT
     assert len(exported["snapshots"]) == 2
-    events, the_map, history = store.events("Kai"), store.build_map("Kai"), store.history("Kai")
+    events, the_map, history = store.events("Kai"), built_map(store, "Kai"), store.history("Kai")
     info = store.info("Kai")
     text = json.dumps(exported, ensure_ascii=False)
     store.delete("Kai")
-    imported = store.import_session(json.loads(text))
+    imported = import_session(store, json.loads(text))
     assert imported == info
     assert store.events("Kai") == events
-    assert store.build_map("Kai").to_yaml() == the_map.to_yaml()
+    assert built_map(store, "Kai").to_yaml() == the_map.to_yaml()
     assert [(s.at, s.map) for s in store.history("Kai")] == [(s.at, s.map) for s in history]
     assert store.export_session("Kai") == exported
 
@@ -67,12 +68,12 @@ def test_an_import_that_does_not_fit_saves_nothing(store: Store, family: Script)
     data: dict[str, Any] = store.export_session("Kai")
     data["events"][3]["step"] = "harm"  # out of order: the conversation was not there
     with pytest.raises(StoreError, match="does not fit the dialogue"):
-        store.import_session(data, "broken")
+        import_session(store, data, "broken")
     with pytest.raises(StoreError, match="not a session export"):
-        store.import_session({"format": "something else"}, "broken")
+        import_session(store, {"format": "something else"}, "broken")
     del data["events"]
     with pytest.raises(StoreError, match="cannot be read"):
-        store.import_session(data, "broken")
+        import_session(store, data, "broken")
     assert [s.name for s in store.list_sessions()] == ["Kai"]
 
 
@@ -96,7 +97,7 @@ class SavedWalk(RuleBasedStateMachine):
     )
     def start(self, dialogue: str, framework: str) -> None:
         self.script = find_dialogue(dialogue)
-        self.engine = self.store.resume_or_start("walk", self.script, framework=framework)
+        self.engine = resume(self.store, "walk", self.script, framework=framework)
 
     @precondition(lambda self: not self.engine.finished)
     @rule(data=st.data())
@@ -134,7 +135,7 @@ class SavedWalk(RuleBasedStateMachine):
     def reopen(self) -> None:
         """Another window opens the session: the same state, the same map, the same progress."""
         with open_store(self.home) as other:
-            rebuilt = other.open_engine("walk", self.script)
+            rebuilt = reopen(other, "walk", self.script)
             assert rebuilt.state() == self.engine.state()
             assert build_map(rebuilt) == build_map(self.engine)
             info = other.info("walk")

@@ -9,8 +9,9 @@ import pytest
 
 from sos_assistant.dialogue import AnswerError, EngineError, Script, build_map, run_answers
 from sos_assistant.model import Event
+from sos_assistant.session.autosave import AutosaveError
 from sos_assistant.store import Store, StoreError, open_store
-from sos_assistant.store.autosave import AutosaveError
+from tests.sessions import built_map, resume
 from tests.store.helpers import load_answers, moves, reference_run
 
 
@@ -21,7 +22,7 @@ def _saved_count(home: Path, name: str) -> int:
 
 
 def test_a_new_session_is_recorded_with_who_and_framework(store: Store, family: Script) -> None:
-    engine = store.resume_or_start("Kai", family, framework="wellbeing", audience="advocate")
+    engine = resume(store, "Kai", family, framework="wellbeing", audience="advocate")
     [info] = store.list_sessions()
     assert (info.name, info.dialogue, info.audience) == ("Kai", "family-conference", "advocate")
     assert info.framework == engine.framework  # the framework in use
@@ -34,7 +35,7 @@ def test_a_new_session_is_recorded_with_who_and_framework(store: Store, family: 
 def test_each_answer_is_on_disk_before_the_engine_moves(
     store: Store, family: Script, home: Path
 ) -> None:
-    engine = store.resume_or_start("Kai", family)
+    engine = resume(store, "Kai", family)
     seen: list[tuple[int, int]] = []
 
     def check(event: Event) -> None:  # subscribed after autosave: runs before the move
@@ -50,13 +51,13 @@ def test_each_answer_is_on_disk_before_the_engine_moves(
 def test_resume_carries_on_where_it_stopped(home: Path, family: Script) -> None:
     answers = load_answers()
     with open_store() as first:
-        engine = first.resume_or_start("Kai", family)
+        engine = resume(first, "Kai", family)
         engine.answer(None)
         engine.answer("Dani")
         engine.answer("Kai")
         path = list(engine.path)
     with open_store() as second:
-        engine = second.resume_or_start("Kai", family)
+        engine = resume(second, "Kai", family)
         assert engine.path == path
         assert engine.current is not None and engine.current.id == "other-children"
         run_answers(engine, answers)
@@ -66,28 +67,28 @@ def test_resume_carries_on_where_it_stopped(home: Path, family: Script) -> None:
     expected_events, expected_map = reference_run(family, answers)
     with open_store() as third:
         assert moves(third.events("Kai")) == moves(expected_events)
-        assert third.build_map("Kai").to_yaml() == expected_map
+        assert built_map(third, "Kai").to_yaml() == expected_map
 
 
 def test_a_session_of_another_dialogue_is_refused(store: Store, family: Script) -> None:
     from sos_assistant.dialogue import find_dialogue
 
-    store.resume_or_start("Kai", family)
+    resume(store, "Kai", family)
     with pytest.raises(StoreError, match="belongs to the dialogue 'family-conference'"):
-        store.resume_or_start("Kai", find_dialogue("advocate-understanding"))
+        resume(store, "Kai", find_dialogue("advocate-understanding"))
 
 
 def test_bad_names_are_refused_plainly(store: Store, family: Script) -> None:
     with pytest.raises(StoreError, match="needs a name"):
-        store.resume_or_start("   ", family)
+        resume(store, "   ", family)
     with pytest.raises(StoreError, match="one line"):
-        store.resume_or_start("a\x1b[2Jb", family)
+        resume(store, "a\x1b[2Jb", family)
     with pytest.raises(StoreError, match="no saved session called 'nobody'"):
         store.events("nobody")
 
 
 def test_a_refused_move_saves_nothing(store: Store, family: Script) -> None:
-    engine = store.resume_or_start("Kai", family)
+    engine = resume(store, "Kai", family)
     engine.answer(None)
     with pytest.raises(AnswerError):
         engine.answer("   ")  # empty text is not an answer
@@ -100,7 +101,7 @@ def test_a_refused_move_saves_nothing(store: Store, family: Script) -> None:
 
 def test_snapshots_follow_the_rules(store: Store, family: Script) -> None:
     answers = load_answers()
-    engine = store.resume_or_start("Kai", family)
+    engine = resume(store, "Kai", family)
     engine.answer(None)
     assert store.record_snapshot("Kai", build_map(engine)) is None  # not finished
     run_answers(engine, answers)
@@ -120,21 +121,21 @@ def test_snapshots_follow_the_rules(store: Store, family: Script) -> None:
 
 
 def test_rename_keeps_everything(store: Store, family: Script) -> None:
-    engine = store.resume_or_start("Kai", family)
+    engine = resume(store, "Kai", family)
     engine.answer(None)
     engine.answer("Dani")
     before = store.events("Kai")
     store.rename("Kai", "Kai, spring review")
     assert not store.exists("Kai")
     assert store.events("Kai, spring review") == before
-    store.resume_or_start("other", family)
+    resume(store, "other", family)
     with pytest.raises(StoreError, match="already a session called 'other'"):
         store.rename("Kai, spring review", "other")
 
 
 def test_list_is_most_recent_first_with_progress(store: Store, family: Script) -> None:
-    a = store.resume_or_start("a", family)
-    b = store.resume_or_start("b", family)
+    a = resume(store, "a", family)
+    b = resume(store, "b", family)
     b.answer(None)
     b.answer("Dani")
     a.answer(None)
@@ -144,8 +145,8 @@ def test_list_is_most_recent_first_with_progress(store: Store, family: Script) -
 
 def test_the_same_session_in_two_windows_does_not_mix(home: Path, family: Script) -> None:
     with open_store() as one, open_store() as two:
-        first = one.resume_or_start("Kai", family)
-        second = two.resume_or_start("Kai", family)
+        first = resume(one, "Kai", family)
+        second = resume(two, "Kai", family)
         first.answer(None)
         with pytest.raises(AutosaveError, match="changed in another window"):
             second.answer(None)

@@ -18,6 +18,7 @@ from sos_assistant.tui.screens.help import HelpScreen
 from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
 from sos_assistant.tui.screens.map import ExportScreen, MapScreen
 from sos_assistant.tui.screens.question import COACH_DELAY, QuestionScreen
+from tests.sessions import reopen, resume
 from tests.tui.conftest import ALL_KINDS, GOLDEN
 from tests.tui.helpers import give, type_text, walk
 
@@ -66,7 +67,7 @@ async def test_every_step_kind_is_answered_and_saved() -> None:
             seen.append(step.kind)
             await give(pilot, app, ALL_ANSWERS.get(step.id))
         assert seen == ["info", "text", "list", "choice", "scale", "people", "confirm"]
-    saved = open_store().open_engine("test", find_dialogue(ALL_KINDS))
+    saved = reopen(open_store(), "test", find_dialogue(ALL_KINDS))
     assert saved.answers == {"hello": None, **ALL_ANSWERS}
 
 
@@ -183,7 +184,7 @@ async def test_stop_mid_question_keeps_what_was_typed() -> None:
         await pilot.press("f10")
         await pilot.pause()
     assert (
-        open_store().open_engine("test", find_dialogue(ALL_KINDS)).answers["name"]
+        reopen(open_store(), "test", find_dialogue(ALL_KINDS)).answers["name"]
         == "Half typed name"
     )
 
@@ -197,7 +198,7 @@ async def test_quick_exit_saves_and_says_so() -> None:
         await pilot.press("f12")
         await pilot.pause()
     assert app.return_value == QUICK_EXIT
-    assert open_store().open_engine("test", find_dialogue(ALL_KINDS)).answers["name"] == "Dani"
+    assert reopen(open_store(), "test", find_dialogue(ALL_KINDS)).answers["name"] == "Dani"
 
 
 async def test_crisis_panel_opens_by_key_and_on_danger_words_and_never_blocks() -> None:
@@ -361,7 +362,7 @@ async def test_a_finished_session_opens_on_a_full_height_map() -> None:
     its buttons take one row: every style the map needs loads with it."""
     answers = yaml.safe_load((GOLDEN / "family-conference" / "fuller.answers.yaml").read_text())
     store = open_store()
-    engine = store.resume_or_start("done", find_dialogue("family-conference"))
+    engine = resume(store, "done", find_dialogue("family-conference"))
     run_answers(engine, answers)
     store.close()
     app = SosApp(session_name="done")

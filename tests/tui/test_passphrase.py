@@ -9,11 +9,12 @@ from sos_assistant.store import open_store
 from sos_assistant.tui.app import SosApp
 from sos_assistant.tui.screens.home import HomeScreen
 from sos_assistant.tui.screens.passphrase import PassphraseScreen
+from tests.sessions import resume
 
 
 def protected_store(home: Path) -> bytes:
     store = open_store(home)
-    engine = store.resume_or_start("ours", find_dialogue("family-conference"))
+    engine = resume(store, "ours", find_dialogue("family-conference"))
     engine.answer(None)
     engine.answer("Dani")
     store.protect("correct horse")

@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 
 from sos_assistant.dialogue import find_dialogue
 from sos_assistant.tui.app import SosApp
+from tests.sessions import resume
 from tests.tui.conftest import ALL_KINDS, no_blink
 from tests.tui.fakestore import FakeStore
 from tests.tui.helpers import give
@@ -17,7 +18,7 @@ SIZE = (80, 24)
 
 def home_app() -> SosApp:
     store = FakeStore()
-    engine = store.resume_or_start(
+    engine = resume(store,
         "family-conference-2026-01-05", find_dialogue("family-conference")
     )
     engine.answer(None)

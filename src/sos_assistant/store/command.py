@@ -22,8 +22,9 @@ from sos_assistant import privatefile, safetext
 from sos_assistant.store.core import SessionInfo, Snapshot, Store, StoreError, open_store
 
 if TYPE_CHECKING:
-    from sos_assistant.dialogue import Engine, Script
+    from sos_assistant.dialogue import Script
     from sos_assistant.model import Map
+    from sos_assistant.session import Session
 
 PASSPHRASE_ENV = "SOS_ASSISTANT_PASSPHRASE"
 PASSPHRASE_FILE_ENV = "SOS_ASSISTANT_PASSPHRASE_FILE"
@@ -102,21 +103,24 @@ class CliStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def resume_or_start(
+    def session(
         self,
         name: str,
         script: Script,
         *,
         framework: str | None = None,
         audience: str | None = None,
-    ) -> Engine:
+    ) -> Session:
+        """Session ``name`` of ``script``, carried on or started, with autosave."""
+        from sos_assistant.session import Session
+
         with _plain_errors():
-            return self.store.resume_or_start(name, script, framework=framework, audience=audience)
+            return Session.start(self.store, script, name, framework=framework, audience=audience)
         raise AssertionError  # pragma: no cover - _plain_errors raises
 
-    def record_snapshot(self, name: str, the_map: Map) -> Snapshot | None:
+    def finish(self, session: Session) -> Snapshot | None:
         with _plain_errors():
-            return self.store.record_snapshot(name, the_map)
+            return session.finish()
         raise AssertionError  # pragma: no cover
 
     def close(self) -> None:
@@ -264,7 +268,7 @@ def _show(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
         data = _info_data(info)
         data["history"] = [_history_data(s) for s in history]
         if not ns.history:
-            data["map"] = store.build_map(ns.name).to_data()
+            data["map"] = _map(store, ns.name).to_data()
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
     if ns.history:
@@ -297,8 +301,15 @@ def _show(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
         "",
     ]
     out.write("\n".join(lines) + "\n")
-    out.write(store.build_map(ns.name).to_yaml())
+    out.write(_map(store, ns.name).to_yaml())
     return 0
+
+
+def _map(store: Store, name: str) -> Map:
+    """The session's map as its answers make it now (nothing is saved)."""
+    from sos_assistant.session import Session
+
+    return Session.view(store, name).map()
 
 
 def write_private(path: str, text: str) -> None:
@@ -313,7 +324,7 @@ def _export(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
     if ns.format == "json":
         text = json.dumps(store.export_session(ns.name), ensure_ascii=False, indent=2) + "\n"
     else:
-        the_map = store.build_map(ns.name)
+        the_map = _map(store, ns.name)
         text = the_map.to_json() if (ns.output or "").endswith(".json") else the_map.to_yaml()
     if ns.output and ns.output != "-":
         write_private(ns.output, text)
@@ -333,7 +344,9 @@ def _import(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         _fail(f"{ns.file}:{error.lineno}: not valid JSON ({error.msg})")
-    info = store.import_session(data, ns.name)
+    from sos_assistant.session import replay_check
+
+    info = store.import_session(data, replay_check, ns.name)
     out.write(
         f"Imported '{safetext.one_line(info.name)}' ({info.dialogue}, "
         f"{info.answered} of {info.total} questions).\n"

@@ -6,13 +6,14 @@ they are rebuilt by replaying the events, so what is on disk is exactly what the
 Each finished map is also kept as a *snapshot*, so the scaling numbers can be followed over time.
 
 Durability: WAL with ``synchronous=FULL``; every event is its own transaction, committed before
-the engine moves on (see :mod:`sos_assistant.store.autosave`). Privacy: the folder is 0700, the
+the engine moves on (see :mod:`sos_assistant.session.autosave`). Privacy: the folder is 0700, the
 files 0600; deleting a session wipes its text from every file (``secure_delete``, ``VACUUM`` and a
 truncating WAL checkpoint); with a passphrase, everything a person wrote is encrypted
 (:mod:`sos_assistant.store.crypto`).
 
-This module imports neither Textual nor the dialogue engine at import time, so listing sessions
-stays fast; the engine is loaded when a session is opened.
+The store never imports the dialogue engine: the session layer (:mod:`sos_assistant.session`)
+replays events into an engine and hands the store a small :class:`Progress` record with each
+event. So the store can be used and tested without any dialogue, and listing sessions stays fast.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from sos_assistant.store.crypto import Cipher, KdfParams, WrongPassphrase
 if TYPE_CHECKING:
     # The pydantic models are loaded when a session's events or maps are read, not to list
     # sessions: ``sessions list`` should not pay pydantic's start-up.
-    from sos_assistant.dialogue import Engine, Script
     from sos_assistant.model import Event, Map, Rating
 
 SLOW_ENV = "SOS_ASSISTANT_SLOW_MS"
@@ -78,6 +78,37 @@ class StoreBusy(StoreError):
 
 
 @dataclass(frozen=True)
+class Progress:
+    """Where a session stands, as the session layer works it out from the engine; the store
+    keeps it beside the events so that listing sessions needs no dialogue."""
+
+    answered: int
+    """Questions with an answer or a skip on the current path."""
+    total: int
+    """Questions in the dialogue."""
+    current: str | None
+    """The id of the step to show next; None when the session is finished."""
+    framework: str
+    """The framework the session uses now."""
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A session read back for replay: what is known of it, its key and its events."""
+
+    info: SessionInfo
+    key: int
+    """The store's own number for the session, for :meth:`Store.append`."""
+    framework_choice: str | None
+    """The framework asked for when the session started (None: the dialogue's own)."""
+    events: list[Event]
+
+
+@dataclass(frozen=True)
 class SessionInfo:
     """What the store knows about a session besides its events."""
 
@@ -92,6 +123,8 @@ class SessionInfo:
     total: int
     """How many questions the dialogue has."""
     finished: bool
+    current: str | None = None
+    """The id of the step to show next (None when finished, or not known for older stores)."""
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON data, times as ISO 8601."""
@@ -131,6 +164,7 @@ class _Row:
     answered: int
     total: int
     finished: bool
+    current: str | None = None
 
     def info(self) -> SessionInfo:
         return SessionInfo(
@@ -143,12 +177,13 @@ class _Row:
             answered=self.answered,
             total=self.total,
             finished=self.finished,
+            current=self.current,
         )
 
 
 _ROW_COLUMNS = (
     "id, name, dialogue, framework_choice, framework, audience, created, updated, events, "
-    "answered, total, finished, lookup"
+    "answered, total, finished, lookup, current"
 )
 
 _P = ParamSpec("_P")
@@ -387,7 +422,7 @@ class Store:
     def _row(self, raw: tuple[Any, ...]) -> _Row:
         """A sessions row (``_ROW_COLUMNS``) with its name in plain text."""
         (sid, name, dialogue, choice, framework, audience, created, updated, events) = raw[:9]
-        answered, total, finished, lookup = raw[9:13]
+        answered, total, finished, lookup, current = raw[9:14]
         return _Row(
             id=sid,
             name=self._unseal(name, self._name_aad(lookup)),
@@ -401,6 +436,7 @@ class Store:
             answered=answered,
             total=total,
             finished=bool(finished),
+            current=current,
         )
 
     def _find(self, name: str) -> _Row | None:
@@ -449,139 +485,73 @@ class Store:
         """Everything the person did in the session, in order."""
         return self._events(self._get(name))
 
-    def _script(self, row: _Row, script: Script | None) -> Script:
-        from sos_assistant.dialogue import ScriptError, find_dialogue
-
-        if script is None:
-            try:
-                script = find_dialogue(row.dialogue)
-            except ScriptError:
-                raise StoreError(
-                    f"The session '{row.name}' uses the dialogue '{row.dialogue}', which is not "
-                    "installed."
-                ) from None
-        if script.id != row.dialogue:
-            raise StoreError(
-                f"The session '{row.name}' belongs to the dialogue '{row.dialogue}', not "
-                f"'{script.id}'. Choose another session name, or open it with '{row.dialogue}'."
-            )
-        return script
-
-    def _rebuild(self, row: _Row, script: Script | None) -> Engine:
-        from sos_assistant.dialogue import Engine, EngineError
-
-        script = self._script(row, script)
-        engine = Engine(script, framework=row.framework_choice)
-        try:
-            engine.replay(self._events(row))
-        except EngineError as error:
-            raise StoreError(
-                f"The session '{row.name}' no longer fits the dialogue '{row.dialogue}' (it may "
-                f"have changed since): {error}"
-            ) from None
-        return engine
-
     @_guarded
-    def open_engine(self, name: str, script: Script | None = None) -> Engine:
-        """The session's engine, rebuilt from its events, *without* saving (read only)."""
-        return self._rebuild(self._get(name), script)
-
-    @_guarded
-    def build_map(self, name: str) -> Map:
-        """The session's map as its answers make it now."""
-        from sos_assistant.dialogue import build_map
-
-        return build_map(self._rebuild(self._get(name), None))
+    def open_session(self, name: str) -> Opened:
+        """A session's record and every event, in order, for the session layer to replay."""
+        row = self._get(name)
+        return Opened(row.info(), row.id, row.framework_choice, self._events(row))
 
     # -- writing -----------------------------------------------------------------------------
 
     @_guarded
-    def resume_or_start(
+    def create(
         self,
         name: str,
-        script: Script,
+        dialogue: str,
+        progress: Progress,
         *,
-        framework: str | None = None,
-        audience: str | None = None,
-    ) -> Engine:
-        """The engine of session ``name``, with autosave on; a new session if there is none.
+        framework_choice: str | None = None,
+        audience: str = "family",
+    ) -> Opened:
+        """Make a new, empty session; raise :class:`StoreError` if the name is taken.
 
-        Every move made through the returned engine is committed before the engine moves on.
-        ``framework`` and ``audience`` are recorded when the session is created; a session that
-        exists keeps its own.
-        """
-        from sos_assistant.dialogue import Engine
-        from sos_assistant.store.autosave import Autosave
-
+        ``framework_choice`` is the framework asked for (None: the dialogue's own);
+        ``progress`` is where the new session stands before any answer."""
         name = check_name(name)
-        if framework is not None and framework not in FRAMEWORKS:
-            raise StoreError(f"'{framework}' is not a framework: {', '.join(FRAMEWORKS)}.")
-        if audience is not None and audience not in AUDIENCES:
+        if framework_choice is not None and framework_choice not in FRAMEWORKS:
+            raise StoreError(f"'{framework_choice}' is not a framework: {', '.join(FRAMEWORKS)}.")
+        if audience not in AUDIENCES:
             raise StoreError(f"'{audience}' is not one of: {', '.join(AUDIENCES)}.")
-        row = self._find(name)
-        if row is None:
-            engine = Engine(script, framework=framework)
-            row = self._create(name, script.id, framework, engine, audience or "family")
-        else:
-            engine = self._rebuild(row, script)
-        engine.subscribe(Autosave(self, row.id, engine, row.events))
-        return engine
-
-    def _create(
-        self, name: str, dialogue: str, choice: str | None, engine: Engine, audience: str
-    ) -> _Row:
+        if self._find(name) is not None:
+            raise StoreError(f"There is already a session called '{name}'.")
         now = _now()
-        done, total = engine.progress()
         lookup = self._lookup(name)
         sealed = self._seal(name, self._name_aad(lookup), self._cipher)
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (lookup, name, dialogue, framework_choice, framework, "
-                "audience, created, updated, events, answered, total, finished) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                "audience, created, updated, events, answered, total, finished, current) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                 (
                     lookup,
                     sealed,
                     dialogue,
-                    choice,
-                    engine.framework,
+                    framework_choice,
+                    progress.framework,
                     audience,
                     now,
                     now,
-                    done,
-                    total,
-                    int(engine.finished),
+                    progress.answered,
+                    progress.total,
+                    int(progress.finished),
+                    progress.current,
                 ),
             )
         sid = cursor.lastrowid
         assert sid is not None
-        return _Row(
-            sid,
-            name,
-            dialogue,
-            choice,
-            engine.framework,
-            audience,
-            now,
-            now,
-            0,
-            done,
-            total,
-            engine.finished,
-        )
+        return Opened(self._get(name).info(), sid, framework_choice, [])
 
     @_guarded
-    def append(self, session: int, expected: int, event: Event, after: Engine) -> None:
-        """Commit one event (used by autosave): ``after`` is the engine with it applied.
+    def append(self, session: int, expected: int, event: Event, progress: Progress) -> None:
+        """Commit one event and where it leaves the session (used by autosave).
 
-        ``expected`` is how many events the session had; if another program added some since,
-        the event is refused rather than mixed in.
+        ``session`` is :attr:`Opened.key`; ``expected`` is how many events the session had; if
+        another program added some since, the event is refused rather than mixed in.
         """
         self._require_open()
         body = self._seal(
             _dump(event_to_data(event)), self._event_aad(session, expected + 1), self._cipher
         )
-        done, total = after.progress()
         with self._transaction() as db:
             found = db.execute("SELECT events FROM sessions WHERE id = ?", (session,)).fetchone()
             if found is None:
@@ -596,13 +566,14 @@ class Store:
             db.execute("INSERT INTO events VALUES (?, ?, ?)", (session, expected + 1, body))
             db.execute(
                 "UPDATE sessions SET events = ?, answered = ?, total = ?, finished = ?, "
-                "framework = ?, updated = ? WHERE id = ?",
+                "framework = ?, current = ?, updated = ? WHERE id = ?",
                 (
                     expected + 1,
-                    done,
-                    total,
-                    int(after.finished),
-                    after.framework,
+                    progress.answered,
+                    progress.total,
+                    int(progress.finished),
+                    progress.framework,
+                    progress.current,
                     event.at.isoformat(),
                     session,
                 ),
@@ -713,11 +684,18 @@ class Store:
         }
 
     @_guarded
-    def import_session(self, data: Any, name: str | None = None) -> SessionInfo:
-        """Bring back a session exported with :meth:`export_session`, checking every event
-        against the dialogue. Nothing is saved unless all of it fits."""
-        from sos_assistant.dialogue import Engine, EngineError
+    def import_session(
+        self,
+        data: Any,
+        check: Callable[[str, str | None, list[Event]], Progress],
+        name: str | None = None,
+    ) -> SessionInfo:
+        """Bring back a session exported with :meth:`export_session`. Nothing is saved unless
+        all of it fits.
 
+        ``check(dialogue, framework_choice, events)`` replays the events against the dialogue
+        (the session layer does this; the store knows no dialogues) and returns where they
+        leave the session, or raises :class:`StoreError` saying why they do not fit."""
         if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
             raise StoreError(
                 f"This is not a session export (it should say format: {EXPORT_FORMAT})."
@@ -749,36 +727,27 @@ class Store:
                 f"There is already a session called '{name}'. Import it under another name "
                 "with --name."
             )
-        probe = _Row(
-            0, name, dialogue, choice, "safety", audience, created, updated, 0, 0, 0, False
-        )
-        engine = Engine(self._script(probe, None), framework=choice)
-        try:
-            engine.replay(events)
-        except EngineError as error:
-            raise StoreError(
-                f"The session export does not fit the dialogue '{dialogue}': {error}"
-            ) from None
-        done, total = engine.progress()
+        progress = check(dialogue, choice, events)
         lookup = self._lookup(name)
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (lookup, name, dialogue, framework_choice, framework, "
-                "audience, created, updated, events, answered, total, finished) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "audience, created, updated, events, answered, total, finished, current) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     lookup,
                     self._seal(name, self._name_aad(lookup), self._cipher),
                     dialogue,
                     choice,
-                    engine.framework,
+                    progress.framework,
                     audience,
                     created,
                     updated,
                     len(events),
-                    done,
-                    total,
-                    int(engine.finished),
+                    progress.answered,
+                    progress.total,
+                    int(progress.finished),
+                    progress.current,
                 ),
             )
             sid = cursor.lastrowid

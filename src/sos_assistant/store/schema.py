@@ -14,7 +14,7 @@ from collections.abc import Callable
 APPLICATION_ID = 0x534F5341
 """``PRAGMA application_id``: "SOSA", so ``file`` and SQLite tools can tell what this is."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE meta (
@@ -62,7 +62,13 @@ def _to_v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1}
+def _to_v2(conn: sqlite3.Connection) -> None:
+    # The step to show next, kept by the session layer with each event, so the store can say
+    # where a session stands without the dialogue. Older sessions learn it on their next move.
+    conn.execute("ALTER TABLE sessions ADD COLUMN current TEXT")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2}
 
 
 def version(conn: sqlite3.Connection) -> int:

@@ -16,8 +16,9 @@ from sos_assistant.tui.messages import ResumeSession, StartSession
 from sos_assistant.tui_text import ui_text
 
 if TYPE_CHECKING:
+    from sos_assistant.session import Session
+    from sos_assistant.store.protocol import SessionStore
     from sos_assistant.tui.screens.map import MapScreen
-    from sos_assistant.tui.session import Session
 
 # Screens are imported where they are first shown. The first screen (welcome, home or
 # passphrase) needs only Textual, the store and the app's words; the dialogues, the engine and
@@ -44,7 +45,7 @@ HIGH_CONTRAST = Theme(
 QUICK_EXIT = "quick-exit"
 
 
-def _default_store() -> Any:
+def _default_store() -> SessionStore:
     from sos_assistant.store.core import open_store
 
     return open_store()
@@ -75,7 +76,7 @@ class SosApp(App[str | None]):
     def __init__(
         self,
         *,
-        store_factory: Callable[[], Any] = _default_store,
+        store_factory: Callable[[], SessionStore] = _default_store,
         dialogue: str | None = None,
         session_name: str | None = None,
         framework: str | None = None,
@@ -87,7 +88,7 @@ class SosApp(App[str | None]):
         if isinstance(chosen, str) and chosen in self.available_themes:
             self.theme = chosen
         self._store_factory = store_factory
-        self.store: Any = None
+        self.store: SessionStore | None = None
         self.session: Session | None = None
         self.start_options = (dialogue, session_name, framework, audience)
 
@@ -103,9 +104,9 @@ class SosApp(App[str | None]):
         except StoreError as error:
             self.exit(ui_text().passphrase.cannot_open.format(problem=error), return_code=1)
             return
-        for notice in getattr(self.store, "notices", []):
+        for notice in self.store.notices:
             self.notify(notice, severity="warning", timeout=15, markup=False)
-        if getattr(self.store, "is_locked", False):
+        if self.store.is_locked:
             from sos_assistant.tui.screens.passphrase import PassphraseScreen
 
             self.push_screen(PassphraseScreen(self.store), self._unlocked)
@@ -129,7 +130,7 @@ class SosApp(App[str | None]):
             return
         from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
 
-        sessions = list(self.store.list_sessions())
+        sessions = list(self.sessions_store().list_sessions())
         if sessions:
             self.push_screen(HomeScreen(sessions))
         else:  # the home screen is built once the welcome is read, not behind it
@@ -138,28 +139,27 @@ class SosApp(App[str | None]):
     def open_session(
         self, name: str, dialogue: str | None, audience: str, framework: str | None
     ) -> None:
-        from sos_assistant.dialogue import find_dialogue
+        from sos_assistant.session import Session, find_script
         from sos_assistant.tui.screens.question import QuestionScreen
-        from sos_assistant.tui.session import Session
 
-        info = self._session_info(name)
-        if info is not None:
-            dialogue = dialogue or getattr(info, "dialogue", None)
-            audience = getattr(info, "audience", None) or audience
-            framework = framework or getattr(info, "framework", None)
-        script = find_dialogue(dialogue or "family-conference")
-        engine = self.store.resume_or_start(name, script, framework=framework, audience=audience)
-        self.session = Session(self.store, name, engine, audience)
-        if engine.finished:
+        store = self.sessions_store()
+        script = find_script(dialogue) if dialogue else None
+        if store.exists(name):  # carried on with its own dialogue, framework and audience
+            self.session = Session.open(store, name, script)
+        else:
+            script = script or find_script("family-conference")
+            self.session = Session.start(
+                store, script, name, framework=framework, audience=audience
+            )
+        if self.session.finished:
             self.switch_or_push(_map_screen(self.session))
         else:
             self.switch_or_push(QuestionScreen(self.session))
 
-    def _session_info(self, name: str) -> Any:
-        for info in self.store.list_sessions():
-            if getattr(info, "name", None) == name:
-                return info
-        return None
+    def sessions_store(self) -> SessionStore:
+        """The store, once it is open (every screen after the first runs after that)."""
+        assert self.store is not None, "the store opens before any screen is shown"
+        return self.store
 
     def switch_or_push(self, screen: Screen[Any]) -> None:
         while len(self.screen_stack) > 2:
@@ -170,11 +170,10 @@ class SosApp(App[str | None]):
             self.push_screen(screen)
 
     def on_start_session(self, message: StartSession) -> None:
-        from sos_assistant.dialogue import find_dialogue
-        from sos_assistant.plain import new_session_name
+        from sos_assistant.session import find_script, new_session_name
 
-        script = find_dialogue(message.dialogue)
-        taken = {str(getattr(s, "name", s)) for s in self.store.list_sessions()}
+        script = find_script(message.dialogue)
+        taken = (s.name for s in self.sessions_store().list_sessions())
         name = new_session_name(script, taken)
         self.open_session(name, message.dialogue, message.audience, message.framework)
 
@@ -185,10 +184,12 @@ class SosApp(App[str | None]):
         """The last question is answered: keep the map in the history and show it."""
         if self.session is None:
             return
+        from sos_assistant.store import StoreError
+
         try:
-            self.session.snapshot()
-        except Exception as error:  # the map is still shown; the answers are saved
-            self.notify(str(error), severity="warning")
+            self.session.finish()
+        except StoreError as error:  # the map is still shown; the answers are saved
+            self.notify(str(error), severity="warning", markup=False)
         self.switch_or_push(_map_screen(self.session))
 
     def edit_answer(self, step_id: str) -> None:

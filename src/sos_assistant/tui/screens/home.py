@@ -104,7 +104,7 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#who")
     def _who(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        from sos_assistant.plain import asks_framework, dialogues_for
+        from sos_assistant.session import asks_framework, dialogues_for
 
         chosen = event.option.id or ""
         if self.audience is None:

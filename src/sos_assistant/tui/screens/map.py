@@ -17,15 +17,15 @@ from textual.widgets import Button, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from sos_assistant.dialogue.answers import as_var
-from sos_assistant.plain import (
+from sos_assistant.render import scale_view
+from sos_assistant.session import (
     DEFAULT_EXPORT_FORMATS,
     EXPORT_FORMATS,
+    Session,
     default_export_folder,
-    export_map,
 )
-from sos_assistant.render import scale_view
+from sos_assistant.store import StoreError
 from sos_assistant.tui.screens.common import about_and_footer, when_text
-from sos_assistant.tui.session import Session
 from sos_assistant.tui.widgets.mapview import MapView
 from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui.widgets.ticks import TickList
@@ -228,11 +228,13 @@ class ExportScreen(ModalScreen[None]):
         formats = tuple(f for f in EXPORT_FORMATS if f in chosen)
         result = self.query_one("#export-result", Static)
         try:
-            the_map = self.session.map()
-            files = export_map(the_map, folder, self.session.name, formats)
-            self.session.snapshot()
+            files = self.session.export(folder, formats)
+            self.session.finish()
         except OSError as error:
             result.update(safe(words.export_failed.format(problem=error.strerror or error)))
+            return []
+        except StoreError as error:  # the copies are written; the history could not be kept
+            result.update(safe(words.export_failed.format(problem=error)))
             return []
         result.update(safe(words.export_done.format(files=", ".join(str(f) for f in files))))
         return files
@@ -278,13 +280,13 @@ class HistoryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         try:
-            entries = list(self.session.store.history(self.session.name))
-        except Exception:
-            entries = []
+            shown = history_text(self.session.history())
+        except StoreError as error:  # say so: "no saved maps" would not be true
+            shown = safe(ui_text().map.history_failed.format(problem=error))
         with Vertical(classes="dialog"):
             yield Static(ui_text().map.history_title, classes="title", markup=False)
             with VerticalScroll():
-                yield Static(history_text(entries), id="history")
+                yield Static(shown, id="history")
             yield Button(ui_text().buttons.close, id="close")
         yield from about_and_footer()
 

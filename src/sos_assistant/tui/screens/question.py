@@ -1,8 +1,9 @@
 """One question at a time, for every kind of step; also used to change one answer from the map.
 
-The screen coordinates: it asks the engine for the prompt, mounts the answer widget for the
-step's kind, hands the widget's answer to the engine (which saves it before returning), shows
-"Saved", and asks the coach about the statement being typed.
+The screen coordinates: it asks the session for the prompt, mounts the answer widget for the
+step's kind, hands the widget's answer to the session (which saves it, checks it for danger-now
+phrases and coaches it before returning), shows "Saved", and asks the session's coach about the
+statement being typed.
 """
 
 from __future__ import annotations
@@ -20,14 +21,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, ProgressBar, Static
 
-from sos_assistant import content
 from sos_assistant.dialogue import AnswerError, EngineError, Prompt
-from sos_assistant.dialogue.answers import plain_text
-from sos_assistant.plain import coach_kind
 from sos_assistant.safetext import reflow
+from sos_assistant.session import Given, Session, SessionError
 from sos_assistant.tui.messages import AnswerReady, DraftChanged
 from sos_assistant.tui.screens.common import about_and_footer
-from sos_assistant.tui.session import Session
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
 from sos_assistant.tui.widgets.safe import safe
@@ -35,22 +33,6 @@ from sos_assistant.tui_text import ui_text
 
 COACH_DELAY = 0.3
 """Seconds of no typing before the coach looks at a statement."""
-
-_coach: Any = None
-
-
-def get_coach() -> Any:
-    """The coach, loaded once on first use; None when it is not installed."""
-    global _coach
-    if _coach is None:
-        try:
-            from sos_assistant.coach import Coach
-
-            _coach = Coach()
-        except Exception:  # the coach is optional for the app: never fail a question over it
-            _coach = False
-    return _coach or None
-
 
 class Body(VerticalScroll):
     """What is under the question. When it shrinks (the coach's tips appear), it scrolls so
@@ -98,6 +80,8 @@ class QuestionScreen(Screen[None]):
         """The step about to be shown; until it is, keys that answer are ignored."""
         self.last_transition_ms: float | None = None
         """Time from an answer submitted to the next question fully shown (for benchmarks)."""
+        self._coach_broken = False
+        """The coach's rules could not be read: said once, then no more tips this screen."""
 
     def compose(self) -> ComposeResult:
         words = ui_text().buttons
@@ -132,7 +116,7 @@ class QuestionScreen(Screen[None]):
 
         Everything that changes on screen changes inside one batch, so the next question
         appears in a single repaint rather than in pieces a frame apart."""
-        prompt = self.session.engine.prompt(self.edit_step)
+        prompt = self.session.prompt(self.edit_step)
         self._coming = prompt
         self.call_later(self._show, prompt, saved)
 
@@ -238,8 +222,8 @@ class QuestionScreen(Screen[None]):
         return self._widget
 
     def submit(self, value: Any) -> None:
-        """Give ``value`` (None: skip) to the engine; it is saved before this returns."""
-        engine = self.session.engine
+        """Give ``value`` (None: skip) to the session; it is saved before this returns."""
+        session = self.session
         prompt = self.prompt
         if prompt is None or self._coming is not None:
             return
@@ -247,29 +231,35 @@ class QuestionScreen(Screen[None]):
         self._submitted_at = time.perf_counter()
         try:
             if self.edit_step is not None:
-                engine.edit(step.id, value)
+                given = session.edit(step.id, value)
                 self.app.notify(ui_text().question.edited, timeout=3)
-                self._after_answer(step, value)
+                self._after_answer(given)
                 self.dismiss(None)
                 return
-            if value is None and step.is_question:
-                engine.skip()
-            else:
-                engine.answer(value if step.is_question else None)
+            given = session.give(value)
         except (AnswerError, EngineError) as error:
             self._submitted_at = None
             self.banner(ui_text().question.not_saved.format(problem=error), problem=True)
             return
-        self._after_answer(step, value)
-        if engine.finished:
+        except SessionError as error:  # saved, but the coach could not look at it
+            given = Given(step, value)
+            self._coach_failed(error)
+        self._after_answer(given)
+        if session.finished:
             self._submitted_at = None
             self.app.call_later(self.app.finished_session)  # type: ignore[attr-defined]
             return
         self.show_prompt(saved=step.is_question)
 
-    def _after_answer(self, step: Any, value: Any) -> None:
-        if value is not None and step.crisis_check and content.crisis().matches(plain_text(value)):
+    def _after_answer(self, given: Given) -> None:
+        if given.crisis:
             self.app.call_later(self.app.action_crisis)  # type: ignore[attr-defined]
+
+    def _coach_failed(self, error: SessionError) -> None:
+        """Say once that the coach is not working (the answers are still saved)."""
+        if not self._coach_broken:
+            self._coach_broken = True
+            self.app.notify(str(error), severity="warning", timeout=10, markup=False)
 
     def save_draft(self) -> None:
         """Before stopping: keep what is typed but not yet given, so nothing is lost."""
@@ -279,8 +269,8 @@ class QuestionScreen(Screen[None]):
             return
         value = self.answer_widget().value()
         if value is not None and value != self.prompt.previous:
-            with contextlib.suppress(AnswerError, EngineError):
-                self.session.engine.answer(value)
+            with contextlib.suppress(AnswerError, EngineError, SessionError):
+                self.session.give(value)
 
     @on(AnswerReady)
     def _answer_ready(self, event: AnswerReady) -> None:
@@ -309,7 +299,7 @@ class QuestionScreen(Screen[None]):
         if self._coming is not None:
             return
         try:
-            self.session.engine.back()
+            self.session.back()
         except EngineError as error:
             self.banner(str(error), problem=True)
             return
@@ -328,29 +318,24 @@ class QuestionScreen(Screen[None]):
             return self.prompt is not None and bool(self.prompt.examples)
         return True
 
-    def _coach_mode(self) -> str:
-        return str(self.session.engine.script.coach)
-
     @on(DraftChanged)
     def _draft_changed(self, event: DraftChanged) -> None:
         event.stop()
-        if self._coach_mode() == "off":
+        if self.session.coach_mode == "off" or self._coach_broken:
             return
         if self._coach_timer is not None:
             self._coach_timer.stop()
         self._coach_timer = self.set_timer(COACH_DELAY, self._run_coach)
 
     def _run_coach(self) -> None:
-        coach = get_coach()
-        if coach is None or self.prompt is None or self._widget is None:
+        if self.prompt is None or self._widget is None:
             return
         text = self.answer_widget().draft()
-        gentle = self._coach_mode() == "gentle"
-        audience = "family" if gentle else self.session.audience
-        kind = coach_kind(self.prompt.step.slot)
+        gentle = self.session.coach_mode == "gentle"
         try:
-            findings = coach.check(text, kind=kind, audience=audience)
-        except Exception:
+            findings = self.session.coach(text, self.prompt.step)
+        except SessionError as error:
+            self._coach_failed(error)
             findings = []
         findings = [f for f in findings if (f.rule, text[f.start : f.end]) not in self._ignored]
         self._findings = findings

@@ -2,20 +2,18 @@
 
 The engine calls its listeners *before* its state changes. The listener here applies the event
 to a private copy of the engine first (which checks the move and gives the progress it leads
-to), then commits the event and the session's new progress in one transaction. Only when that
-commit is on disk does the listener return and the real engine move on. If anything fails, the
-copy is reset from the real engine and the error is raised, so the move is refused and nothing
-half-done remains.
-
-This module imports the dialogue engine; :mod:`sos_assistant.store.core` loads it only when a
-session is opened.
+to), then hands the store the event and that progress in one transaction. Only when that commit
+is on disk does the listener return and the real engine move on. If anything fails, the copy is
+reset from the real engine and the error is raised, so the move is refused and nothing half-done
+remains.
 """
 
 from __future__ import annotations
 
 from sos_assistant.dialogue import Engine, EngineError
 from sos_assistant.model import Event
-from sos_assistant.store.core import Store, StoreError
+from sos_assistant.store.core import Progress, StoreError
+from sos_assistant.store.protocol import SessionStore
 
 
 class AutosaveError(StoreError, EngineError):
@@ -24,15 +22,22 @@ class AutosaveError(StoreError, EngineError):
     its message as it is."""
 
 
+def progress_of(engine: Engine) -> Progress:
+    """Where ``engine`` stands, as the store keeps it."""
+    done, total = engine.progress()
+    current = engine.current
+    return Progress(done, total, None if current is None else current.id, engine.framework)
+
+
 class Autosave:
-    """The listener :meth:`Store.resume_or_start` subscribes to an engine.
+    """The listener :class:`~sos_assistant.session.Session` subscribes to its engine.
 
     Subscribe nothing after it that may refuse a move: a move it has saved is meant to happen.
     """
 
-    def __init__(self, store: Store, session: int, engine: Engine, events: int) -> None:
+    def __init__(self, store: SessionStore, key: int, engine: Engine, events: int) -> None:
         self.store = store
-        self.session = session
+        self.key = key
         self.events = events
         """How many events the session has on disk."""
         self._live = engine
@@ -44,7 +49,7 @@ class Autosave:
     def __call__(self, event: Event) -> None:
         try:
             self._shadow.apply(event)
-            self.store.append(self.session, self.events, event, self._shadow)
+            self.store.append(self.key, self.events, event, progress_of(self._shadow))
         except StoreError as error:
             self._shadow = self._copy()
             raise AutosaveError(

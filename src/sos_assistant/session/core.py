@@ -1,0 +1,348 @@
+"""One person's conversation: :class:`Session` wraps the engine, its autosave, the crisis check,
+the coach and the map, so every face behaves the same."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sos_assistant import content
+from sos_assistant.dialogue import Engine, EngineError, Prompt, Script, Step, build_map
+from sos_assistant.dialogue.answers import plain_text
+from sos_assistant.model import SLOT_KINDS, Event, Map
+from sos_assistant.names import AUDIENCES
+from sos_assistant.session.autosave import Autosave, progress_of
+from sos_assistant.session.catalogue import find_script
+from sos_assistant.session.export import export_map
+from sos_assistant.store.core import Opened, Progress, Snapshot, StoreError
+from sos_assistant.store.protocol import SessionStore
+
+if TYPE_CHECKING:
+    from sos_assistant.coach import Coach, Finding, MapFinding
+
+
+class SessionError(StoreError):
+    """A session that cannot be opened or used as asked; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Tip:
+    """One of the coach's findings about one piece of an answer."""
+
+    text: str
+    """The piece of the answer it is about (one list item, the reason for a number...)."""
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class Given:
+    """What happened when an answer was given (it is saved by then)."""
+
+    step: Step
+    value: Any
+    """The answer as given; None when the question was skipped or a page was read."""
+    crisis: bool = False
+    """The answer suggests someone may be in danger right now: show where help is."""
+    tips: list[Tip] = field(default_factory=list)
+    """The coach's findings on the answer, in the dialogue's coach mode."""
+
+
+def coach_kind(slot: str | None) -> str:
+    """The coach's statement kind for a map slot (``general`` for anything else)."""
+    return SLOT_KINDS.get(slot or "", "general")
+
+
+_COACH: list[Coach] = []
+
+
+def _coach() -> Coach:
+    """The coach, loaded once on first use.
+
+    Raises:
+        SessionError: its rules cannot be read (the message names the file and line)."""
+    if not _COACH:
+        from sos_assistant.coach import Coach, RuleError
+
+        try:
+            _COACH.append(Coach())
+        except RuleError as error:
+            raise SessionError(f"The coach cannot give tips: {error}") from None
+    return _COACH[0]
+
+
+def _pieces(value: Any) -> Iterator[str]:
+    """Each statement in an answer: a text, each list item, its view, the reason for a number."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _pieces(item)
+    elif isinstance(value, dict):
+        for key in ("text", "dispute", "why"):
+            if isinstance(value.get(key), str):
+                yield value[key]
+
+
+class Session:
+    """A saved conversation: every move goes through here and is saved before it is made.
+
+    Start one with :meth:`start` (a new session, or the one of that name carried on) or
+    :meth:`open` (one that exists); :meth:`view` reads one without saving anything.
+    """
+
+    def __init__(
+        self, store: SessionStore | None, name: str, audience: str, engine: Engine
+    ) -> None:
+        self.store = store
+        """Where every move is saved; None for a walk that keeps nothing (:meth:`scratch`)."""
+        self.name = name
+        self.audience = audience
+        """Who is using it: family, practitioner or advocate."""
+        self.engine = engine
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        store: SessionStore,
+        script: Script,
+        name: str,
+        *,
+        framework: str | None = None,
+        audience: str | None = None,
+    ) -> Session:
+        """Session ``name`` of ``script``, carried on if it exists, else started.
+
+        ``framework`` and ``audience`` are kept when the session is created; a session that
+        exists keeps its own.
+
+        Raises:
+            SessionError: the session belongs to another dialogue, or no longer fits it.
+            StoreError: the store cannot be read or written.
+        """
+        if store.exists(name):
+            return cls.open(store, name, script)
+        if audience is not None and audience not in AUDIENCES:
+            raise SessionError(f"'{audience}' is not one of: {', '.join(AUDIENCES)}.")
+        engine = Engine(script, framework=framework)
+        opened = store.create(
+            name,
+            script.id,
+            progress_of(engine),
+            framework_choice=framework,
+            audience=audience or script.audience[0],
+        )
+        return cls._autosaved(store, opened, engine)
+
+    @classmethod
+    def open(cls, store: SessionStore, name: str, script: Script | None = None) -> Session:
+        """The saved session ``name``, carried on from where it was left, with autosave."""
+        opened = store.open_session(name)
+        engine = _rebuild(opened, script)
+        return cls._autosaved(store, opened, engine)
+
+    @classmethod
+    def scratch(
+        cls, script: Script, *, framework: str | None = None, audience: str | None = None
+    ) -> Session:
+        """A walk through ``script`` that saves nothing (``run`` without ``--session``)."""
+        engine = Engine(script, framework=framework)
+        return cls(None, script.id, audience or script.audience[0], engine)
+
+    @classmethod
+    def view(cls, store: SessionStore, name: str) -> Session:
+        """The saved session ``name`` rebuilt to read: a move made on it is not saved."""
+        opened = store.open_session(name)
+        return cls(store, opened.info.name, opened.info.audience, _rebuild(opened, None))
+
+    @classmethod
+    def _autosaved(cls, store: SessionStore, opened: Opened, engine: Engine) -> Session:
+        engine.subscribe(Autosave(store, opened.key, engine, len(opened.events)))
+        return cls(store, opened.info.name, opened.info.audience, engine)
+
+    # -- where it is -----------------------------------------------------------------------
+
+    @property
+    def script(self) -> Script:
+        return self.engine.script
+
+    @property
+    def finished(self) -> bool:
+        return self.engine.finished
+
+    @property
+    def coach_mode(self) -> str:
+        """``off``, ``gentle`` (a few tips about words, as for families) or ``full``."""
+        return str(self.script.coach)
+
+    def prompt(self, step_id: str | None = None) -> Prompt:
+        """The step to show now (or step ``step_id``, to change its answer)."""
+        return self.engine.prompt(step_id)
+
+    def progress(self) -> Progress:
+        return progress_of(self.engine)
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def give(self, value: Any) -> Given:
+        """Answer the step shown now; None skips a question or reads on past a page.
+
+        The move is saved before this returns; then the answer is checked for danger-now
+        phrases and given to the coach.
+
+        Raises:
+            AnswerError: the answer does not fit the question (the message says what to give).
+            EngineError: the move is refused (for example a question that cannot be skipped),
+                or it could not be saved (:class:`~sos_assistant.session.autosave.AutosaveError`).
+        """
+        step = self.engine.current
+        if step is None:
+            raise EngineError("This conversation is finished.")
+        if value is None and step.is_question:
+            self.engine.skip()
+            return Given(step, None)
+        self.engine.answer(value if step.is_question else None)
+        return self._checked(step, value if step.is_question else None)
+
+    def skip(self) -> Given:
+        return self.give(None)
+
+    def run(self, answers: Any, on_crisis: Callable[[Step, Any], None]) -> None:
+        """Answer from an answers file (a list in order, or a mapping of step ids), saving
+        each; ``on_crisis(step, value)`` for each answer that suggests danger now.
+
+        Raises:
+            RunError: the answers do not fit the dialogue.
+            EngineError: a move was refused or could not be saved.
+        """
+        from sos_assistant.dialogue import run_answers
+
+        def seen(step_id: str, value: Any) -> None:
+            step = self.script.step(step_id)
+            if self.is_crisis(step, value):
+                on_crisis(step, value)
+
+        run_answers(self.engine, answers, notice=seen)
+
+    def back(self) -> None:
+        self.engine.back()
+
+    def jump(self, step_id: str) -> None:
+        self.engine.jump(step_id)
+
+    def edit(self, step_id: str, value: Any) -> Given:
+        """Change the answer of ``step_id`` without moving (saved before this returns)."""
+        self.engine.edit(step_id, value)
+        return self._checked(self.script.step(step_id), value)
+
+    def _checked(self, step: Step, value: Any) -> Given:
+        if value is None:
+            return Given(step, None)
+        return Given(step, value, self.is_crisis(step, value), self.tips_for(step, value))
+
+    # -- checks ----------------------------------------------------------------------------
+
+    @staticmethod
+    def is_crisis(step: Step, value: Any) -> bool:
+        """Whether ``value`` suggests someone is in danger now (steps may opt out)."""
+        return bool(step.crisis_check) and content.crisis().matches(plain_text(value))
+
+    def coach(self, text: str, step: Step | None = None) -> list[Finding]:
+        """The coach's findings on ``text`` as an answer to ``step`` (default: the current
+        one), in the dialogue's coach mode; none when the dialogue turns the coach off.
+
+        Raises:
+            SessionError: the coach's rules cannot be read.
+        """
+        if self.coach_mode == "off" or not text.strip():
+            return []
+        step = step or self.engine.current
+        kind: Any = coach_kind(step.slot if step is not None else None)
+        audience: Any = "family" if self.coach_mode == "gentle" else self.audience
+        return _coach().check(text, kind=kind, audience=audience)
+
+    def tips_for(self, step: Step, value: Any) -> list[Tip]:
+        if self.coach_mode == "off":
+            return []
+        return [Tip(piece, f) for piece in _pieces(value) for f in self.coach(piece, step)]
+
+    def map_checks(self) -> list[MapFinding]:
+        """The checks that look at the whole map (a goal for each danger statement, ...);
+        none in a family's gentle mode."""
+        if self.coach_mode != "full":
+            return []
+        return _coach().check_map(self.map())
+
+    # -- the map ---------------------------------------------------------------------------
+
+    def map(self) -> Map:
+        """The map as the answers make it now."""
+        return build_map(self.engine)
+
+    def finish(self) -> Snapshot | None:
+        """Keep the map as it is now in the session's history (for the numbers over time)."""
+        if self.store is None:
+            return None
+        return self.store.record_snapshot(self.name, self.map())
+
+    def history(self) -> list[Snapshot]:
+        return [] if self.store is None else list(self.store.history(self.name))
+
+    def export(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+        """Save copies of the map in ``folder``, one file per format; the files written."""
+        return export_map(self.map(), folder, self.name, formats)
+
+
+def _rebuild(opened: Opened, script: Script | None) -> Engine:
+    from sos_assistant.dialogue import ScriptError
+
+    info = opened.info
+    if script is None:
+        try:
+            script = find_script(info.dialogue)
+        except ScriptError:  # a dialogue that is gone, or whose file is broken
+            raise SessionError(
+                f"The session '{info.name}' uses the dialogue '{info.dialogue}', which is not "
+                "installed."
+            ) from None
+    if script.id != info.dialogue:
+        raise SessionError(
+            f"The session '{info.name}' belongs to the dialogue '{info.dialogue}', not "
+            f"'{script.id}'. Choose another session name, or open it with '{info.dialogue}'."
+        )
+    engine = Engine(script, framework=opened.framework_choice)
+    try:
+        engine.replay(opened.events)
+    except EngineError as error:
+        raise SessionError(
+            f"The session '{info.name}' no longer fits the dialogue '{info.dialogue}' (it may "
+            f"have changed since): {error}"
+        ) from None
+    return engine
+
+
+def replay_check(dialogue: str, framework: str | None, events: list[Event]) -> Progress:
+    """For :meth:`SessionStore.import_session`: replay ``events`` against ``dialogue`` and say
+    where they leave the session.
+
+    Raises:
+        SessionError: the dialogue is not installed, or the events do not fit it."""
+    from sos_assistant.dialogue import ScriptError
+
+    try:
+        script = find_script(dialogue)
+    except ScriptError:
+        raise SessionError(
+            f"The session export uses the dialogue '{dialogue}', which is not installed."
+        ) from None
+    engine = Engine(script, framework=framework)
+    try:
+        engine.replay(events)
+    except EngineError as error:
+        raise SessionError(
+            f"The session export does not fit the dialogue '{dialogue}': {error}"
+        ) from None
+    return progress_of(engine)
