@@ -34,6 +34,7 @@ from sos_assistant.tui_text import ui_text
 COACH_DELAY = 0.3
 """Seconds of no typing before the coach looks at a statement."""
 
+
 class Body(VerticalScroll):
     """What is under the question. When it shrinks (the coach's tips appear), it scrolls so
     that the box being typed in stays on screen."""
