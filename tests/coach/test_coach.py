@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sos_assistant.coach import FINDING_KEYS, Coach, Finding, command
+from sos_assistant.cli import coach as command
+from sos_assistant.coach import FINDING_KEYS, Coach, Finding
 from sos_assistant.model import STATEMENT_KINDS, map_from_data
 
 

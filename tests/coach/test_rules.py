@@ -84,7 +84,7 @@ def test_loading_is_quick() -> None:
 
 def test_the_coach_never_imports_textual() -> None:
     code = (
-        "import sys, sos_assistant.coach, sos_assistant.coach.command;"
+        "import sys, sos_assistant.coach, sos_assistant.cli.coach;"
         "sos_assistant.coach.Coach().check('Mum is in denial');"
         "sys.exit('textual' in sys.modules)"
     )

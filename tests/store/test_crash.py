@@ -13,6 +13,7 @@ TRIALS = 10
 
 
 @pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.slow
 def test_sigkill_at_random_moments(tmp_path: Path) -> None:
     reference = Reference.family(tmp_path)
     rng = random.Random(20261120)

@@ -130,6 +130,7 @@ with open_store(sys.argv[1]) as store:
 """
 
 
+@pytest.mark.slow
 def test_two_programs_writing_at_once_do_not_corrupt_the_store(home: Path) -> None:
     open_store().close()
     procs = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from textual.widgets import Input, SelectionList
 
@@ -148,6 +149,7 @@ async def test_each_question_starts_with_its_own_answer_not_the_last_one() -> No
         assert app.session.engine.answers["child-name"] == "Lee"
 
 
+@pytest.mark.slow
 async def test_family_walk_exports_the_same_map_as_the_headless_runner(tmp_path: Path) -> None:
     answers = yaml.safe_load((GOLDEN / "family-conference" / "fuller.answers.yaml").read_text())
     app = SosApp(session_name="walk", dialogue="family-conference")

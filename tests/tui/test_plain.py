@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from sos_assistant.dialogue import Engine, build_map, find_dialogue, run_answers
@@ -60,6 +61,7 @@ def run_plain(args: list[str], text: str, env_home: Path) -> subprocess.Complete
     )
 
 
+@pytest.mark.slow
 def test_plain_walk_makes_the_headless_map(tmp_path: Path, private_home: Path) -> None:
     answers = yaml.safe_load((GOLDEN / "family-conference" / "fuller.answers.yaml").read_text())
     out = tmp_path / "maps"

@@ -152,7 +152,7 @@ def check_graph(script: Script, lines: Lines, file: str) -> list[Diagnostic]:
                     step.id,
                     ("slot",),
                     "D006",
-                    f"a {step.kind} step cannot fill slot '{step.slot}'",
+                    f"slot '{step.slot}' cannot be filled by a {step.kind} step",
                 )
         allowed = (
             READINESS_VALUES

@@ -1,7 +1,7 @@
 """The session store: every conversation gets a durable, private home (SQLite, stdlib only).
 
 Use :func:`open_store` for a :class:`Store`; the command line uses
-:func:`sos_assistant.store.command.open_store_for_cli`. Nothing here imports Textual; the
+:func:`sos_assistant.cli.sessions.open_store_for_cli`. Nothing here imports Textual; the
 dialogue engine is loaded only when a session is opened, and the command-line half (argparse,
 getpass) only by the command line, so the app's first screen does not wait for it.
 """

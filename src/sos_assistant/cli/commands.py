@@ -141,7 +141,7 @@ def cmd_run(ns: argparse.Namespace) -> int:
     answers = _read_answers(ns.answers)
     store = None
     if ns.session:
-        from sos_assistant.store.command import open_store_for_cli
+        from sos_assistant.cli.sessions import open_store_for_cli
 
         store = open_store_for_cli(ns.passphrase_file)
         session = store.session(ns.session, script, framework=ns.framework, audience=ns.audience)
@@ -201,13 +201,13 @@ def cmd_schema(ns: argparse.Namespace) -> int:
 
 
 def cmd_coach(ns: argparse.Namespace) -> int:
-    from sos_assistant.coach import command
+    from sos_assistant.cli import coach as command
 
     return command.run(ns, sys.stdin, sys.stdout)
 
 
 def cmd_sessions(ns: argparse.Namespace) -> int:
-    from sos_assistant.store import command
+    from sos_assistant.cli import sessions as command
 
     return command.run(ns, sys.stdout)
 
@@ -288,8 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write here; default stdout")
     p.set_defaults(func=cmd_render)
 
-    from sos_assistant.coach import command as coach_command
-    from sos_assistant.store import command as store_command
+    from sos_assistant.cli import coach as coach_command
+    from sos_assistant.cli import sessions as store_command
 
     p = sub.add_parser("coach", help="check statements for plain, specific words")
     coach_command.configure(p)
@@ -342,7 +342,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return OK
     return code
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
