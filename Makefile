@@ -1,16 +1,20 @@
-.PHONY: test lint check bench golden screenshots
+.PHONY: test quick lint check bench golden screenshots
 
 test:
-	python -m pytest
+	python -m pytest -n auto
+
+quick:  # the quick loop: everything but the long walks and crash trials
+	python -m pytest -n auto -m "not slow"
 
 lint:
 	ruff check .
 	ruff format --check src
 	mypy
+	lint-imports
 
 check: lint
 	sos-assistant check
-	python -m pytest
+	python -m pytest -n auto
 
 bench:
 	python benchmarks/run_all.py

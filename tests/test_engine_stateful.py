@@ -107,4 +107,4 @@ TestWalk.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-TestWalk.pytestmark = [pytest.mark.slow]  # a long random walk: not in the quick loop
+TestWalk.pytestmark = [pytest.mark.slow]  # type: ignore[attr-defined]  # a long walk

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sos_assistant import model, names
+import sos_assistant.model as model
+import sos_assistant.names as names
 
 
 def test_names_match_the_model() -> None:

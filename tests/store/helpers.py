@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from sos_assistant import cli
+import sos_assistant.cli as cli
 from sos_assistant.dialogue import Engine, Script, build_map, run_answers
 from sos_assistant.model import Event
 

@@ -60,12 +60,11 @@ def test_a_damaged_database_is_moved_aside(home: Path, family: Script) -> None:
 def test_an_unreadable_file_is_moved_aside(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from sos_assistant.store import core
 
     open_store().close()
     (home / "sessions.db").chmod(0)
     if os.geteuid() == 0:  # root can read anything: pretend it cannot, as a user could not
-        monkeypatch.setattr(core.os, "access", lambda path, how: False)
+        monkeypatch.setattr(os, "access", lambda path, how: False)
     with open_store() as store:
         assert "moved aside" in store.notices[0]
     assert len(_aside(home)) == 1

@@ -159,4 +159,4 @@ TestSavedWalk.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-TestSavedWalk.pytestmark = [pytest.mark.slow]  # a long random walk: not in the quick loop
+TestSavedWalk.pytestmark = [pytest.mark.slow]  # type: ignore[attr-defined]  # a long walk

@@ -42,7 +42,7 @@ async def test_locked_store_asks_for_the_passphrase(private_home: Path) -> None:
         await pilot.press(*"correct horse", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert [s.name for s in app.store.list_sessions()] == ["ours"]
+        assert [s.name for s in app.sessions_store().list_sessions()] == ["ours"]
 
 
 async def test_stopping_at_the_passphrase_leaves_everything_as_it_was(private_home: Path) -> None:
