@@ -470,15 +470,15 @@ async def test_dialogs_show_what_the_tool_is_and_the_keys_that_work_everywhere()
 
 def test_numbers_over_time_are_dated_as_people_read_dates() -> None:
     import datetime as dt
-    from types import SimpleNamespace
 
     from sos_assistant.model import Map, Rating
+    from sos_assistant.store import Snapshot
     from sos_assistant.tui.screens.map import history_text
 
     the_map = Map()
     the_map.scaling.ratings = [Rating(who="Dani", score=6)]
     when = dt.datetime(2026, 1, 5, 9, 30, 15, 123456, tzinfo=dt.UTC)
-    shown = str(history_text([SimpleNamespace(at=when, map=the_map)]))
+    shown = str(history_text([Snapshot(1, when, 3, the_map)]))
     assert when.astimezone().strftime("%d %b %Y %H:%M") in shown
     assert "+00:00" not in shown and ".123456" not in shown
     assert "Dani: 6" in shown

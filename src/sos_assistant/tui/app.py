@@ -236,10 +236,13 @@ class SosApp(App[str | None]):
             self.push_screen(MapScreen(self.session))
 
     def _save_draft(self) -> None:
+        if self.session is None:
+            return  # no question has been shown, so nothing is half-typed
+        from sos_assistant.tui.screens.question import QuestionScreen
+
         for screen in self.screen_stack:
-            save_draft = getattr(screen, "save_draft", None)  # question screens
-            if save_draft is not None:
-                save_draft()
+            if isinstance(screen, QuestionScreen):
+                screen.save_draft()
 
     def action_save_and_stop(self) -> None:
         self._save_draft()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -18,6 +18,10 @@ from sos_assistant.tui.messages import ResumeSession, StartSession
 from sos_assistant.tui.screens.common import about_and_footer, when_text
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
+
+if TYPE_CHECKING:
+    from sos_assistant.dialogue import Script
+    from sos_assistant.store import SessionInfo
 
 
 class FirstRunScreen(Screen[None]):
@@ -41,19 +45,16 @@ class FirstRunScreen(Screen[None]):
         self.dismiss(None)
 
 
-def session_label(info: Any) -> Text:
+def session_label(info: SessionInfo) -> Text:
     """One saved session: its name, progress and when it last changed."""
     words = ui_text().home
-    done, total = getattr(info, "answered", None), getattr(info, "total", None)
-    out = safe(str(getattr(info, "name", info)), "bold")
+    out = safe(info.name, "bold")
     out.append("\n  ")
-    if getattr(info, "finished", False):
+    if info.finished:
         out.append(words.finished)
-    elif done is not None and total:
-        out.append(words.progress.format(done=done, total=total))
-    changed = getattr(info, "updated", None) or getattr(info, "changed", None)
-    if changed:
-        out.append(" · " + words.changed.format(when=when_text(changed)))
+    elif info.total:
+        out.append(words.progress.format(done=info.answered, total=info.total))
+    out.append(" · " + words.changed.format(when=when_text(info.updated)))
     return out
 
 
@@ -64,11 +65,11 @@ class HomeScreen(Screen[None]):
         Binding("escape", "restart", ui_text().keys.start_again, show=False)
     ]
 
-    def __init__(self, sessions: list[Any]) -> None:
+    def __init__(self, sessions: list[SessionInfo]) -> None:
         super().__init__()
         self.sessions = sessions
         self.audience: str | None = None
-        self.script: Any = None
+        self.script: Script | None = None
 
     def compose(self) -> ComposeResult:
         words = ui_text().home
@@ -99,7 +100,7 @@ class HomeScreen(Screen[None]):
     def _resume(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         info = self.sessions[event.option_index]
-        self.post_message(ResumeSession(str(getattr(info, "name", info))))
+        self.post_message(ResumeSession(info.name))
 
     @on(OptionList.OptionSelected, "#who")
     def _who(self, event: OptionList.OptionSelected) -> None:
@@ -117,7 +118,7 @@ class HomeScreen(Screen[None]):
                 self._ask_framework()
                 return
             self.post_message(StartSession(self.script.id, chosen, None))
-        else:
+        elif self.script is not None:  # the framework, chosen after the dialogue
             self.post_message(StartSession(self.script.id, self.audience, chosen))
 
     def _ask_framework(self) -> None:

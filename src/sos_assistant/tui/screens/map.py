@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -24,7 +24,7 @@ from sos_assistant.session import (
     Session,
     default_export_folder,
 )
-from sos_assistant.store import StoreError
+from sos_assistant.store import Snapshot, StoreError
 from sos_assistant.tui.screens.common import about_and_footer, when_text
 from sos_assistant.tui.widgets.mapview import MapView
 from sos_assistant.tui.widgets.safe import SafeInput, safe
@@ -243,18 +243,16 @@ class ExportScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def history_text(entries: list[Any]) -> Text:
+def history_text(entries: list[Snapshot]) -> Text:
     """Each saved map's date and its scaling line."""
     words = ui_text().map
     if not entries:
         return Text(words.history_empty, style="italic")
     out = Text()
     for entry in entries:
-        the_map = getattr(entry, "map", None)
-        when = getattr(entry, "at", None) or getattr(entry, "when", None) or ""
-        out.append_text(safe(when_text(when), "bold"))
+        out.append_text(safe(when_text(entry.at), "bold"))
         out.append("\n")
-        ratings = the_map.scaling.ratings if the_map is not None else []
+        ratings = entry.ratings
         if not ratings:
             out.append(words.no_ratings + "\n\n", style="dim")
             continue

@@ -3,7 +3,7 @@ again; the person can also stop here. Help and the danger-now panel stay one key
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +16,9 @@ from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
 
+if TYPE_CHECKING:
+    from sos_assistant.store.protocol import SessionStore
+
 
 class PassphraseScreen(Screen[bool]):
     """Dismisses with True once ``store`` is unlocked, False if the person stops."""
@@ -26,7 +29,7 @@ class PassphraseScreen(Screen[bool]):
         Binding("escape", "stop", ui_text().buttons.stop, show=False),
     ]
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: SessionStore) -> None:
         super().__init__()
         self.store = store
 
