@@ -173,8 +173,8 @@ def check_graph(script: Script, lines: Lines, file: str) -> list[Diagnostic]:
                         f"(use {', '.join(allowed)})",
                     )
         if step.kind == "review" and step.of is not None:
-            target = script.step(step.of) if script.has_step(step.of) else None
-            if target is None or target.kind != "list" or target.slot != "safety_plan.rules":
+            reviewed = script.step(step.of) if script.has_step(step.of) else None
+            if reviewed is None or reviewed.kind != "list" or reviewed.slot != "safety_plan.rules":
                 report.add(
                     step.id,
                     ("of",),
