@@ -349,7 +349,12 @@ class QuestionScreen(Screen[None]):
         audience = "family" if gentle else self.session.audience
         kind = coach_kind(self.prompt.step.slot)
         try:
-            findings = coach.check(text, kind=kind, audience=audience)
+            if self.prompt.step.slot == "safety_plan.rules":
+                from sos_assistant.coach.plan_rules import rule_findings
+
+                findings = rule_findings(coach, text, audience)
+            else:
+                findings = coach.check(text, kind=kind, audience=audience)
         except Exception:
             findings = []
         findings = [f for f in findings if (f.rule, text[f.start : f.end]) not in self._ignored]
