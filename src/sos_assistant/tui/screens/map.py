@@ -86,6 +86,13 @@ class MapScreen(Screen[None]):
 
     async def on_screen_resume(self) -> None:
         if self._shown_once:
+            if self.session.engine.finished:
+                # A changed answer or a review of the plan: keep the new map in the history
+                # (nothing is kept when nothing changed).
+                try:
+                    self.session.snapshot()
+                except Exception as error:  # the answers are saved; only the history missed it
+                    self.notify(str(error), severity="warning")
             await self.refresh_map()
         self._shown_once = True
 
