@@ -17,6 +17,12 @@ CORE = [
     "sos_assistant.check",
     "sos_assistant.safetext",
     "sos_assistant.cli",
+    "sos_assistant.dialogue.plan",
+    "sos_assistant.render.plan",
+    "sos_assistant.render.pdf_plan",
+    "sos_assistant.render.docx_plan",
+    "sos_assistant.coach.plan_rules",
+    "sos_assistant.plain_plan",
 ]
 
 
