@@ -209,3 +209,70 @@ def test_a_crash_at_any_moment_keeps_the_reviews_whole(private_home: Path) -> No
         assert plan is not None
         for review in plan.reviews:
             assert [m.status for m in review.marks] == ["working", "not_yet", "sometimes"]
+
+
+def test_plain_mode_through_a_pipe_makes_the_headless_plan(private_home: Path) -> None:
+    typed = [
+        "",  # welcome
+        "Tess",
+        "Milo",
+        "",  # no other children
+        "",  # why the network matters
+        "Auntie Pearl", "my sister", "1", "picks Milo up from school", "07700 900123",
+        "Dev", "neighbour", "not yet", "", "",
+        "",  # no more helpers
+        "",  # the gentle check
+        "W1: They worry Milo could get hurt if the adults fight.", "",
+        "For W1: Milo is calm at home.", "",
+        "",  # what a rule says
+        "For W1: If we argue, I take Milo to Nan Joy's and text Pearl that night.",
+        "Every Sunday, Grandad Sol comes for tea.", "",
+        "",  # the children's part
+        "I can tell Pearl.", "",
+        "Every two weeks, with Pearl.",
+        "skip",  # no review the first time
+        "",  # well done
+        "no",  # no copy
+    ]  # fmt: skip
+    env = {**os.environ, "SOS_ASSISTANT_HOME": str(private_home), "TERM": "dumb"}
+    done = subprocess.run(
+        [sys.executable, "-m", "sos_assistant.cli", "--plain", "safety-plan", "--session", "p"],
+        input="\n".join(typed) + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout
+    assert "These helpers know about the worries: Auntie Pearl." in done.stdout
+    headless = Engine(find_dialogue("safety-plan"))
+    run_answers(
+        headless,
+        {
+            "your-name": "Tess",
+            "child-name": "Milo",
+            "network": [
+                {
+                    "name": "Auntie Pearl",
+                    "relationship": "my sister",
+                    "knows_worries": "yes",
+                    "helps_with": "picks Milo up from school",
+                    "reach": "07700 900123",
+                },
+                {"name": "Dev", "relationship": "neighbour", "knows_worries": "no"},
+            ],
+            "worries": ["W1: They worry Milo could get hurt if the adults fight."],
+            "goals": ["For W1: Milo is calm at home."],
+            "rules": [
+                "For W1: If we argue, I take Milo to Nan Joy's and text Pearl that night.",
+                "Every Sunday, Grandad Sol comes for tea.",
+            ],
+            "child-can": ["I can tell Pearl."],
+            "review-when": "Every two weeks, with Pearl.",
+        },
+    )
+    with open_store() as store:
+        assert store.build_map("p") == build_map(headless)
+    assert render_text(build_map(headless), "txt").strip() in done.stdout
