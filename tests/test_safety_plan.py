@@ -276,3 +276,45 @@ def test_plain_mode_through_a_pipe_makes_the_headless_plan(private_home: Path) -
     with open_store() as store:
         assert store.build_map("p") == build_map(headless)
     assert render_text(build_map(headless), "txt").strip() in done.stdout
+
+
+def nasty_plan() -> Any:
+    from sos_assistant.model import Helper, Map, PlanReview, RuleMark, SafetyPlan, Statement
+    from tests.test_render import NASTY
+
+    return Map(
+        network=[
+            Helper(name=n, relationship=NASTY[5], knows_worries="partly", helps_with=NASTY[8])
+            for n in NASTY[:4]
+        ],
+        safety_plan=SafetyPlan(
+            rules=[Statement(text=t, id=f"R{i}") for i, t in enumerate(NASTY, 1)],
+            child_can=[Statement(text=t) for t in NASTY],
+            review=NASTY[9],
+            reviews=[
+                PlanReview(
+                    date=dt.date(2026, 12, 1),
+                    by=NASTY[5],
+                    marks=[RuleMark(rule="R1", status="working", note=NASTY[8])],
+                    note=NASTY[3],
+                )
+            ],
+        ),
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt", "docx", "pdf"])
+def test_hostile_words_in_the_plan_stay_inert_in_every_format(fmt: str) -> None:
+    import re
+
+    data = render_bytes(nasty_plan(), fmt)
+    if fmt in ("docx", "pdf"):
+        assert data[:2] == b"PK" if fmt == "docx" else data[:5] == b"%PDF-"
+        return
+    out = data.decode("utf-8")
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+    assert "stolen title" in out
+    if fmt == "html":
+        assert "<script>" not in out and "&lt;script&gt;" in out
+    if fmt == "md":
+        assert "\\# Heading?" in out and "\\| a \\| table \\|" in out and "\\<script\\>" in out

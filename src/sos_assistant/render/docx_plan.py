@@ -25,8 +25,9 @@ def add_plan_docx(doc: Any, plan: PlanView | None, nothing_yet: str) -> None:
     if plan is None:
         return
     pl = plan.labels
-    doc.add_page_break()
-    doc.add_heading(pl.plan, level=1)
+    if plan.has_plan:
+        doc.add_page_break()
+        doc.add_heading(pl.plan, level=1)
     doc.add_heading(pl.network, level=2)
     doc.add_paragraph().add_run(pl.network_intro).italic = True
     if plan.helpers:
@@ -45,6 +46,8 @@ def add_plan_docx(doc: Any, plan: PlanView | None, nothing_yet: str) -> None:
         doc.add_paragraph(nothing_yet)
     if plan.none_know:
         doc.add_paragraph().add_run(pl.none_know).bold = True
+    if not plan.has_plan:
+        return  # only a network (the family dialogue)
     doc.add_heading(pl.rules, level=2)
     doc.add_paragraph().add_run(pl.rules_intro).italic = True
     for group in plan.groups:

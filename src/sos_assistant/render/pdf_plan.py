@@ -87,8 +87,9 @@ def add_plan_pages(pdf: Any, plan: PlanView | None, nothing_yet: str) -> None:
     if plan is None:
         return
     pl = plan.labels
-    pdf.add_page()
-    _heading(pdf, pl.plan, 16)
+    if plan.has_plan:
+        pdf.add_page()
+        _heading(pdf, pl.plan, 16)
 
     _heading(pdf, pl.network, 12.5)
     _para(pdf, pl.network_intro, size=9.5)
@@ -115,6 +116,8 @@ def add_plan_pages(pdf: Any, plan: PlanView | None, nothing_yet: str) -> None:
     if plan.none_know:
         _para(pdf, "! " + pl.none_know, size=9.5, bold=True)
 
+    if not plan.has_plan:
+        return  # only a network (the family dialogue): it follows the map
     _heading(pdf, pl.rules, 12.5)
     _para(pdf, pl.rules_intro, size=9.5)
     for group in plan.groups:

@@ -84,6 +84,8 @@ class RuleGroup:
 
 @dataclass
 class PlanView:
+    has_plan: bool
+    """The map has a safety plan (not only a network): rules, the children's part, reviews."""
     helpers: list[Helper]
     none_know: bool
     """There are helpers, and none of them knows about the worries yet."""
@@ -139,6 +141,7 @@ def plan_view(the_map: Map) -> PlanView | None:
         groups.append(RuleGroup(None, None, [], loose))
     helpers = the_map.network or []
     return PlanView(
+        has_plan=plan is not None,
         helpers=helpers,
         none_know=bool(helpers) and not any(h.knows_worries == "yes" for h in helpers),
         groups=groups,

@@ -20,8 +20,9 @@ def plan_text(the_map: Map) -> Text | None:
         return None
     pl = plan.labels
     out = Text()
-    out.append_text(safe(pl.plan, "bold reverse"))
-    out.append("\n\n")
+    if plan.has_plan:
+        out.append_text(safe(pl.plan, "bold reverse"))
+        out.append("\n\n")
     out.append_text(safe(pl.network, "bold underline"))
     for helper in plan.helpers:
         out.append("\n• ")
@@ -36,6 +37,8 @@ def plan_text(the_map: Map) -> Text | None:
             out.append_text(safe(f"\n  {pl.reach}: {helper.reach}", "dim"))
     if plan.none_know:
         out.append_text(safe("\n" + pl.none_know, "italic"))
+    if not plan.has_plan:
+        return out  # only a network (the family dialogue)
     out.append("\n\n")
     out.append_text(safe(pl.rules, "bold underline"))
     for group in plan.groups:
