@@ -86,3 +86,14 @@ def test_the_childrens_part_is_in_child_words() -> None:
     words = [*step.examples, plan_labels().child_can]
     for text in words:
         assert flesch_kincaid_grade(text) <= 2, f"{text!r}: grade {flesch_kincaid_grade(text)}"
+
+
+def test_the_plans_fixed_words_are_at_grade_4_or_below() -> None:
+    from sos_assistant.render.plan import plan_labels
+    from sos_assistant.tui_text import ui_text
+
+    words = [v for v in plan_labels().model_dump().values() if isinstance(v, str)]
+    words += [v for v in ui_text().plan._asdict().values()]
+    # Sentences; a two-word heading ("Our safety network") names the approach's own term.
+    for text in (w for w in words if len(w.split()) >= 5):
+        assert flesch_kincaid_grade(text) <= 4, f"{text!r}: grade {flesch_kincaid_grade(text)}"
