@@ -32,4 +32,26 @@ def answer_for(step: Step, data: st.DataObject) -> Any:
         return data.draw(st.lists(st.fixed_dictionaries({"name": TEXT}), min_size=1, max_size=2))
     if step.kind == "confirm":
         return data.draw(st.booleans())
+    if step.kind == "network":
+        helper = st.fixed_dictionaries(
+            {"name": TEXT},
+            optional={
+                "relationship": TEXT,
+                "reach": TEXT,
+                "helps_with": TEXT,
+                "knows_worries": st.sampled_from(["yes", "partly", "no", "not yet", True]),
+            },
+        )
+        return data.draw(st.lists(st.one_of(TEXT, helper), min_size=1, max_size=2))
+    if step.kind == "review":
+        mark = st.fixed_dictionaries(
+            {"rule": st.sampled_from(["R1", "R2"]),
+             "status": st.sampled_from(["working", "sometimes", "not_yet"])},
+            optional={"note": TEXT},
+        )  # fmt: skip
+        review = st.fixed_dictionaries(
+            {"date": st.dates().map(str), "marks": st.lists(mark, min_size=1, max_size=2)},
+            optional={"by": TEXT},
+        )
+        return data.draw(st.lists(review, min_size=1, max_size=2))
     return None

@@ -17,6 +17,7 @@ from sos_assistant.content import CONTENT_FILES
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
 from sos_assistant.render import TEXT_FORMATS, Labels, template_name
+from sos_assistant.render.plan import PlanLabels
 from sos_assistant.resources import content_dir
 from sos_assistant.tui_text import validate_ui_text
 from sos_assistant.yamlfile import YamlProblem, load_yaml
@@ -63,6 +64,11 @@ def check_templates(folder: Path) -> list[Diagnostic]:
         out += check_model_file(labels, Labels.model_validate, "T003")
     else:
         out.append(Diagnostic(display_path(labels), 0, "T002", "missing the map labels file"))
+    plan_labels = folder / "plan_labels.yaml"  # the safety plan's words (render/plan.py)
+    if plan_labels.is_file():
+        out += check_model_file(plan_labels, PlanLabels.model_validate, "T003")
+    else:
+        out.append(Diagnostic(display_path(plan_labels), 0, "T002", "missing the plan labels file"))
     return out
 
 
@@ -100,6 +106,8 @@ def _check_path(path: Path) -> list[Diagnostic]:
         return check_coach(path.parent)
     if path.name == "labels.yaml":
         return check_model_file(path, Labels.model_validate, "T003")
+    if path.name == "plan_labels.yaml":
+        return check_model_file(path, PlanLabels.model_validate, "T003")
     return check_script_file(path)[1]
 
 

@@ -82,6 +82,11 @@ _CODES: tuple[tuple[str, str, str], ...] = (
     ),
     ("D011", "start step '{step}' is not a step", "`start` names a step that does not exist"),
     ("D012", "var '{var}' is already set by step '{step}'", "two steps set the same `var`"),
+    (
+        "D030",
+        "review step '{step}': {problem}",
+        "a review step's `of` does not name a list step that fills `safety_plan.rules`",
+    ),
     ("K000", "no such file or folder", "a file or folder given to `check` does not exist"),
     (
         "K001",

@@ -29,6 +29,8 @@ Framework = Literal["safety", "wellbeing", "success"]
 Role = Literal["child", "parent", "carer", "network", "worker", "other"]
 Audience = Literal["family", "practitioner", "advocate"]
 Readiness = Literal["yes", "not_sure", "no"]
+KnowsWorries = Literal["yes", "partly", "no"]
+ReviewStatus = Literal["working", "sometimes", "not_yet"]
 StatementKind = Literal[
     "harm", "danger", "complicating", "strength", "safety", "goal", "next_step", "general"
 ]
@@ -38,6 +40,8 @@ ROLES: tuple[str, ...] = get_args(Role)
 AUDIENCES: tuple[str, ...] = get_args(Audience)
 READINESS_VALUES: tuple[str, ...] = get_args(Readiness)
 STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
+KNOWS_WORRIES_VALUES: tuple[str, ...] = get_args(KnowsWorries)
+REVIEW_STATUSES: tuple[str, ...] = get_args(ReviewStatus)
 
 
 class _Strict(BaseModel):
@@ -170,6 +174,85 @@ class Preparation(_Strict):
     readiness: ReadinessCheck = ReadinessCheck()
 
 
+def _yes_no_words(value: Any) -> Any:
+    # YAML 1.1 reads a bare ``yes``/``no`` as a boolean; the format means the words.
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return value
+
+
+class Helper(_Strict):
+    """Someone in the safety network: they know about the worries and help keep the children
+    safe. Every field but ``name`` is in the family's own words and may be left out."""
+
+    name: str
+    relationship: str | None = None
+    """Who they are to the family: "my sister", "Ruby's godmother", "neighbour"."""
+    knows_worries: KnowsWorries | None = None
+    """Whether they know about the worries: yes, partly, or no (not yet)."""
+    helps_with: str | None = None
+    """What they can help with, in the family's words."""
+    reach: str | None = None
+    """How to reach them (a phone number, where they live), if the family wants it written."""
+
+    @field_validator("knows_worries", mode="before")
+    @classmethod
+    def _words(cls, value: Any) -> Any:
+        return _yes_no_words(value)
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class RuleMark(_Strict):
+    """How one rule of the safety plan is going, at one review."""
+
+    rule: str
+    """The id of the rule (``R1``)."""
+    status: ReviewStatus
+    note: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class PlanReview(_Strict):
+    """One look back at the safety plan: each rule marked working, sometimes or not yet."""
+
+    date: dt.date
+    by: str | None = None
+    """Who reviewed it, in their own naming ("Mum and Auntie Rose")."""
+    marks: list[RuleMark] = []
+    note: str | None = None
+    """Anything else said at this review."""
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class SafetyPlan(_Strict):
+    """The family's safety plan: rules for everyday life, the children's part, and reviews."""
+
+    rules: list[Statement] = []
+    """What will happen, who does it, when, and how everyone will know. A rule may carry
+    ``addresses``: the ids of the safety goals or danger statements it answers."""
+    child_can: list[Statement] = []
+    """What the children can do, and who they can tell, if they are worried."""
+    review: str | None = None
+    """When and how the plan is checked."""
+    reviews: list[PlanReview] = []
+    """Each review of the plan, oldest first."""
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None and v != []}
+
+
 class Map(_Strict):
     """A Signs of Safety map: the three columns, the scaling, and the person's preparation."""
 
@@ -190,12 +273,15 @@ class Map(_Strict):
     needs_to_happen: NeedsToHappen = NeedsToHappen()
     scaling: Scaling = Scaling()
     preparation: Preparation | None = None
+    network: list[Helper] | None = None
+    """The safety network: people who know about the worries and help."""
+    safety_plan: SafetyPlan | None = None
 
     def statements(self) -> Iterator[tuple[str, StatementKind, Statement]]:
         """Every statement with its slot path and its kind, column by column."""
         for slot, kind in SLOT_KINDS.items():
             section, field = slot.split(".")
-            holder = self.preparation if section == "preparation" else getattr(self, section)
+            holder = getattr(self, section)
             if holder is None:
                 continue
             for statement in getattr(holder, field):
@@ -252,6 +338,8 @@ SLOT_KINDS: dict[str, StatementKind] = {
     "needs_to_happen.next_steps": "next_step",
     "preparation.to_say": "general",
     "preparation.to_ask": "general",
+    "safety_plan.rules": "next_step",
+    "safety_plan.child_can": "general",
 }
 """Map slots that hold lists of statements, and the coach's kind for each."""
 

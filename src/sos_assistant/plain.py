@@ -159,6 +159,7 @@ class Plain:
                 return 1
             name = session.name
             self.say(self.words.session.format(name=name))
+            self.offer_review(session)
             self.converse(session)
             self.finish(session)
         except _Stop:
@@ -179,7 +180,7 @@ class Plain:
             self.say(reflow(prompt.ask))
             if prompt.help:
                 self.say(self.words.help_line.format(help=reflow(prompt.help)))
-            if prompt.previous is not None:
+            if prompt.previous is not None and step.kind not in ("network", "review"):
                 self.say(self.words.previous.format(answer=as_var(step, prompt.previous)))
             try:
                 value = self.ask(prompt)
@@ -311,7 +312,17 @@ class Plain:
                 if role.strip():
                     row["role"] = role.strip().lower()
                 people.append(row)
+        if kind in ("network", "review"):
+            from sos_assistant.plain_plan import ask_network, ask_review
+
+            return (ask_network if kind == "network" else ask_review)(self, prompt)
         raise ValueError(f"unknown step kind {kind}")
+
+    def offer_review(self, session: Session) -> None:
+        """A finished safety plan: offer to check how it is going (its review question)."""
+        from sos_assistant.plain_plan import offer_review
+
+        offer_review(self, session)
 
     def crisis(self) -> None:
         info = content.crisis()

@@ -55,6 +55,7 @@ class Home(NamedTuple):
     who_title: str
     audiences: Audiences
     framework_title: str
+    dialogue_title: str
     no_dialogue: str
 
 
@@ -203,6 +204,36 @@ class PassphraseText(NamedTuple):
     """Shown when the saved sessions cannot be opened at all; ``{problem}`` is the reason."""
 
 
+class PlanWords(NamedTuple):
+    """The network and review questions (the safety plan), in the app and in plain mode."""
+
+    helper_name: str
+    helper_relationship: str
+    helper_knows: str
+    helper_helps: str
+    helper_reach: str
+    helper_add: str
+    knows_unsure: str
+    none_know: str
+    review_by: str
+    review_mark: str
+    review_note: str
+    review_none: str
+    review_before: str
+    review_button: str
+    status_skip: str
+    plain_helper: str
+    plain_relationship: str
+    plain_knows: str
+    plain_helps: str
+    plain_reach: str
+    plain_review_by: str
+    plain_review_rule: str
+    plain_review_status: str
+    plain_review_note: str
+    plain_review_offer: str
+
+
 class UiText(NamedTuple):
     """Everything in ``content/ui.yaml``."""
 
@@ -220,6 +251,7 @@ class UiText(NamedTuple):
     passphrase: PassphraseText
     stopped: str
     plain: PlainText
+    plan: PlanWords
 
 
 class UiTextError(CommandError):

@@ -49,3 +49,51 @@ def test_no_network_and_no_pkg_resources() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def _plan_texts() -> list[tuple[str, str]]:
+    """Every family-facing line of the safety network and safety plan, as a family reads it
+    (templates rendered both ways: a helper who knows, and none)."""
+    from sos_assistant import content
+    from sos_assistant.dialogue import find_dialogue
+    from sos_assistant.dialogue.templating import render
+
+    fw = content.frameworks().frameworks["safety"]
+    out: list[tuple[str, str]] = []
+    for who in ("", "Pearl"):
+        ctx = {"child_name": "Milo", "parent_name": "Tess", "helpers_who_know": who, "fw": fw}
+        for dialogue in ("safety-plan", "family-conference"):
+            for step in find_dialogue(dialogue).steps:
+                if dialogue == "family-conference" and not step.id.startswith("network"):
+                    continue  # the rest of the family dialogue is checked with its own content
+                for name in ("ask", "help"):
+                    text = render(getattr(step, name), ctx)
+                    if text.strip():
+                        out.append((f"{dialogue}:{step.id}.{name}", text))
+    return out
+
+
+@pytest.mark.parametrize(("where", "text"), _plan_texts(), ids=lambda v: str(v)[:40])
+def test_safety_plan_words_are_at_grade_4_or_below(where: str, text: str) -> None:
+    assert flesch_kincaid_grade(text) <= 4, f"{where}: grade {flesch_kincaid_grade(text)}"
+
+
+def test_the_childrens_part_is_in_child_words() -> None:
+    from sos_assistant.dialogue import find_dialogue
+    from sos_assistant.render.plan import plan_labels
+
+    step = find_dialogue("safety-plan").step("child-can")
+    words = [*step.examples, plan_labels().child_can]
+    for text in words:
+        assert flesch_kincaid_grade(text) <= 2, f"{text!r}: grade {flesch_kincaid_grade(text)}"
+
+
+def test_the_plans_fixed_words_are_at_grade_4_or_below() -> None:
+    from sos_assistant.render.plan import plan_labels
+    from sos_assistant.tui_text import ui_text
+
+    words = [v for v in plan_labels().model_dump().values() if isinstance(v, str)]
+    words += [v for v in ui_text().plan._asdict().values()]
+    # Sentences; a two-word heading ("Our safety network") names the approach's own term.
+    for text in (w for w in words if len(w.split()) >= 5):
+        assert flesch_kincaid_grade(text) <= 4, f"{text!r}: grade {flesch_kincaid_grade(text)}"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
+from sos_assistant.dialogue.answers import knows_value
 from sos_assistant.tui.app import SosApp
 from sos_assistant.tui.widgets.scale import ScaleBar
 
@@ -43,9 +44,23 @@ async def give(pilot: Pilot[Any], app: SosApp, value: Any) -> None:
         await pilot.press("enter")
     elif step.kind == "people":
         for person in value:
-            await type_text(pilot, person["name"])
+            await type_text(pilot, person if isinstance(person, str) else person["name"])
             await pilot.press("enter")
         await pilot.press("enter")
+    elif step.kind == "network":
+        for helper in value:
+            row = {"name": helper} if isinstance(helper, str) else helper
+            await type_text(pilot, row["name"])
+            for key in ("relationship", "helps_with", "reach"):
+                if row.get(key):
+                    app.screen.query_one(f"#{key}", Input).value = row[key]
+            if row.get("knows_worries") is not None:
+                knows = knows_value(row["knows_worries"])
+                app.screen.query_one("#knows", Select).value = knows
+            await pilot.press("enter")
+        await pilot.press("enter")
+    elif step.kind == "review":
+        await answer_review(pilot, app, value[-1])
     elif step.kind == "scale":
         score = value["score"] if isinstance(value, dict) else value
         assert isinstance(app.focused, ScaleBar)
@@ -60,6 +75,21 @@ async def give(pilot: Pilot[Any], app: SosApp, value: Any) -> None:
             index = 0 if value else 1
         await pilot.press(*["down"] * index, "enter")
     await pilot.pause()
+
+
+async def answer_review(pilot: Pilot[Any], app: SosApp, review: dict[str, Any]) -> None:
+    """Mark today's review with the keyboard: who, then each rule's status and note."""
+    prompt = app.screen.prompt  # type: ignore[attr-defined]
+    ids = [rule_id for rule_id, _ in prompt.related]
+    if review.get("by"):
+        await type_text(pilot, review["by"])
+    for mark in review["marks"]:
+        index = ids.index(mark["rule"])
+        app.screen.query_one(f"#status-{index}", Select).value = mark["status"]
+        app.screen.query_one(f"#note-{index}", Input).value = mark.get("note", "")
+    app.screen.query(Input).last().focus()
+    await pilot.pause()
+    await pilot.press("enter")
 
 
 async def walk(pilot: Pilot[Any], app: SosApp, answers: dict[str, Any]) -> None:

@@ -50,6 +50,8 @@ async def test_first_run_then_home() -> None:
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("enter")  # a parent or family member
         await pilot.pause()
+        await pilot.press("enter")  # the first of the conversations for families
+        await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert app.session is not None
         assert app.session.engine.script.id == "family-conference"
@@ -508,7 +510,9 @@ async def test_all_three_frameworks_show_without_scrolling_at_80x24() -> None:
         await pilot.press("enter")  # past the welcome
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("down", "down", "enter")  # an advocate: the framework is asked
+        await pilot.press("down", "down", "enter")  # an advocate
+        await pilot.pause()
+        await pilot.press("enter")  # the first conversation: the framework is asked
         await pilot.pause()
         choices = app.screen.query_one("#who", OptionList)
         assert choices.option_count == 3

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from sos_assistant.dialogue import Engine, build_map, find_dialogue, run_answers
+from sos_assistant.dialogue.answers import knows_value
 from sos_assistant.render import render_text
 from tests.tui.conftest import GOLDEN
 
@@ -35,6 +36,14 @@ def lines_for(answers: dict[str, Any]) -> list[str]:
             lines.append("")
         elif step.kind == "people":
             lines += [f"{p['name']}, {p['role']}" for p in value] + [""]
+        elif step.kind == "network":
+            for helper in value:
+                row = {"name": helper} if isinstance(helper, str) else helper
+                knows = row.get("knows_worries")
+                number = {"yes": "1", "partly": "2", "no": "3"}.get(str(knows_value(knows)), "")
+                lines += [row["name"], row.get("relationship", ""), number]
+                lines += [row.get("helps_with", ""), row.get("reach", "")]
+            lines.append("")
         elif step.kind == "scale":
             lines += [str(value["score"]), value.get("why", "")]
         elif step.kind == "choice":

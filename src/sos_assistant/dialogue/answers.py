@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sos_assistant.dialogue.schema import Step
-from sos_assistant.model import ROLES
+from sos_assistant.model import KNOWS_WORRIES_VALUES, REVIEW_STATUSES, ROLES
 
 STATEMENT_KEYS = ("text", "dispute", "said_by", "id", "addresses", "who", "by_when")
 
@@ -138,6 +138,134 @@ def _people(step: Step, value: Any) -> list[dict[str, Any]]:
     return people
 
 
+HELPER_KEYS = ("name", "relationship", "reach", "knows_worries", "helps_with")
+_KNOWS_WORDS = {"yes": "yes", "y": "yes", "partly": "partly", "a bit": "partly", "some": "partly",
+                "no": "no", "n": "no", "not yet": "no", "not_yet": "no"}  # fmt: skip
+
+
+def knows_value(value: Any) -> str | None:
+    """``yes`` / ``partly`` / ``no`` from the words a person may use ("not yet", true...)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return _KNOWS_WORDS.get(" ".join(value.lower().split()))
+    return None
+
+
+def _network(step: Step, value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, str | dict):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise _fail(step, "the answer must be a list of helpers, each with a name")
+    helpers: list[dict[str, Any]] = []
+    for i, row in enumerate(value):
+        if isinstance(row, str):
+            row = {"name": row}
+        if not isinstance(row, dict):
+            raise _fail(step, f"helper {i + 1} must be a name, or a mapping with 'name'")
+        unknown = sorted(set(row) - set(HELPER_KEYS))
+        if unknown:
+            raise _fail(step, f"helper {i + 1} has unknown key(s): {', '.join(map(str, unknown))}")
+        name = row.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(step, f"helper {i + 1} needs a name")
+        helper: dict[str, Any] = {"name": name}
+        for key in ("relationship", "reach", "helps_with"):
+            text = row.get(key)
+            if text is None or text == "":
+                continue
+            if not isinstance(text, str):
+                raise _fail(step, f"helper {i + 1}: '{key}' must be text")
+            helper[key] = text
+        knows = row.get("knows_worries")
+        if knows is not None and knows != "":
+            word = knows_value(knows)
+            if word is None:
+                raise _fail(
+                    step,
+                    f"helper {i + 1}: knows_worries must be one of "
+                    f"{', '.join(KNOWS_WORRIES_VALUES)} (or 'not yet')",
+                )
+            helper["knows_worries"] = word
+        helpers.append(helper)
+    return helpers
+
+
+def status_value(value: Any) -> str | None:
+    """``working`` / ``sometimes`` / ``not_yet`` from the words a person may use."""
+    if not isinstance(value, str):
+        return None
+    word = "_".join(value.lower().replace("-", " ").split())
+    return word if word in REVIEW_STATUSES else None
+
+
+def _review_date(step: Step, value: Any, index: int) -> str:
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise _fail(step, f"review {index + 1} needs a 'date' written as YYYY-MM-DD")
+
+
+def _mark(step: Step, mark: Any, index: int, number: int) -> dict[str, Any]:
+    where = f"review {index + 1}, mark {number + 1}"
+    if not isinstance(mark, dict):
+        raise _fail(step, f"{where} must be a mapping with 'rule' and 'status'")
+    unknown = sorted(set(mark) - {"rule", "status", "note"})
+    if unknown:
+        raise _fail(step, f"{where} has unknown key(s): {', '.join(map(str, unknown))}")
+    rule = mark.get("rule")
+    if not isinstance(rule, str) or not rule.strip():
+        raise _fail(step, f"{where} needs 'rule': the id of the rule (R1)")
+    status = status_value(mark.get("status"))
+    if status is None:
+        raise _fail(step, f"{where}: status must be one of {', '.join(REVIEW_STATUSES)}")
+    out: dict[str, Any] = {"rule": rule.strip(), "status": status}
+    note = mark.get("note")
+    if note is not None and note != "":
+        if not isinstance(note, str):
+            raise _fail(step, f"{where}: 'note' must be text")
+        out["note"] = note
+    return out
+
+
+def _review(step: Step, value: Any) -> list[dict[str, Any]]:
+    """Every review of the plan so far, oldest first (an answer keeps the whole history)."""
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise _fail(step, "the answer must be a list of reviews, each with a date and marks")
+    reviews: list[dict[str, Any]] = []
+    for i, review in enumerate(value):
+        if not isinstance(review, dict):
+            raise _fail(step, f"review {i + 1} must be a mapping with 'date' and 'marks'")
+        unknown = sorted(set(review) - {"date", "by", "marks", "note"})
+        if unknown:
+            raise _fail(step, f"review {i + 1} has unknown key(s): {', '.join(map(str, unknown))}")
+        marks = review.get("marks") or []
+        if not isinstance(marks, list):
+            raise _fail(step, f"review {i + 1}: 'marks' must be a list")
+        out: dict[str, Any] = {"date": _review_date(step, review.get("date"), i)}
+        for key in ("by", "note"):
+            text = review.get(key)
+            if text is not None and text != "":
+                if not isinstance(text, str):
+                    raise _fail(step, f"review {i + 1}: '{key}' must be text")
+                out[key] = text
+        out["marks"] = [_mark(step, m, i, n) for n, m in enumerate(marks)]
+        if not out["marks"] and "note" not in out:
+            raise _fail(step, f"review {i + 1} marks no rule and has no note")
+        reviews.append(out)
+    return reviews
+
+
 def _confirm(step: Step, value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -159,6 +287,8 @@ _BY_KIND: dict[str, Callable[[Step, Any], Any]] = {
     "people": _people,
     "confirm": _confirm,
     "info": _info,
+    "network": _network,
+    "review": _review,
 }
 
 
@@ -177,6 +307,10 @@ def as_var(step: Step, value: Any) -> str:
         return "yes" if value else "no"
     if step.kind == "people":
         return " and ".join(p["name"] for p in value)
+    if step.kind == "network":  # the helpers who know about the worries (for a gentle check)
+        return " and ".join(h["name"] for h in value if h.get("knows_worries") == "yes")
+    if step.kind == "review":
+        return value[-1]["date"] if value else step.default
     if step.kind == "list":
         return "; ".join(i if isinstance(i, str) else i["text"] for i in value)
     return str(value)

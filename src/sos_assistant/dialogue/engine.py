@@ -17,7 +17,7 @@ import itertools
 import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from transitions import EventData, Machine
@@ -63,6 +63,8 @@ class Prompt:
     """Which question this is (1-based), counting questions on the way here."""
     total: int
     """How many questions the dialogue has on the way through."""
+    related: list[tuple[str, str]] = field(default_factory=list)
+    """For ``review`` steps: (id, text) of each rule being reviewed."""
 
 
 class _Machine:
@@ -204,7 +206,16 @@ class Engine:
             previous=self.answers.get(step_id),
             number=number if step.is_question else max(number - 1, 0),
             total=max(self._total, number),
+            related=self._related(step),
         )
+
+    def _related(self, step: Step) -> list[tuple[str, str]]:
+        if step.kind != "review" or not step.of or step.of not in self.path:
+            return []
+        from sos_assistant.dialogue.plan import rule_entries
+
+        rules = self.answers.get(step.of)
+        return rule_entries(rules if isinstance(rules, list) else None)
 
     # -- moving ------------------------------------------------------------------------------
 

@@ -12,13 +12,17 @@ from typing import Any
 
 from sos_assistant import content
 from sos_assistant.dialogue.engine import Engine
+from sos_assistant.dialogue.plan import rule_entries
 from sos_assistant.dialogue.schema import Step
 from sos_assistant.dialogue.templating import render
 from sos_assistant.model import (
+    Helper,
     Map,
     Person,
+    PlanReview,
     Preparation,
     Rating,
+    SafetyPlan,
     Statement,
 )
 
@@ -29,6 +33,7 @@ _ANSWERS = re.compile(
     rf"\s*(?:for|answers?)\s+({_LABEL}(?:\s*(?:,|&|\+|and)\s*{_LABEL})*)\s*[:.,)-]", re.I
 )
 """A safety goal written as "For D1: ..." or "For D1 and D2, ...": it answers D1 (and D2)."""
+_RULE_HANDLE = re.compile(r"^\s*[Rr]\d{1,3}\s*(?::|\)|\.(?=\s))")
 
 
 def _links(slot: str, data: dict[str, Any], taken: set[str]) -> None:
@@ -39,10 +44,18 @@ def _links(slot: str, data: dict[str, Any], taken: set[str]) -> None:
         match = _DANGER_LABEL.match(text)
         if match and match.group(1).upper() not in taken:
             data["id"] = match.group(1).upper()
-    elif slot == "needs_to_happen.safety_goals" and not data.get("addresses"):
-        match = _ANSWERS.match(text)
-        if match:
-            data["addresses"] = [m.upper() for m in re.findall(_LABEL, match.group(1))]
+    elif slot in ("needs_to_happen.safety_goals", "safety_plan.rules"):
+        if slot == "needs_to_happen.safety_goals" and not data.get("id"):
+            # A goal written "G1: ..." has the id G1, so the plan's rules can say "For G1:".
+            label = _DANGER_LABEL.match(text)
+            if label and label.group(1).upper() not in taken:
+                data["id"] = label.group(1).upper()
+        if not data.get("addresses"):
+            # A rule may start with its own handle ("R1: For D1, ..."): look past it.
+            rest = _RULE_HANDLE.sub("", text, count=1) if slot == "safety_plan.rules" else text
+            match = _ANSWERS.match(rest)
+            if match:
+                data["addresses"] = [m.upper() for m in re.findall(_LABEL, match.group(1))]
 
 
 def _statements(step: Step, value: Any, said_by: str | None, taken: set[str]) -> list[Statement]:
@@ -71,6 +84,8 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     preparation = Preparation()
     used_preparation = False
     ids: set[str] = set()
+    plan = SafetyPlan()
+    used_plan = False
 
     for position, step_id in enumerate(engine.path):
         value = engine.answers.get(step_id)
@@ -91,18 +106,41 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
         elif slot == "scaling.ratings":
             who = render(step.who or "", ctx).strip() or step.id
             result.scaling.ratings.append(Rating(who=who, **value))
+        elif slot == "network":
+            result.network = [*(result.network or []), *map(Helper.model_validate, value)]
+        elif slot == "safety_plan.review":
+            plan.review = value
+            used_plan = True
+        elif slot == "safety_plan.reviews":
+            plan.reviews = [PlanReview.model_validate(r) for r in value]
+            used_plan = True
+        elif slot == "safety_plan.rules":
+            said_by = render(step.said_by, ctx).strip() if step.said_by else None
+            rules = _statements(step, value, said_by or None, ids)
+            taken = {r.id for r in plan.rules if r.id}
+            entries = rule_entries([r.model_dump() for r in [*plan.rules, *rules]])
+            for rule, (rule_id, _) in zip(rules, entries[len(plan.rules) :], strict=True):
+                if not rule.id and rule_id not in taken:
+                    rule.id = rule_id
+            plan.rules.extend(rules)
+            used_plan = True
         elif slot.startswith("preparation.readiness."):
             setattr(preparation.readiness, slot.rsplit(".", 1)[1], value)
             used_preparation = True
         else:
             section, field = slot.split(".")
             said_by = render(step.said_by, ctx).strip() if step.said_by else None
-            holder: Any = preparation if section == "preparation" else getattr(result, section)
+            holder: Any = {"preparation": preparation, "safety_plan": plan}.get(section)
+            if holder is None:
+                holder = getattr(result, section)
             getattr(holder, field).extend(_statements(step, value, said_by or None, ids))
             used_preparation = used_preparation or section == "preparation"
+            used_plan = used_plan or section == "safety_plan"
 
     if used_preparation:
         result.preparation = preparation
+    if used_plan:
+        result.safety_plan = plan
     if engine.script.map_title and result.title is None:
         title = render(engine.script.map_title, engine.context(with_defaults=True)).strip()
         result.title = title or None

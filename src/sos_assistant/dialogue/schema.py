@@ -13,8 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 from sos_assistant.model import READINESS_SLOTS, SLOT_KINDS, Audience, Framework, Role
 
-StepKind = Literal["info", "text", "list", "choice", "scale", "people", "confirm"]
-QUESTION_KINDS: frozenset[str] = frozenset({"text", "list", "choice", "scale", "people", "confirm"})
+StepKind = Literal[
+    "info", "text", "list", "choice", "scale", "people", "confirm", "network", "review"
+]
+QUESTION_KINDS: frozenset[str] = frozenset(
+    {"text", "list", "choice", "scale", "people", "confirm", "network", "review"}
+)
 
 END = "end"
 """The ``next`` target that finishes the conversation."""
@@ -26,13 +30,15 @@ LIST_SLOTS: frozenset[str] = frozenset(SLOT_KINDS)
 """Slots that take statements (from ``text`` and ``list`` steps)."""
 
 SLOTS_BY_KIND: dict[str, frozenset[str]] = {
-    "text": LIST_SLOTS | {"title", "people"},
+    "text": LIST_SLOTS | {"title", "people", "safety_plan.review"},
     "list": LIST_SLOTS,
     "choice": frozenset({"framework", *READINESS_SLOTS}),
     "scale": frozenset({"scaling.ratings"}),
     "people": frozenset({"people"}),
     "confirm": frozenset(),
     "info": frozenset(),
+    "network": frozenset({"network"}),
+    "review": frozenset({"safety_plan.reviews"}),
 }
 """Which map slots each kind of step may fill."""
 
@@ -101,6 +107,8 @@ class Step(_Strict):
     """Every question can be skipped unless the author says otherwise."""
     crisis_check: bool = True
     """Whether answers are checked against the crisis phrases."""
+    of: Annotated[str, Field(pattern=STEP_ID)] | None = None
+    """For ``review`` steps: the step whose statements (the plan's rules) are reviewed."""
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Step:
@@ -110,6 +118,10 @@ class Step(_Strict):
             raise ValueError(f"only choice steps have choices (this is a {self.kind} step)")
         if self.kind != "confirm" and (self.if_yes or self.if_no):
             raise ValueError("only confirm steps have if_yes and if_no")
+        if self.kind == "review" and not self.of:
+            raise ValueError("a review step needs 'of': the step with the rules it reviews")
+        if self.kind != "review" and self.of:
+            raise ValueError(f"only review steps have 'of' (this is a {self.kind} step)")
         if self.kind == "info" and self.slot:
             raise ValueError("an info step has no answer, so it cannot fill a slot")
         if not self.ask.strip():

@@ -13,6 +13,7 @@ D009      choice values that the slot cannot hold (readiness, framework)
 D010      a scale step that does not say whose number it is (``who``)
 D011      ``start`` names no step
 D012      two steps set the same ``var`` (later prompts could not tell them apart)
+D030      a review step's ``of`` names no ``list`` step filling ``safety_plan.rules``
 ========  ==================================================================
 """
 
@@ -171,6 +172,16 @@ def check_graph(script: Script, lines: Lines, file: str) -> list[Diagnostic]:
                         f"choice value '{choice.value}' cannot go in slot '{step.slot}' "
                         f"(use {', '.join(allowed)})",
                     )
+        if step.kind == "review" and step.of is not None:
+            reviewed = script.step(step.of) if script.has_step(step.of) else None
+            if reviewed is None or reviewed.kind != "list" or reviewed.slot != "safety_plan.rules":
+                report.add(
+                    step.id,
+                    ("of",),
+                    "D030",
+                    f"review step '{step.id}': 'of' must name a list step that fills "
+                    f"safety_plan.rules ('{step.of}' does not)",
+                )
         if step.kind == "scale" and not step.who:
             report.add(
                 step.id,

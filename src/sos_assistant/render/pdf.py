@@ -14,6 +14,7 @@ from typing import Any
 from fpdf import FPDF
 
 from sos_assistant.model import Map
+from sos_assistant.render.pdf_plan import add_plan_pages
 from sos_assistant.resources import content_dir
 
 
@@ -25,7 +26,8 @@ def _needs_shaping(line: str) -> bool:
 def render_pdf(the_map: Map, view: dict[str, Any]) -> bytes:
     from sos_assistant.render import environment, template_name
 
-    text = environment("txt").get_template(template_name("txt")).render(view)
+    # The plan is drawn on a page of its own (render/pdf_plan.py), not as text.
+    text = environment("txt").get_template(template_name("txt")).render({**view, "plan": None})
     fonts = content_dir() / "fonts"
     pdf = FPDF(format="A4")
     pdf.set_title(the_map.title or view["labels"].title)
@@ -58,6 +60,7 @@ def render_pdf(the_map: Map, view: dict[str, Any]) -> bytes:
             # The page reads left to right; right-to-left words inside a line keep their order.
             pdf.set_text_shaping(_needs_shaping(line), direction="ltr")
             pdf.multi_cell(0, 6 if is_heading else 5, line or " ", new_x="LMARGIN", new_y="NEXT")
+        add_plan_pages(pdf, view.get("plan"), view["labels"].nothing_yet)
         return bytes(pdf.output())
     finally:
         fpdf_log.setLevel(level)

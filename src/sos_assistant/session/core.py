@@ -260,8 +260,12 @@ class Session:
         if self.coach_mode == "off" or not text.strip():
             return []
         step = step or self.engine.current
-        kind: Any = coach_kind(step.slot if step is not None else None)
         audience: Any = "family" if self.coach_mode == "gentle" else self.audience
+        if step is not None and step.slot == "safety_plan.rules":
+            from sos_assistant.coach.plan_rules import rule_findings
+
+            return rule_findings(_coach(), text, audience)  # who and when, for families too
+        kind: Any = coach_kind(step.slot if step is not None else None)
         return _coach().check(text, kind=kind, audience=audience)
 
     def tips_for(self, step: Step, value: Any) -> list[Tip]:

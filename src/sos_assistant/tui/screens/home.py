@@ -70,6 +70,7 @@ class HomeScreen(Screen[None]):
         self.sessions = sessions
         self.audience: str | None = None
         self.script: Script | None = None
+        self._scripts: list[Script] = []
 
     def compose(self) -> ComposeResult:
         words = ui_text().home
@@ -108,18 +109,42 @@ class HomeScreen(Screen[None]):
         from sos_assistant.session import asks_framework, dialogues_for
 
         chosen = event.option.id or ""
+        if chosen.startswith("dialogue:"):  # one of several conversations for this person
+            self.script = next(s for s in self._scripts if s.id == chosen.split(":", 1)[1])
+            if asks_framework(self.script):
+                self._ask_framework()
+                return
+            self.post_message(StartSession(self.script.id, self.audience or "family", None))
+            return
         if self.audience is None:
             scripts = dialogues_for(chosen)
             if not scripts:
                 self.query_one("#home-note", Static).update(ui_text().home.no_dialogue)
                 return
             self.audience, self.script = chosen, scripts[0]
+            if len(scripts) > 1:
+                self._scripts = scripts
+                self._ask_dialogue()
+                return
             if asks_framework(self.script):
                 self._ask_framework()
                 return
             self.post_message(StartSession(self.script.id, chosen, None))
         elif self.script is not None:  # the framework, chosen after the dialogue
             self.post_message(StartSession(self.script.id, self.audience, chosen))
+
+    def _ask_dialogue(self) -> None:
+        self.query_one("#step-title", Static).update(ui_text().home.dialogue_title)
+        box = self.query_one("#who", OptionList)
+        box.clear_options()
+        for script in self._scripts:
+            label = safe(script.title, "bold")
+            if script.description:
+                label.append("\n")
+                label.append_text(safe(" ".join(script.description.split())))
+            box.add_option(Option(label, id=f"dialogue:{script.id}"))
+        box.highlighted = 0
+        box.focus()
 
     def _ask_framework(self) -> None:
         from sos_assistant import content

@@ -44,6 +44,7 @@ class MapScreen(Screen[None]):
         Binding("c", "change", ui_text().buttons.edit, show=False),
         Binding("s", "export", ui_text().buttons.export, show=False),
         Binding("n", "history", ui_text().buttons.history, show=False),
+        Binding("v", "review_plan", ui_text().plan.review_button, show=False),
         Binding("escape", "close", ui_text().keys.back, show=False),
     ]
 
@@ -67,6 +68,8 @@ class MapScreen(Screen[None]):
                     words.buttons.export + " (S)", id="export", variant="primary", compact=True
                 )
                 yield Button(words.buttons.history + " (N)", id="history", compact=True)
+                if self._review_step():
+                    yield Button(words.plan.review_button + " (V)", id="review", compact=True)
         yield from about_and_footer()
 
     def on_mount(self) -> None:
@@ -83,6 +86,13 @@ class MapScreen(Screen[None]):
 
     async def on_screen_resume(self) -> None:
         if self._shown_once:
+            if self.session.engine.finished:
+                # A changed answer or a review of the plan: keep the new map in the history
+                # (nothing is kept when nothing changed).
+                try:
+                    self.session.finish()
+                except StoreError as error:  # the answers are saved; only the history missed it
+                    self.notify(str(error), severity="warning", markup=False)
             await self.refresh_map()
         self._shown_once = True
 
@@ -92,6 +102,7 @@ class MapScreen(Screen[None]):
             "change": self.action_change,
             "export": self.action_export,
             "history": self.action_history,
+            "review": self.action_review_plan,
         }[event.button.id or "change"]()
 
     def action_close(self) -> None:
@@ -106,6 +117,17 @@ class MapScreen(Screen[None]):
                 self.app.edit_answer(step_id)  # type: ignore[attr-defined]
 
         self.app.push_screen(EditPickScreen(self.session), chosen)
+
+    def _review_step(self) -> str | None:
+        """The safety plan's review question, once the walk has passed it."""
+        engine = self.session.engine
+        steps = (engine.script.step(s) for s in engine.path)
+        return next((s.id for s in steps if s.kind == "review"), None)
+
+    def action_review_plan(self) -> None:
+        step_id = self._review_step()
+        if step_id:
+            self.app.edit_answer(step_id)  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
         self.app.push_screen(ExportScreen(self.session))

@@ -118,22 +118,22 @@ class ItemList(OptionList):
 
     def action_edit(self) -> None:
         owner = self.parent
-        if isinstance(owner, ListAnswer | PeopleAnswer) and self.highlighted is not None:
+        if isinstance(owner, _RowsAnswer) and self.highlighted is not None:
             owner.edit_item(self.highlighted)
 
     def action_remove(self) -> None:
         owner = self.parent
-        if isinstance(owner, ListAnswer | PeopleAnswer) and self.highlighted is not None:
+        if isinstance(owner, _RowsAnswer) and self.highlighted is not None:
             owner.remove_item(self.highlighted)
 
     def action_up(self) -> None:
         owner = self.parent
-        if isinstance(owner, ListAnswer | PeopleAnswer) and self.highlighted is not None:
+        if isinstance(owner, _RowsAnswer) and self.highlighted is not None:
             owner.move_item(self.highlighted, -1)
 
     def action_down(self) -> None:
         owner = self.parent
-        if isinstance(owner, ListAnswer | PeopleAnswer) and self.highlighted is not None:
+        if isinstance(owner, _RowsAnswer) and self.highlighted is not None:
             owner.move_item(self.highlighted, 1)
 
 
@@ -467,8 +467,17 @@ WIDGETS: dict[str, type[AnswerWidget]] = {
 }
 
 
+def _plan_widgets() -> None:
+    # The safety plan's widgets live in their own module, which builds on the ones above.
+    from sos_assistant.tui.widgets.plan import NetworkAnswer, ReviewAnswer
+
+    WIDGETS.update({"network": NetworkAnswer, "review": ReviewAnswer})
+
+
 def answer_widget(prompt: Prompt) -> AnswerWidget:
     """The widget for a prompt's kind of step."""
+    if prompt.step.kind not in WIDGETS:
+        _plan_widgets()
     return WIDGETS[prompt.step.kind](prompt, classes="answer")
 
 

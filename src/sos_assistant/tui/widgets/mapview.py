@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from sos_assistant.model import Map, Statement
 from sos_assistant.render import columns, labels, scale_view
+from sos_assistant.tui.widgets.planview import plan_text
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
 
@@ -123,4 +124,7 @@ class MapView(VerticalScroll):
         readiness = readiness_text(the_map)
         if readiness is not None:
             yield Static(readiness, classes="map-readiness")
+        plan = plan_text(the_map)
+        if plan is not None:
+            yield Static(plan, classes="map-plan")
         yield Static(safe(labels().work_in_progress, "italic"), classes="hint")
