@@ -6,6 +6,7 @@ and :meth:`Terminal.wait_for` returns the moment the screen shows what was asked
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import time
@@ -92,7 +93,5 @@ class Terminal:
     def close(self) -> None:
         if self.proc.isalive():
             self.proc.terminate(force=True)
-        try:
+        with contextlib.suppress(Exception):
             self.proc.close(force=True)
-        except Exception:
-            pass

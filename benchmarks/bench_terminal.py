@@ -32,8 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import Result, compare, compile_package, process_ms, report
 from _terminal import Terminal
@@ -248,7 +247,7 @@ def main() -> int:
         launches: dict[str, list[tuple[float, int]]] = {"minimal": []}
         listing: list[float] = []
         launches |= {name: [] for name in scenarios}
-        for name, (argv, home, shown) in scenarios.items():  # warm the disk cache once
+        for argv, home, shown in scenarios.values():  # warm the disk cache once
             _launch(argv, env(home), shown)
         _launch(minimal_argv, env("min"), minimal_shown)
         for _ in range(RUNS):
