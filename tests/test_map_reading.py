@@ -12,7 +12,7 @@ from sos_assistant.model import Map, MapError, Statement, load_map
 
 def _a_map() -> Map:
     the_map = Map(title="Kai's map")
-    the_map.worries.harm.append(Statement(text="On Friday there was shouting: é, 漢字, \"quotes\"."))
+    the_map.worries.harm.append(Statement(text='On Friday there was shouting: é, 漢字, "quotes".'))
     the_map.working_well.strengths.append(Statement(text="Bev visits on Sundays.", said_by="Bev"))
     return the_map
 
