@@ -156,6 +156,9 @@ class SosApp(App[str | None]):
             self.switch_or_push(QuestionScreen(self.session))
 
     def _session_info(self, name: str) -> Any:
+        exists, info_of = getattr(self.store, "exists", None), getattr(self.store, "info", None)
+        if callable(exists) and callable(info_of):  # one row, not every saved session
+            return info_of(name) if exists(name) else None
         for info in self.store.list_sessions():
             if getattr(info, "name", None) == name:
                 return info
