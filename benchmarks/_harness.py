@@ -79,19 +79,25 @@ def interleave(
     return out
 
 
-def process_ms(argv: Sequence[str], *, env: Mapping[str, str] | None = None) -> float:
-    """Milliseconds to run one whole process (output thrown away; a failure raises)."""
+def process_ms(
+    argv: Sequence[str], *, env: Mapping[str, str] | None = None, codes: Sequence[int] = (0,)
+) -> float:
+    """Milliseconds to run one whole process (output thrown away; an exit status not in
+    ``codes`` raises, so a broken command is never timed as a fast one)."""
     start = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         list(argv),
         env=None if env is None else dict(env),
-        check=True,
+        check=False,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
         timeout=120,
     )
-    return (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000
+    if done.returncode not in codes:
+        raise subprocess.CalledProcessError(done.returncode, list(argv))
+    return elapsed
 
 
 def interleave_processes(
@@ -99,11 +105,16 @@ def interleave_processes(
     *,
     rounds: int = 9,
     env: Mapping[str, str] | None = None,
+    codes: Sequence[int] = (0,),
 ) -> dict[str, list[float]]:
     """Whole-process times of several commands, run in turn ``rounds`` times (after one
     warm-up run each, which fills the disk cache and is not counted)."""
+    runs = {
+        name: (lambda argv=argv: process_ms(argv, env=env, codes=codes))
+        for name, argv in commands.items()
+    }
     return interleave(
-        {name: (lambda argv=argv: process_ms(argv, env=env)) for name, argv in commands.items()},
+        runs,
         rounds=rounds,
         repeat=1,
         warmup=1,
