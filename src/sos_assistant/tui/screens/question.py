@@ -8,6 +8,7 @@ step's kind, hands the widget's answer to the engine (which saves it before retu
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from typing import Any, ClassVar
 
@@ -39,16 +40,20 @@ COACH_DELAY = 0.3
 _coach: Any = None
 
 
+_coach_lock = threading.Lock()
+
+
 def get_coach() -> Any:
     """The coach, loaded once on first use; None when it is not installed."""
     global _coach
-    if _coach is None:
-        try:
-            from sos_assistant.coach import Coach
+    with _coach_lock:  # the screen may be loading it in a thread (``_preload_coach``)
+        if _coach is None:
+            try:
+                from sos_assistant.coach import Coach
 
-            _coach = Coach()
-        except Exception:  # the coach is optional for the app: never fail a question over it
-            _coach = False
+                _coach = Coach()
+            except Exception:  # the coach is optional for the app: never fail a question
+                _coach = False
     return _coach or None
 
 
@@ -194,10 +199,17 @@ class QuestionScreen(Screen[None]):
         self._show_examples()
         self.query_one("#skip", Button).display = step.is_question and step.skippable
         self.query_one("#back", Button).display = self.edit_step is None and len(engine.path) > 1
-        self.set_class(step.kind == "info", "-reading")  # nothing to type: the text takes room
+        # Nothing to type: the text takes room. (The class goes on the question's box, not on
+        # the screen: changing a class on the screen restyles every widget on it.)
+        self.query_one("#ask-box").set_class(step.kind == "info", "-reading")
+        if self._coach_timer is not None:  # a look at the last step's draft is moot now
+            self._coach_timer.stop()
         self._hide_tips()
 
     def _shown(self) -> None:
+        if _coach is None and self._coach_mode() != "off":
+            # Load the coach while the person reads, not when they first pause in typing.
+            self.run_worker(get_coach, thread=True, group="coach", exclusive=True)
         if self._submitted_at is not None:
             self.last_transition_ms = (time.perf_counter() - self._submitted_at) * 1000
             self._submitted_at = None
@@ -357,7 +369,7 @@ class QuestionScreen(Screen[None]):
         self.query_one(CoachPanel).show_findings(text, findings, gentle=gentle)
         # While there are tips, the question gives up room (it scrolls in its own box), so the
         # box being typed in and the tips both stay in view on a small screen.
-        self.set_class(bool(findings), "-coaching")
+        self.query_one("#ask-box").set_class(bool(findings), "-coaching")
         self.refresh_bindings()
 
     def action_apply_suggestion(self) -> None:
@@ -386,5 +398,5 @@ class QuestionScreen(Screen[None]):
         """No tips: the panel goes, the question has its room back, F8/F9 leave the bar."""
         self._findings = []
         self.query_one(CoachPanel).display = False
-        self.remove_class("-coaching")
+        self.query_one("#ask-box").remove_class("-coaching")
         self.refresh_bindings()
