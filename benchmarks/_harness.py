@@ -28,6 +28,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -40,18 +41,28 @@ from pathlib import Path
 
 
 def sample_ms(
-    fn: Callable[[], object], *, repeat: int = 30, warmup: int = 3, number: int = 1
+    fn: Callable[[], object],
+    *,
+    repeat: int = 30,
+    warmup: int = 3,
+    number: int = 1,
+    cpu: bool = False,
 ) -> list[float]:
-    """Wall times of ``fn()`` in milliseconds, one per sample (each the mean of ``number``)."""
+    """Times of ``fn()`` in milliseconds, one per sample (each the mean of ``number``).
+
+    Wall-clock time, or with ``cpu=True`` the CPU time of this process: on a machine shared with
+    other busy programs, CPU time hardly moves while wall time can double. Use wall time for
+    anything that waits (disk syncs, other processes)."""
+    clock = time.process_time if cpu else time.perf_counter
     for _ in range(warmup):
         fn()
     gc.collect()
     times: list[float] = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = clock()
         for _ in range(number):
             fn()
-        times.append((time.perf_counter() - start) * 1000 / number)
+        times.append((clock() - start) * 1000 / number)
     return times
 
 
@@ -62,6 +73,7 @@ def interleave(
     repeat: int = 10,
     warmup: int = 2,
     number: int = 1,
+    cpu: bool = False,
 ) -> dict[str, list[float]]:
     """Samples of several functions taken in turn: ``rounds`` rounds of ``repeat`` samples each.
 
@@ -75,15 +87,26 @@ def interleave(
     for r in range(rounds):
         order = names[r % len(names) :] + names[: r % len(names)]
         for name in order:
-            out[name] += sample_ms(fns[name], repeat=repeat, warmup=0, number=number)
+            out[name] += sample_ms(fns[name], repeat=repeat, warmup=0, number=number, cpu=cpu)
     return out
 
 
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def process_ms(
-    argv: Sequence[str], *, env: Mapping[str, str] | None = None, codes: Sequence[int] = (0,)
+    argv: Sequence[str],
+    *,
+    env: Mapping[str, str] | None = None,
+    codes: Sequence[int] = (0,),
+    cpu: bool = False,
 ) -> float:
     """Milliseconds to run one whole process (output thrown away; an exit status not in
-    ``codes`` raises, so a broken command is never timed as a fast one)."""
+    ``codes`` raises, so a broken command is never timed as a fast one). With ``cpu=True``,
+    the CPU time the process used instead of the wall time it took."""
+    cpu_start = _children_cpu_s()
     start = time.perf_counter()
     done = subprocess.run(
         list(argv),
@@ -95,9 +118,32 @@ def process_ms(
         timeout=120,
     )
     elapsed = (time.perf_counter() - start) * 1000
+    used = (_children_cpu_s() - cpu_start) * 1000
     if done.returncode not in codes:
         raise subprocess.CalledProcessError(done.returncode, list(argv))
-    return elapsed
+    return used if cpu else elapsed
+
+
+def interleave_process_pairs(
+    commands: Mapping[str, Sequence[str]],
+    *,
+    rounds: int = 9,
+    env: Mapping[str, str] | None = None,
+    codes: Sequence[int] = (0,),
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Like :func:`interleave_processes`, but each run gives both its wall time and its CPU
+    time: (wall samples, CPU samples) by name."""
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    used: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
+    for name in names:  # warm-up, not counted
+        process_ms(commands[name], env=env, codes=codes)
+    for r in range(rounds):
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            cpu_start = _children_cpu_s()
+            wall[name].append(process_ms(commands[name], env=env, codes=codes))
+            used[name].append((_children_cpu_s() - cpu_start) * 1000)
+    return wall, used
 
 
 def interleave_processes(

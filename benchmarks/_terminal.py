@@ -11,6 +11,7 @@ import os
 import select
 import time
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 import ptyprocess
 import pyte
@@ -84,6 +85,14 @@ class Terminal:
         sent = time.perf_counter()
         os.write(self.fd, data.encode())
         return sent
+
+    def cpu_ms(self) -> float:
+        """CPU time the program has used so far, all its threads (from /proc, in ns)."""
+        total = 0
+        for task in Path(f"/proc/{self.proc.pid}/task").iterdir():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                total += int((task / "schedstat").read_text().split()[0])
+        return total / 1e6
 
     def vmhwm_kib(self) -> int:
         """The program's peak resident memory so far."""

@@ -84,13 +84,17 @@ def main() -> int:
         },
         rounds=7,
         repeat=30,
+        cpu=True,
     )
     whole = interleave(
         {"coach": lambda: coach.review(map_), "bare": bare_map, "calibration": calibration_work},
         rounds=5,
         repeat=3,
+        cpu=True,
     )
-    load = interleave({"load": cold_load, "calibration": calibration_work}, rounds=5, repeat=3)
+    load = interleave(
+        {"load": cold_load, "calibration": calibration_work}, rounds=5, repeat=3, cpu=True
+    )
     calib = "calibration workload"
     results = [
         compare("coach: one 60-word statement", one["coach"], one["calibration"], calib,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import compare, compile_package, interleave_processes, report
+from _harness import compare, compile_package, interleave_process_pairs, report
 
 APP = [sys.executable, "-m", "sos_assistant.cli"]
 COMMANDS = {
@@ -32,7 +32,7 @@ def main() -> int:
     compile_package()
     with tempfile.TemporaryDirectory(prefix="sos-bench-cmd-") as home:
         env = os.environ | {"SOS_ASSISTANT_HOME": home}
-        got = interleave_processes(
+        got, cpu = interleave_process_pairs(
             {
                 "pass": [sys.executable, "-c", "pass"],
                 "textual": [sys.executable, "-c", "import textual.app"],
@@ -47,6 +47,11 @@ def main() -> int:
         results.append(
             compare(f"sos-assistant {name} (process)", got[name], got["textual"],
                     "python -c 'import textual.app'", target=None if name == "--help" else 1.0)
+        )  # fmt: skip
+        results.append(
+            compare(f"sos-assistant {name} (process, CPU)", cpu[name], cpu["textual"],
+                    "python -c 'import textual.app' (CPU)",
+                    target=None if name == "--help" else 1.0)
         )  # fmt: skip
         results.append(
             compare(f"sos-assistant {name} (process)", got[name], got["pass"], "python -c pass")

@@ -28,7 +28,7 @@ from _harness import (
     calibration_work,
     compare,
     interleave,
-    interleave_processes,
+    interleave_process_pairs,
     report,
 )
 
@@ -81,7 +81,7 @@ def load_and_validate() -> None:
 def main() -> int:
     results: list[Result] = []
 
-    got = interleave({"ours": load_and_validate, "base": parse_files}, rounds=5, repeat=3)
+    got = interleave({"ours": load_and_validate, "base": parse_files}, rounds=5, repeat=3, cpu=True)
     results.append(
         compare("load and validate all dialogues and content", got["ours"], got["base"],
                 "parsing the same files (PyYAML C loader)", target=4)
@@ -113,7 +113,7 @@ def main() -> int:
         if not engine.finished:
             engine.prompt()
 
-    got = interleave({"ours": one_step, "base": calibration_work}, rounds=7, repeat=50)
+    got = interleave({"ours": one_step, "base": calibration_work}, rounds=7, repeat=50, cpu=True)
     results.append(
         compare("one engine step (answer -> next prompt ready)", got["ours"], got["base"],
                 "calibration workload", target=calibration_target(1))
@@ -130,6 +130,7 @@ def main() -> int:
         },
         rounds=7,
         repeat=5,
+        cpu=True,
     )
     for fmt, name in (("html", "HTML"), ("md", "Markdown")):
         results.append(
@@ -144,18 +145,27 @@ def main() -> int:
         json_file.write_text(the_map.to_json(), encoding="utf-8")
         app = [sys.executable, "-m", "sos_assistant.cli"]
         env = os.environ | {"SOS_ASSISTANT_HOME": tmp}
-        got = interleave_processes(
+        got, cpu = interleave_process_pairs(
             {
                 "help": [*app, "--help"],
+                "floor": [sys.executable, "-c", "import sos_assistant.model, jinja2"],
                 "yaml": [*app, "render", str(yaml_file), "-f", "html", "-o", f"{tmp}/a.html"],
                 "json": [*app, "render", str(json_file), "-f", "html", "-o", f"{tmp}/b.html"],
             },
             env=env,
         )
+    results.append(
+        compare("floor: import the map model and jinja2 (process, CPU)", cpu["floor"],
+                cpu["help"], "sos-assistant --help (process, CPU)")
+    )  # fmt: skip
     for kind in ("yaml", "json"):
         results.append(
             compare(f"render 500-statement {kind.upper()} map to HTML (process)", got[kind],
                     got["help"], "sos-assistant --help (process)", target=2)
+        )  # fmt: skip
+        results.append(
+            compare(f"render 500-statement {kind.upper()} map to HTML (process, CPU)",
+                    cpu[kind], cpu["help"], "sos-assistant --help (process, CPU)", target=2)
         )  # fmt: skip
     return report(results, as_json="--json" in sys.argv)
 

@@ -35,6 +35,7 @@ def main() -> int:
         rounds=5,
         repeat=1,
         warmup=1,
+        cpu=True,
     )
     calibration = [ms / 10 for ms in got["calibration"]]
     pdf = interleave(
@@ -42,6 +43,7 @@ def main() -> int:
         rounds=3,
         repeat=1,
         warmup=0,
+        cpu=True,
     )
     results = [
         compare("Word export, 5,000 statements", got["docx5000"], got["docx500"],

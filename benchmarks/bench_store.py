@@ -32,7 +32,7 @@ from _harness import (
     calibration_work,
     compare,
     interleave,
-    interleave_processes,
+    interleave_process_pairs,
     report,
 )
 
@@ -131,7 +131,7 @@ def bench_list(work: Path) -> list[Result]:
                      rounds=5, repeat=4)  # fmt: skip
     env = os.environ | {HOME_ENV: str(home)}
     app = [sys.executable, "-m", "sos_assistant.cli"]
-    whole = interleave_processes(
+    whole, cpu = interleave_process_pairs(
         {"list": [*app, "sessions", "list"], "help": [*app, "--help"],
          "sqlite": [sys.executable, "-c", "import sqlite3"]},
         rounds=7,
@@ -144,6 +144,8 @@ def bench_list(work: Path) -> list[Result]:
                 "bare SELECT of the sessions table"),
         compare("sessions list, 1,000 sessions (process)", whole["list"], whole["help"],
                 "sos-assistant --help (process)", target=2),
+        compare("sessions list, 1,000 sessions (process, CPU)", cpu["list"], cpu["help"],
+                "sos-assistant --help (process, CPU)", target=2),
         compare("sessions list, 1,000 sessions (process)", whole["list"], whole["sqlite"],
                 "python -c 'import sqlite3'"),
     ]  # fmt: skip

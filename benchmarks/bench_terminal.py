@@ -107,11 +107,12 @@ def _fill(home: Path, count: int) -> None:
 # -- launch -----------------------------------------------------------------------------------
 
 
-def _launch(argv: list[str], env: dict[str, str], shown: Any) -> tuple[float, int]:
+def _launch(argv: list[str], env: dict[str, str], shown: Any) -> tuple[float, int, float]:
+    """Wall ms to the first complete screen, peak memory then (KiB), CPU ms used until then."""
     term = Terminal(argv, env)
     try:
         at = term.wait_for(shown)
-        return (at - term.started) * 1000, term.vmhwm_kib()
+        return (at - term.started) * 1000, term.vmhwm_kib(), term.cpu_ms()
     finally:
         term.close()
 
@@ -119,22 +120,25 @@ def _launch(argv: list[str], env: dict[str, str], shown: Any) -> tuple[float, in
 # -- Enter -> next question -------------------------------------------------------------------
 
 
-def _minimal_changes(env: dict[str, str], count: int) -> list[float]:
+def _minimal_changes(env: dict[str, str], count: int) -> tuple[list[float], list[float]]:
     term = Terminal([sys.executable, "-c", MINIMAL], env)
-    out = []
+    out: list[float] = []
+    cpu: list[float] = []
     try:
         term.wait_for(_has("Question 1", "type here"))
         for n in range(2, count + 2):
             term.send("Kai went to nursery")
             term.wait_for(_has("Kai went to nursery"))
             term.settle(0.05)
+            before = term.cpu_ms()
             sent = term.send("\r")
             done = term.wait_for(_has(f"Question {n}:", "type here"))
             out.append((done - sent) * 1000)
+            cpu.append(term.cpu_ms() - before)
             term.settle(0.05)
     finally:
         term.close()
-    return out
+    return out, cpu
 
 
 def _answer_for(prompt: Any, turn: int) -> tuple[list[str], Any]:
@@ -170,7 +174,9 @@ def _question_shown(prompt: Any, before: str | None) -> Any:
     return shown
 
 
-def _walk(env: dict[str, str], name: str) -> dict[str, list[float]]:
+def _walk(
+    env: dict[str, str], name: str
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Answer every step of a fresh session; the time from each step's last Enter to the next
     question drawn, by the kind of the step answered."""
     script = find_dialogue(DIALOGUE)
@@ -178,6 +184,7 @@ def _walk(env: dict[str, str], name: str) -> dict[str, list[float]]:
         store.resume_or_start(name, script, audience="family")
     shadow = Engine(script)  # the same answers, to know which question must come next
     times: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     term = Terminal([*APP, "--session", name], env)
     try:
         prompt = shadow.prompt()
@@ -192,6 +199,7 @@ def _walk(env: dict[str, str], name: str) -> dict[str, list[float]]:
             for group in keys[:-1]:
                 term.send(group)
                 term.settle(0.1)
+            before_cpu = term.cpu_ms()
             sent = term.send(keys[-1])
             shadow.answer(value)
             if shadow.finished:
@@ -199,12 +207,13 @@ def _walk(env: dict[str, str], name: str) -> dict[str, list[float]]:
             before = _words(prompt.ask)
             prompt = shadow.prompt()
             done = term.wait_for(_question_shown(prompt, before))
-            times.setdefault(shadow.script.step(shadow.path[-2]).kind, []).append(
-                (done - sent) * 1000
-            )
+            used = term.cpu_ms() - before_cpu
+            kind = shadow.script.step(shadow.path[-2]).kind
+            times.setdefault(kind, []).append((done - sent) * 1000)
+            cpu.setdefault(kind, []).append(used)
     finally:
         term.close()
-    return times
+    return times, cpu
 
 
 def main() -> int:
@@ -244,8 +253,9 @@ def main() -> int:
         }  # fmt: skip
         minimal_argv = [sys.executable, "-c", MINIMAL]
         minimal_shown = _has("Question 1", "type here")
-        launches: dict[str, list[tuple[float, int]]] = {"minimal": []}
+        launches: dict[str, list[tuple[float, int, float]]] = {"minimal": []}
         listing: list[float] = []
+        listing_cpu: list[float] = []
         launches |= {name: [] for name in scenarios}
         for argv, home, shown in scenarios.values():  # warm the disk cache once
             _launch(argv, env(home), shown)
@@ -255,34 +265,55 @@ def main() -> int:
             for name, (argv, home, shown) in scenarios.items():
                 launches[name].append(_launch(argv, env(home), shown))
             listing.append(process_ms([*APP, "sessions", "list"], env=env("k10")))
+            listing_cpu.append(process_ms([*APP, "sessions", "list"], env=env("k10"), cpu=True))
 
-        base = [ms for ms, _ in launches["minimal"]]
-        base_kib = [kib for _, kib in launches["minimal"]]
+        base = [ms for ms, _, _ in launches["minimal"]]
+        base_cpu = [cpu for _, _, cpu in launches["minimal"]]
+        base_kib = [kib for _, kib, _ in launches["minimal"]]
         for name in scenarios:
             results.append(
-                compare(f"launch: {name}", [ms for ms, _ in launches[name]], base,
+                compare(f"launch: {name}", [ms for ms, _, _ in launches[name]], base,
                         "minimal app launch", target=1.3)
+            )  # fmt: skip
+            results.append(
+                compare(f"launch: {name} (CPU)", [cpu for _, _, cpu in launches[name]],
+                        base_cpu, "minimal app launch (CPU)", target=1.3)
             )  # fmt: skip
         results.append(
             compare("sessions list, 10,000 sessions (process)", listing, base,
                     "minimal app launch", target=1.3)
         )  # fmt: skip
+        results.append(
+            compare("sessions list, 10,000 sessions (process, CPU)", listing_cpu, base_cpu,
+                    "minimal app launch (CPU)", target=1.3)
+        )  # fmt: skip
         for name in scenarios:
             results.append(
-                compare(f"peak memory: {name}", [kib for _, kib in launches[name]], base_kib,
+                compare(f"peak memory: {name}", [kib for _, kib, _ in launches[name]], base_kib,
                         "minimal app", target=1.3, unit="KiB")
             )  # fmt: skip
 
         changes: list[float] = []
+        changes_cpu: list[float] = []
         by_kind: dict[str, list[float]] = {}
+        by_kind_cpu: dict[str, list[float]] = {}
         for walk in range(WALKS):  # interleaved: minimal, the app, minimal, the app
-            changes += _minimal_changes(env("min"), 12)
-            for kind, times in _walk(env("walk"), f"walk {walk}").items():
+            wall, cpu = _minimal_changes(env("min"), 12)
+            changes += wall
+            changes_cpu += cpu
+            wall_by_kind, cpu_by_kind = _walk(env("walk"), f"walk {walk}")
+            for kind, times in wall_by_kind.items():
                 by_kind.setdefault(kind, []).extend(times)
+            for kind, times in cpu_by_kind.items():
+                by_kind_cpu.setdefault(kind, []).extend(times)
         for kind in sorted(by_kind):
             results.append(
                 compare(f"Enter -> next question drawn, after {kind}", by_kind[kind], changes,
                         "minimal app label change", target=1.5)
+            )  # fmt: skip
+            results.append(
+                compare(f"Enter -> next question drawn, after {kind} (CPU)", by_kind_cpu[kind],
+                        changes_cpu, "minimal app label change (CPU)", target=1.5)
             )  # fmt: skip
         every = [t for times in by_kind.values() for t in times]
         ordered = sorted(every)
