@@ -1,18 +1,36 @@
 """Core speed: loading content, one engine step, rendering a 500-statement map.
 
-Run: ``python benchmarks/bench_core.py`` (or ``make bench``). Each figure is reported next to
-its target and as a ratio to a baseline measured in the same run.
+Run: ``python benchmarks/bench_core.py`` (or ``make bench``). Every target is a ratio to a
+baseline measured in the same run, interleaved with it (benchmarks/README.md):
+
+- load and validate everything <= 4x parsing the same files with PyYAML's C loader (was
+  100 ms);
+- one engine step <= 0.3x the calibration workload (was 1 ms);
+- render a 500-statement map to HTML <= 4x, to Markdown <= 4x dumping the same map to JSON;
+- ``render`` of a 500-statement map (YAML and JSON files) to HTML as a whole process <= 2x
+  ``sos-assistant --help`` as a whole process.
 """
 
 from __future__ import annotations
 
-import json
+import os
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _harness import Result, median_ms, report
+from _harness import (
+    Result,
+    calibration_target,
+    calibration_work,
+    compare,
+    interleave,
+    interleave_process_pairs,
+    report,
+)
 
 from sos_assistant import content
 from sos_assistant.check import check_all
@@ -47,10 +65,11 @@ def big_map(n: int = 500) -> Map:
     return the_map
 
 
-def read_raw_files() -> None:
+def parse_files() -> None:
+    """The baseline of loading: the same files parsed with PyYAML's C loader, nothing more."""
     for folder in (dialogues_dir(), content_dir()):
         for path in folder.rglob("*.yaml"):
-            path.read_bytes()
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
 def load_and_validate() -> None:
@@ -62,15 +81,11 @@ def load_and_validate() -> None:
 def main() -> int:
     results: list[Result] = []
 
+    got = interleave({"ours": load_and_validate, "base": parse_files}, rounds=5, repeat=3, cpu=True)
     results.append(
-        Result(
-            "load and validate all dialogues and content",
-            median_ms(load_and_validate, repeat=10),
-            100.0,
-            median_ms(read_raw_files, repeat=10),
-            "x reading the same files' bytes",
-        )
-    )
+        compare("load and validate all dialogues and content", got["ours"], got["base"],
+                "parsing the same files (PyYAML C loader)", target=4)
+    )  # fmt: skip
 
     script = find_dialogue("family-conference")
     engine = Engine(script)
@@ -98,44 +113,60 @@ def main() -> int:
         if not engine.finished:
             engine.prompt()
 
-    def bare_step() -> None:
-        json.dumps({"step": script.steps[0].id, "value": "Kai"})
-
+    got = interleave({"ours": one_step, "base": calibration_work}, rounds=7, repeat=50, cpu=True)
     results.append(
-        Result(
-            "one engine step (answer -> next prompt ready)",
-            median_ms(one_step, repeat=500),
-            1.0,
-            median_ms(bare_step, repeat=500),
-            "x json.dumps of the answer",
-        )
-    )
+        compare("one engine step (answer -> next prompt ready)", got["ours"], got["base"],
+                "calibration workload", target=calibration_target(1))
+    )  # fmt: skip
 
     the_map = big_map()
     environment("html"), environment("md"), labels()  # templates load once per process
 
-    def dump_json() -> None:
-        the_map.to_json()
+    got = interleave(
+        {
+            "html": lambda: render_text(the_map, "html"),
+            "md": lambda: render_text(the_map, "md"),
+            "json": the_map.to_json,
+        },
+        rounds=7,
+        repeat=5,
+        cpu=True,
+    )
+    for fmt, name in (("html", "HTML"), ("md", "Markdown")):
+        results.append(
+            compare(f"render a 500-statement map to {name}", got[fmt], got["json"],
+                    "dumping the same map to JSON", target=4)
+        )  # fmt: skip
 
-    baseline = median_ms(dump_json, repeat=20)
-    results.append(
-        Result(
-            "render a 500-statement map to HTML",
-            median_ms(lambda: render_text(the_map, "html"), repeat=20),
-            100.0,
-            baseline,
-            "x dumping the same map to JSON",
+    with tempfile.TemporaryDirectory(prefix="sos-bench-core-") as tmp:
+        yaml_file = Path(tmp) / "map.yaml"
+        json_file = Path(tmp) / "map.json"
+        yaml_file.write_text(the_map.to_yaml(), encoding="utf-8")
+        json_file.write_text(the_map.to_json(), encoding="utf-8")
+        app = [sys.executable, "-m", "sos_assistant.cli"]
+        env = os.environ | {"SOS_ASSISTANT_HOME": tmp}
+        got, cpu = interleave_process_pairs(
+            {
+                "help": [*app, "--help"],
+                "floor": [sys.executable, "-c", "import sos_assistant.model, jinja2"],
+                "yaml": [*app, "render", str(yaml_file), "-f", "html", "-o", f"{tmp}/a.html"],
+                "json": [*app, "render", str(json_file), "-f", "html", "-o", f"{tmp}/b.html"],
+            },
+            env=env,
         )
-    )
     results.append(
-        Result(
-            "render a 500-statement map to Markdown",
-            median_ms(lambda: render_text(the_map, "md"), repeat=20),
-            50.0,
-            baseline,
-            "x dumping the same map to JSON",
-        )
-    )
+        compare("floor: import the map model and jinja2 (process, CPU)", cpu["floor"],
+                cpu["help"], "sos-assistant --help (process, CPU)")
+    )  # fmt: skip
+    for kind in ("yaml", "json"):
+        results.append(
+            compare(f"render 500-statement {kind.upper()} map to HTML (process)", got[kind],
+                    got["help"], "sos-assistant --help (process)", target=2)
+        )  # fmt: skip
+        results.append(
+            compare(f"render 500-statement {kind.upper()} map to HTML (process, CPU)",
+                    cpu[kind], cpu["help"], "sos-assistant --help (process, CPU)", target=2)
+        )  # fmt: skip
     return report(results, as_json="--json" in sys.argv)
 
 

@@ -7,6 +7,7 @@ a :class:`Map` or into field-path messages such as ``scaling.ratings[1].score: m
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
@@ -410,8 +411,35 @@ def map_from_data(data: Any) -> Map:
         raise MapError(validation_problems(error)) from None
 
 
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: let YAML decide, as before
+
+
+def _fast_parse(text: str) -> tuple[bool, Any]:
+    """(True, data) when a fast parser read ``text``; (False, None) to leave it, and any error
+    with its line, to PyYAML's pure-Python loader."""
+    if text.lstrip()[:1] in ("{", "["):
+        with contextlib.suppress(ValueError, RecursionError):
+            return True, json.loads(text, parse_constant=_json_constant)
+    fast = getattr(yaml, "CSafeLoader", None)
+    # libyaml takes a few characters the pure-Python reader refuses: leave those to it.
+    if fast is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return False, None
+    try:
+        return True, yaml.load(text, Loader=fast)  # CSafeLoader: the safe one
+    except yaml.YAMLError:
+        return False, None
+
+
 def load_map(text: str) -> Map:
-    """Read a map from YAML or JSON text (JSON is YAML)."""
+    """Read a map from YAML or JSON text (JSON is YAML).
+
+    JSON goes through :mod:`json`, YAML through libyaml (PyYAML's C loader) when present; only
+    text they refuse is read again by the pure-Python loader, which names the line at fault.
+    """
+    parsed, data = _fast_parse(text)
+    if parsed:
+        return map_from_data(data)
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

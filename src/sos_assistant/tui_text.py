@@ -48,6 +48,9 @@ class Home(NamedTuple):
     title: str
     carry_on: str
     no_sessions: str
+    more: str
+    find: str
+    none_found: str
     new: str
     progress: str
     finished: str

@@ -428,7 +428,7 @@ async def test_coach_tips_and_the_box_being_typed_in_are_both_in_view_at_80x24()
         assert where.region.intersection(where.clip).height > 0
         await pilot.press("f9")  # ignore: the tips go and the question has its room back
         await pilot.pause()
-        assert not coach.display and not screen.has_class("-coaching")
+        assert not coach.display and not screen.query_one("#ask-box").has_class("-coaching")
         assert fully_on_screen(app, screen.query_one("#ask"))
 
 

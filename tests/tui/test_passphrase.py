@@ -24,7 +24,8 @@ def protected_store(home: Path) -> bytes:
 
 def database_bytes(home: Path) -> bytes:
     """The main database file (the open app keeps its own -wal and -shm files beside it)."""
-    (main,) = [p for p in home.iterdir() if p.is_file() and not p.name.endswith(("-wal", "-shm"))]
+    side = ("-wal", "-shm", ".checked")  # .checked: the store's note of when it last checked
+    (main,) = [p for p in home.iterdir() if p.is_file() and not p.name.endswith(side)]
     return main.read_bytes()
 
 

@@ -250,7 +250,10 @@ def _add_session_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given ``argv``, the options of ``coach`` and ``sessions`` are added
+    only when one of them is named there, so that other commands never import those packages
+    (the store, in particular) just to parse their arguments."""
     parser = argparse.ArgumentParser(
         prog="sos-assistant",
         description="Get ready for Signs of Safety meetings: answer questions, get a plain map.",
@@ -288,15 +291,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write here; default stdout")
     p.set_defaults(func=cmd_render)
 
-    from sos_assistant.cli import coach as coach_command
-    from sos_assistant.cli import sessions as store_command
+    named = None if argv is None else set(argv)
 
     p = sub.add_parser("coach", help="check statements for plain, specific words")
-    coach_command.configure(p)
+    if named is None or "coach" in named:
+        from sos_assistant.cli import coach as coach_command
+
+        coach_command.configure(p)
     p.set_defaults(func=cmd_coach)
 
     p = sub.add_parser("sessions", help="list, show, export, import or delete saved sessions")
-    store_command.configure(p)
+    if named is None or "sessions" in named:
+        from sos_assistant.cli import sessions as store_command
+
+        store_command.configure(p)
     p.set_defaults(func=cmd_sessions)
 
     p = sub.add_parser("steps", help="list a dialogue's steps, to help write an answers file")
@@ -317,7 +325,8 @@ def _store_error() -> type[Exception]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     try:
         ns = parser.parse_args(argv)
     except SystemExit as exit_:

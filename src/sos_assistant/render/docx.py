@@ -7,10 +7,58 @@ import io
 from typing import Any
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.text.paragraph import Paragraph
 
 from sos_assistant.model import Map, Statement
 from sos_assistant.render.docx_plan import add_plan_docx
 from sos_assistant.safetext import inert, one_line
+
+
+class _Writer:
+    """Adds paragraphs at the end of the body in constant time.
+
+    python-docx's own ``add_paragraph`` and ``add_heading`` look the style up by name and scan
+    the body for the place to insert each time, so a long map took time that grew with the
+    square of its length. Here each style's id is looked up once and every new paragraph goes
+    straight before the body's closing section properties.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.body = doc.element.body
+        self.end = self.body.get_or_add_sectPr()
+        self.styles: dict[str, str] = {}
+
+    def _style_id(self, name: str) -> str:
+        if name not in self.styles:
+            self.styles[name] = self.doc.styles[name].style_id
+            assert self.doc.styles[name].type == WD_STYLE_TYPE.PARAGRAPH
+        return self.styles[name]
+
+    def add_paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        p = OxmlElement("w:p")
+        self.end.addprevious(p)
+        paragraph = Paragraph(p, self.doc._body)
+        if style is not None:
+            p.style = self._style_id(style)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def add_heading(self, text: str, level: int) -> Paragraph:
+        return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def add_page_break(self) -> Paragraph:
+        paragraph = self.add_paragraph()
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
+        return paragraph
+
+    def add_table(self, rows: int, cols: int) -> Any:
+        """A table at the end of the body (python-docx puts it before the section end too)."""
+        return self.doc.add_table(rows=rows, cols=cols)
 
 
 def _statement(doc: Any, s: Statement, labels: Any) -> None:
@@ -34,8 +82,9 @@ def _statement(doc: Any, s: Statement, labels: Any) -> None:
 
 def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
     labels = view["labels"]
-    doc = Document()
-    doc.core_properties.title = one_line(the_map.title or labels.title)
+    document = Document()
+    document.core_properties.title = one_line(the_map.title or labels.title)
+    doc = _Writer(document)
     doc.add_heading(one_line(the_map.title or labels.title), level=0)
     meta = view["fw"].name + (f" - {labels.made_on} {the_map.date}" if the_map.date else "")
     doc.add_paragraph(meta)
@@ -83,5 +132,5 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
     add_plan_docx(doc, view.get("plan"), labels.nothing_yet)
     doc.add_paragraph(labels.about)
     out = io.BytesIO()
-    doc.save(out)
+    document.save(out)
     return out.getvalue()

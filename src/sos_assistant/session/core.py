@@ -3,6 +3,7 @@ the coach and the map, so every face behaves the same."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,21 +56,31 @@ def coach_kind(slot: str | None) -> str:
 
 
 _COACH: list[Coach] = []
+_COACH_LOCK = threading.Lock()
 
 
-def _coach() -> Coach:
-    """The coach, loaded once on first use.
+def load_coach() -> Coach:
+    """The coach, loaded once on first use (a face may load it ahead, in a thread).
 
     Raises:
         SessionError: its rules cannot be read (the message names the file and line)."""
-    if not _COACH:
-        from sos_assistant.coach import Coach, RuleError
+    with _COACH_LOCK:
+        if not _COACH:
+            from sos_assistant.coach import Coach, RuleError
 
-        try:
-            _COACH.append(Coach())
-        except RuleError as error:
-            raise SessionError(f"The coach cannot give tips: {error}") from None
-    return _COACH[0]
+            try:
+                _COACH.append(Coach())
+            except RuleError as error:
+                raise SessionError(f"The coach cannot give tips: {error}") from None
+        return _COACH[0]
+
+
+def coach_loaded() -> bool:
+    """Whether the coach's rules are loaded already."""
+    return bool(_COACH)
+
+
+_coach = load_coach
 
 
 def _pieces(value: Any) -> Iterator[str]:

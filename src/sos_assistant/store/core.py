@@ -843,19 +843,101 @@ class _Unreadable(Exception):
     pass
 
 
+CHECK_EVERY_S = 7 * 24 * 3600
+"""A full ``PRAGMA quick_check`` at least this often (seconds), even when nothing looks wrong."""
+
+
+def _checked_file(db: Path) -> Path:
+    """Where the store notes when it last checked the file, and how the file looked when it
+    was last closed (its size and change time; nothing about the sessions)."""
+    return db.with_name(db.name + ".checked")
+
+
+def _signature(db: Path) -> list[int] | None:
+    try:
+        st = db.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _read_checked(db: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(_checked_file(db).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _needs_check(db: Path) -> bool:
+    """Whether opening ``db`` should run the full check: the file changed since this program
+    last closed it (another program, a copy, a disk fault), it was not closed cleanly (its
+    write-ahead log is left over), no check is on record, or the last one is a week old."""
+    record = _read_checked(db)
+    if record.get("file") is None or record.get("file") != _signature(db):
+        return True
+    wal = db.with_name(db.name + "-wal")
+    with contextlib.suppress(OSError):
+        if wal.stat().st_size > 0:
+            return True
+    checked = record.get("checked")
+    if not isinstance(checked, int | float):
+        return True
+    return not 0 <= time.time() - checked < CHECK_EVERY_S
+
+
+def _note_checked(db: Path, checked: float) -> None:
+    """Record the file as it is now; written only when that changes what is on record."""
+    record = {"file": _signature(db), "checked": checked}
+    if record["file"] is None or _read_checked(db) == record:
+        return
+    target = _checked_file(db)
+    partial = target.with_name(target.name + ".new")
+    with contextlib.suppress(OSError), paths.private_umask():
+        partial.write_text(json.dumps(record), encoding="utf-8")
+        os.chmod(partial, 0o600)
+        os.replace(partial, target)
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that notes the file's state when it closes, so that the next open can
+    tell whether anything else has touched it since (and skip the full check if not)."""
+
+    db_path: Path | None = None
+    checked_at: float = 0.0
+
+    def close(self) -> None:
+        super().close()
+        if self.db_path is not None:
+            path, self.db_path = self.db_path, None
+            _note_checked(path, self.checked_at)
+
+
 def _connect(db: Path, timeout: float) -> sqlite3.Connection:
+    check = _needs_check(db)
     with paths.private_umask():
-        conn = sqlite3.connect(db, timeout=timeout, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            db,
+            timeout=timeout,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=_Connection,
+        )
         try:
-            _prepare(conn)
+            _prepare(conn, check=check)
         except BaseException:
             conn.close()
             raise
+    assert isinstance(conn, _Connection)
+    conn.db_path = db
+    conn.checked_at = time.time() if check else float(_read_checked(db).get("checked", 0))
+    if check:
+        _note_checked(db, conn.checked_at)
     paths.tighten(db)
     return conn
 
 
-def _prepare(conn: sqlite3.Connection) -> None:
+def _prepare(conn: sqlite3.Connection, *, check: bool = True) -> None:
     try:
         version = schema.version(conn)
         app = schema.application_id(conn)
@@ -880,9 +962,10 @@ def _prepare(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
-        check = conn.execute("PRAGMA quick_check(1)").fetchone()
-        if check is None or check[0] != "ok":
-            raise _Unreadable(str(check[0] if check else "no answer"))
+        if check:
+            found = conn.execute("PRAGMA quick_check(1)").fetchone()
+            if found is None or found[0] != "ok":
+                raise _Unreadable(str(found[0] if found else "no answer"))
         if version < schema.SCHEMA_VERSION:
             schema.migrate(conn)
     except sqlite3.DatabaseError as error:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Screens are imported where they are first shown. The first screen (welcome, home or
 # passphrase) needs only Textual, the store and the app's words; the dialogues, the engine and
 # the content files (pydantic, jinja2, transitions) load when a session starts or a key asks
-# for them. That keeps start-up within 1.3 times a bare Textual app's (benchmarks/bench_tui.py).
+# for them. That keeps start-up near a bare Textual app's (benchmarks/bench_terminal.py).
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",

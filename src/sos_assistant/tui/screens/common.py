@@ -21,7 +21,7 @@ class KeyBar(Widget, can_focus=False):
 
     Textual's :class:`~textual.widgets.Footer` builds a widget for every key and builds them
     again whenever the focus moves. This draws the same line as one piece of text, redrawn when
-    the keys change, which makes every screen appear sooner (see ``benchmarks/bench_tui.py``).
+    the keys change, which makes every screen appear sooner (see ``benchmarks/bench_terminal.py``).
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key", "keybar--description"}

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from sos_assistant.names import AUDIENCES
 from sos_assistant.tui.messages import ResumeSession, StartSession
 from sos_assistant.tui.screens.common import about_and_footer, when_text
-from sos_assistant.tui.widgets.safe import safe
+from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ def session_label(info: SessionInfo) -> Text:
     return out
 
 
+SHOWN = 30
+"""Saved sessions listed at once (the newest); a name typed in the box finds the others."""
+
+
 class HomeScreen(Screen[None]):
     """Carry on where you stopped, or say who you are and start."""
 
@@ -68,6 +72,8 @@ class HomeScreen(Screen[None]):
     def __init__(self, sessions: list[SessionInfo]) -> None:
         super().__init__()
         self.sessions = sessions
+        self.shown: list[SessionInfo] = sessions[:SHOWN]
+        """The sessions in the list now, in its order."""
         self.audience: str | None = None
         self.script: Script | None = None
         self._scripts: list[Script] = []
@@ -78,7 +84,15 @@ class HomeScreen(Screen[None]):
             yield Static(words.title, classes="title", markup=False)
             if self.sessions:
                 yield Static(words.carry_on.format(count=len(self.sessions)), markup=False)
-                yield OptionList(*[Option(session_label(s)) for s in self.sessions], id="sessions")
+                if len(self.sessions) > SHOWN:
+                    yield SafeInput(placeholder=words.find, id="find")
+                    yield Static(
+                        words.more.format(shown=SHOWN, count=len(self.sessions)),
+                        id="more",
+                        classes="hint",
+                        markup=False,
+                    )
+                yield OptionList(*[Option(session_label(s)) for s in self.shown], id="sessions")
             yield Static(words.new + ". " + words.who_title, id="step-title", markup=False)
             yield OptionList(
                 *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES], id="who"
@@ -100,8 +114,35 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        info = self.sessions[event.option_index]
+        info = self.shown[event.option_index]
         self.post_message(ResumeSession(info.name))
+
+    @on(SafeInput.Changed, "#find")
+    def _find(self, event: SafeInput.Changed) -> None:
+        """Show the newest sessions whose names hold what is typed."""
+        event.stop()
+        words = ui_text().home
+        wanted = event.value.strip().casefold()
+        matches = [s for s in self.sessions if wanted in s.name.casefold()]
+        self.shown = matches[:SHOWN]
+        box = self.query_one("#sessions", OptionList)
+        box.clear_options()
+        box.add_options([Option(session_label(s)) for s in self.shown])
+        if not matches:
+            note = words.none_found
+        elif len(matches) > SHOWN:
+            note = words.more.format(shown=SHOWN, count=len(matches))
+        else:
+            note = ""
+        self.query_one("#more", Static).update(note)
+
+    @on(SafeInput.Submitted, "#find")
+    def _found(self, event: SafeInput.Submitted) -> None:
+        event.stop()
+        if self.shown:
+            box = self.query_one("#sessions", OptionList)
+            box.highlighted = 0
+            box.focus()
 
     @on(OptionList.OptionSelected, "#who")
     def _who(self, event: OptionList.OptionSelected) -> None:

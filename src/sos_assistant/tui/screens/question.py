@@ -24,6 +24,7 @@ from textual.widgets import Button, ProgressBar, Static
 from sos_assistant.dialogue import AnswerError, EngineError, Prompt
 from sos_assistant.safetext import reflow
 from sos_assistant.session import Given, Session, SessionError
+from sos_assistant.session.core import coach_loaded, load_coach
 from sos_assistant.tui.messages import AnswerReady, DraftChanged
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
@@ -179,10 +180,17 @@ class QuestionScreen(Screen[None]):
         self._show_examples()
         self.query_one("#skip", Button).display = step.is_question and step.skippable
         self.query_one("#back", Button).display = self.edit_step is None and len(engine.path) > 1
-        self.set_class(step.kind == "info", "-reading")  # nothing to type: the text takes room
+        # Nothing to type: the text takes room. (The class goes on the question's box, not on
+        # the screen: changing a class on the screen restyles every widget on it.)
+        self.query_one("#ask-box").set_class(step.kind == "info", "-reading")
+        if self._coach_timer is not None:  # a look at the last step's draft is moot now
+            self._coach_timer.stop()
         self._hide_tips()
 
     def _shown(self) -> None:
+        if not coach_loaded() and self.session.coach_mode != "off" and not self._coach_broken:
+            # Load the coach while the person reads, not when they first pause in typing.
+            self.run_worker(self._preload_coach, thread=True, group="coach", exclusive=True)
         if self._submitted_at is not None:
             self.last_transition_ms = (time.perf_counter() - self._submitted_at) * 1000
             self._submitted_at = None
@@ -255,6 +263,12 @@ class QuestionScreen(Screen[None]):
     def _after_answer(self, given: Given) -> None:
         if given.crisis:
             self.app.call_later(self.app.action_crisis)  # type: ignore[attr-defined]
+
+    def _preload_coach(self) -> None:
+        try:
+            load_coach()
+        except SessionError as error:  # said once, from the screen's own thread
+            self.app.call_from_thread(self._coach_failed, error)
 
     def _coach_failed(self, error: SessionError) -> None:
         """Say once that the coach is not working (the answers are still saved)."""
@@ -343,7 +357,7 @@ class QuestionScreen(Screen[None]):
         self.query_one(CoachPanel).show_findings(text, findings, gentle=gentle)
         # While there are tips, the question gives up room (it scrolls in its own box), so the
         # box being typed in and the tips both stay in view on a small screen.
-        self.set_class(bool(findings), "-coaching")
+        self.query_one("#ask-box").set_class(bool(findings), "-coaching")
         self.refresh_bindings()
 
     def action_apply_suggestion(self) -> None:
@@ -372,5 +386,5 @@ class QuestionScreen(Screen[None]):
         """No tips: the panel goes, the question has its room back, F8/F9 leave the bar."""
         self._findings = []
         self.query_one(CoachPanel).display = False
-        self.remove_class("-coaching")
+        self.query_one("#ask-box").remove_class("-coaching")
         self.refresh_bindings()
