@@ -56,6 +56,7 @@ class Home(NamedTuple):
     audiences: Audiences
     framework_title: str
     no_dialogue: str
+    dialogue_title: str
 
 
 class Question(NamedTuple):

@@ -15,11 +15,15 @@ from sos_assistant.dialogue.engine import Engine
 from sos_assistant.dialogue.schema import Step
 from sos_assistant.dialogue.templating import render
 from sos_assistant.model import (
+    ChildVoice,
+    FacesScore,
     Map,
     Person,
     Preparation,
     Rating,
     Statement,
+    Story,
+    StoryPage,
 )
 
 _LABEL = r"[A-Za-z]{1,3}\d{1,3}"
@@ -71,6 +75,8 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     preparation = Preparation()
     used_preparation = False
     ids: set[str] = set()
+    voice: ChildVoice | None = None  # Three Houses: the child's words, verbatim
+    story: Story | None = None  # Words and Pictures
 
     for position, step_id in enumerate(engine.path):
         value = engine.answers.get(step_id)
@@ -91,6 +97,12 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
         elif slot == "scaling.ratings":
             who = render(step.who or "", ctx).strip() or step.id
             result.scaling.ratings.append(Rating(who=who, **value))
+        elif slot.startswith("child_voice."):
+            voice = voice or ChildVoice(child="")
+            _child_voice(voice, slot.split(".", 1)[1], value)
+        elif slot.startswith("story."):
+            story = story or Story()
+            _story(story, slot.split(".", 1)[1], value, step, ctx)
         elif slot.startswith("preparation.readiness."):
             setattr(preparation.readiness, slot.rsplit(".", 1)[1], value)
             used_preparation = True
@@ -103,7 +115,41 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
 
     if used_preparation:
         result.preparation = preparation
+    if voice is not None:
+        if not voice.child.strip():
+            voice.child = _var_default(engine, "child_voice.child") or "?"
+        result.child_voice = [voice]
+    if story is not None:
+        result.story = story
     if engine.script.map_title and result.title is None:
         title = render(engine.script.map_title, engine.context(with_defaults=True)).strip()
         result.title = title or None
     return result
+
+
+def _var_default(engine: Engine, slot: str) -> str:
+    """The ``default`` of the step that fills ``slot`` (the name used when it was skipped)."""
+    for step in engine.script.steps:
+        if step.slot == slot:
+            return render(step.default, engine.context(with_defaults=True)).strip()
+    return ""
+
+
+def _child_voice(voice: ChildVoice, field: str, value: Any) -> None:
+    """The child's words go in exactly as given: no ``said_by`` (the entry names the child)
+    and no reading of handles."""
+    if field == "child":
+        voice.child = str(value)
+    elif field == "faces":
+        voice.faces = FacesScore(**value)
+    else:
+        items = value if isinstance(value, list) else [value]
+        getattr(voice, field).extend(Statement.model_validate(item) for item in items)
+
+
+def _story(story: Story, field: str, value: Any, step: Step, ctx: dict[str, Any]) -> None:
+    if field == "pages":
+        heading = render(step.heading or "", ctx).strip()
+        story.pages.append(StoryPage(heading=heading, text=str(value), picture=step.picture))
+    else:
+        setattr(story, field, value)

@@ -11,7 +11,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from sos_assistant.model import READINESS_SLOTS, SLOT_KINDS, Audience, Framework, Role
+from sos_assistant.model import (
+    READINESS_SLOTS,
+    SLOT_KINDS,
+    Audience,
+    Framework,
+    Picture,
+    Role,
+)
 
 StepKind = Literal["info", "text", "list", "choice", "scale", "people", "confirm"]
 QUESTION_KINDS: frozenset[str] = frozenset({"text", "list", "choice", "scale", "people", "confirm"})
@@ -25,11 +32,21 @@ VAR_NAME = r"^[a-z_][a-z0-9_]*$"
 LIST_SLOTS: frozenset[str] = frozenset(SLOT_KINDS)
 """Slots that take statements (from ``text`` and ``list`` steps)."""
 
+CHILD_SLOTS: frozenset[str] = frozenset(
+    f"child_voice.{house}" for house in ("worries", "good_things", "dreams", "can_see")
+)
+"""Three Houses: the child's words, one list per house (and who may see them)."""
+STORY_TEXT_SLOTS: frozenset[str] = frozenset({"story.title", "story.for_children", "story.pages"})
+"""Words and Pictures: a ``story.pages`` step is one page (its ``heading`` and ``picture``)."""
+
 SLOTS_BY_KIND: dict[str, frozenset[str]] = {
-    "text": LIST_SLOTS | {"title", "people"},
-    "list": LIST_SLOTS,
-    "choice": frozenset({"framework", *READINESS_SLOTS}),
-    "scale": frozenset({"scaling.ratings"}),
+    "text": LIST_SLOTS
+    | CHILD_SLOTS
+    | STORY_TEXT_SLOTS
+    | {"title", "people", "child_voice.child"},
+    "list": LIST_SLOTS | CHILD_SLOTS,
+    "choice": frozenset({"framework", "story.age", *READINESS_SLOTS}),
+    "scale": frozenset({"scaling.ratings", "child_voice.faces"}),
     "people": frozenset({"people"}),
     "confirm": frozenset(),
     "info": frozenset(),
@@ -97,6 +114,10 @@ class Step(_Strict):
     """For ``confirm`` steps: where yes leads (defaults to ``next``)."""
     if_no: str | None = None
     """For ``confirm`` steps: where no leads (defaults to ``next``)."""
+    heading: str | None = None
+    """For ``story.pages`` steps: the page's heading (a template)."""
+    picture: Picture | None = None
+    """For ``story.pages`` steps: the picture printed on the page."""
     skippable: bool = True
     """Every question can be skipped unless the author says otherwise."""
     crisis_check: bool = True
@@ -110,6 +131,8 @@ class Step(_Strict):
             raise ValueError(f"only choice steps have choices (this is a {self.kind} step)")
         if self.kind != "confirm" and (self.if_yes or self.if_no):
             raise ValueError("only confirm steps have if_yes and if_no")
+        if self.slot == "story.pages" and not (self.heading or "").strip():
+            raise ValueError("a story page step needs 'heading': the page's heading")
         if self.kind == "info" and self.slot:
             raise ValueError("an info step has no answer, so it cannot fill a slot")
         if not self.ask.strip():

@@ -69,6 +69,8 @@ class HomeScreen(Screen[None]):
         self.sessions = sessions
         self.audience: str | None = None
         self.script: Any = None
+        self._dialogues: dict[str, Any] = {}
+        """The conversations to choose from, while the person is choosing one."""
 
     def compose(self) -> ComposeResult:
         words = ui_text().home
@@ -89,6 +91,7 @@ class HomeScreen(Screen[None]):
 
     def action_restart(self) -> None:
         self.audience = None
+        self._dialogues = {}
         words = ui_text().home
         self.query_one("#step-title", Static).update(words.new + ". " + words.who_title)
         box = self.query_one("#who", OptionList)
@@ -113,12 +116,35 @@ class HomeScreen(Screen[None]):
                 self.query_one("#home-note", Static).update(ui_text().home.no_dialogue)
                 return
             self.audience, self.script = chosen, scripts[0]
+            if len(scripts) > 1:  # more than one conversation for them: let them choose
+                self._ask_dialogue(scripts)
+                return
             if asks_framework(self.script):
                 self._ask_framework()
                 return
             self.post_message(StartSession(self.script.id, chosen, None))
+        elif chosen in self._dialogues:
+            self.script, self._dialogues = self._dialogues[chosen], {}
+            if asks_framework(self.script):
+                self._ask_framework()
+                return
+            self.post_message(StartSession(self.script.id, self.audience, None))
         else:
             self.post_message(StartSession(self.script.id, self.audience, chosen))
+
+    def _ask_dialogue(self, scripts: list[Any]) -> None:
+        self._dialogues = {s.id: s for s in scripts}
+        self.query_one("#step-title", Static).update(ui_text().home.dialogue_title)
+        box = self.query_one("#who", OptionList)
+        box.clear_options()
+        for script in scripts:
+            label = safe(script.title, "bold")
+            if script.description:
+                label.append("\n")
+                label.append_text(safe(script.description))
+            box.add_option(Option(label, id=script.id))
+        box.highlighted = 0
+        box.focus()
 
     def _ask_framework(self) -> None:
         from sos_assistant import content

@@ -30,6 +30,7 @@ from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.session import Session
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
+from sos_assistant.tui.widgets.houses import houses_for, show_houses
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
 
@@ -112,6 +113,7 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="help", classes="hint", markup=False)
             yield Static("", id="examples", classes="examples", markup=False)
             yield Container(id="slot")
+            yield from houses_for(self.session.engine.script.id)  # the Three Houses, drawn
         # The coach's tips sit above the buttons, in view whatever the body is scrolled to.
         with VerticalScroll(id="coach-box"):
             yield CoachPanel(id="coach")
@@ -196,6 +198,7 @@ class QuestionScreen(Screen[None]):
         self.query_one("#back", Button).display = self.edit_step is None and len(engine.path) > 1
         self.set_class(step.kind == "info", "-reading")  # nothing to type: the text takes room
         self._hide_tips()
+        show_houses(self, self.session, step.id, step.slot)
 
     def _shown(self) -> None:
         if self._submitted_at is not None:

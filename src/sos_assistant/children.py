@@ -1,0 +1,231 @@
+"""The child's voice and the story for the children: the words around them, and putting a
+child's houses on an adult's map.
+
+A child's Three Houses (``child_voice``) are the child's own words. They reach an adult's map
+only when someone chooses to add them (:func:`add_children`), and they stay in their own
+section: they are never merged into the adults' columns. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from sos_assistant.model import ChildVoice, Map
+from sos_assistant.resources import content_dir
+from sos_assistant.yamlfile import load_yaml
+
+HOUSES: tuple[str, ...] = ("worries", "good_things", "dreams")
+"""The three houses, in the order they are drawn (left to right)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HouseNames(_Strict):
+    worries: str
+    good_things: str
+    dreams: str
+
+
+class HousesWords(_Strict):
+    section: str
+    page_title: str
+    note: str
+    names: HouseNames
+    empty: str
+    faces: str
+    faces_why: str
+    faces_ends: str
+    can_see: str
+    can_see_none: str
+    adults_note: str
+
+
+class BookletWords(_Strict):
+    default_title: str
+    for_children: str
+    page: str
+    made_by: str
+    empty: str
+    draft_note: str
+
+
+class PictureWords(_Strict):
+    """What each picture shows, for people who cannot see it (alt text)."""
+
+    family: str
+    home: str
+    school: str
+    worried: str
+    helping_hands: str
+    plan: str
+
+
+class ChildrenWords(_Strict):
+    """``content/children.yaml``: the words around the houses and the booklet."""
+
+    version: Literal[1]
+    houses: HousesWords
+    booklet: BookletWords
+    pictures: PictureWords
+
+
+@cache
+def children_words(folder: Path | None = None) -> ChildrenWords:
+    data, _ = load_yaml((folder or content_dir()) / "children.yaml")
+    return ChildrenWords.model_validate(data)
+
+
+def named(text: str, child: str) -> str:
+    """A line of the words with the child's name put in (the name is not a template)."""
+    return text.replace("{child}", child)
+
+
+def house_name(house: str) -> str:
+    return str(getattr(children_words().houses.names, house))
+
+
+def child_only(the_map: Map) -> bool:
+    """A map made by the Three Houses alone: the child's words and nothing of the adults'."""
+    if not the_map.child_voice:
+        return False
+    adults = any(True for _ in the_map.statements()) or the_map.scaling.ratings
+    return not adults and not the_map.people and the_map.story is None
+
+
+def voices_from(maps: list[Map]) -> list[ChildVoice]:
+    """Every child's houses in these maps, in order."""
+    return [voice for m in maps for voice in (m.child_voice or [])]
+
+
+def add_children(the_map: Map, voices: list[ChildVoice]) -> Map:
+    """A copy of ``the_map`` with these children's houses added in their own section.
+
+    The adults' columns, numbers and preparation are untouched; the children's words are
+    copied as they are.
+    """
+    if not voices:
+        return the_map
+    out = the_map.model_copy(deep=True)
+    out.child_voice = [*(out.child_voice or []), *(v.model_copy(deep=True) for v in voices)]
+    return out
+
+
+# -- the houses as text art (the app's picture and the text page) ------------------------------
+
+
+def cell_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (wide letters and emoji take two)."""
+    from wcwidth import wcswidth, wcwidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcwidth(c), 0) for c in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Words wrapped to ``width`` terminal columns; a word too long is cut."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while cell_width(word) > width:
+            cut = len(word)
+            while cut > 1 and cell_width(word[:cut]) > width - (cell_width(line) + 1 if line else 0):
+                cut -= 1
+            if line and cell_width(line + " " + word[:cut]) > width:
+                lines.append(line)
+                line = ""
+                continue
+            lines.append((line + " " if line else "") + word[:cut])
+            line, word = "", word[cut:]
+        candidate = f"{line} {word}" if line else word
+        if cell_width(candidate) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def _pad(text: str, width: int, *, centre: bool = False) -> str:
+    room = max(width - cell_width(text), 0)
+    if centre:
+        return " " * (room // 2) + text + " " * (room - room // 2)
+    return text + " " * room
+
+
+def houses_art(
+    voice: ChildVoice | None,
+    width: int = 78,
+    *,
+    rows: int | None = None,
+    current: str | None = None,
+) -> list[str]:
+    """The three houses side by side as lines of text, each with the child's words inside.
+
+    ``rows`` limits the lines of words inside each house (the rest is counted, "+2"),
+    ``current`` marks the house being filled with a line of arrows under it. Only plain
+    characters: it reads the same with no colour and in high contrast. The words are the
+    caller's to make inert before they are shown.
+    """
+    from sos_assistant.safetext import one_line
+
+    words = children_words().houses
+    gap = 1
+    house = max((width - 2 * gap) // 3, 12)
+    inner = house - 2
+    columns: list[list[str]] = []
+    for key in HOUSES:
+        statements = getattr(voice, key) if voice is not None else []
+        text = inner - 2  # a space inside each wall
+        body: list[str] = []
+        for statement in statements:
+            wrapped = _wrap(one_line(statement.text), text - 2)
+            body.append("• " + wrapped[0])
+            body += ["  " + more for more in wrapped[1:]]
+        if not body:
+            body = _wrap(words.empty, text)
+        if rows is not None and len(body) > rows:
+            hidden = len(body) - (rows - 1)
+            body = [*body[: rows - 1], f"… +{hidden}"]
+        name = _wrap(house_name(key), inner - 2)[0]
+        lines = [
+            " " * 2 + "_" * (house - 4) + " " * 2,
+            " /" + " " * (house - 4) + "\\ ",
+            "/" + _pad(name, house - 2, centre=True) + "\\",
+            "|" + "=" * (house - 2) + "|",
+        ]
+        lines += ["| " + _pad(line, text) + " |" for line in body]
+        door = min(5, inner - 2)
+        left = (inner - door) // 2
+        right = inner - left - door
+        lines.append("|" + " " * left + "+" + "-" * (door - 2) + "+" + " " * right + "|")
+        lines.append("|" + "_" * left + "|" + "_" * (door - 2) + "|" + "_" * right + "|")
+        columns.append(lines)
+    height = max(len(c) for c in columns)
+    for column in columns:  # houses with fewer words get taller walls, so all stand level
+        while len(column) < height:
+            column.insert(-2, "|" + " " * (house - 2) + "|")
+    out = [(" " * gap).join(c[i] for c in columns).rstrip() for i in range(height)]
+    if current in HOUSES:
+        place = HOUSES.index(current) * (house + gap)
+        out.append(" " * place + _pad("^" * (house // 3), house, centre=True).rstrip())
+    return out
+
+
+def current_house(step_id: str, slot: str | None) -> str | None:
+    """The house a Three Houses step is about: from its slot, else from its id
+    (``worries-intro``, ``good-ready``, ``dreams``)."""
+    if slot and slot.startswith("child_voice."):
+        field = slot.split(".", 1)[1]
+        return field if field in HOUSES else None
+    for house in HOUSES:
+        if step_id.startswith(house.split("_")[0]):
+            return house
+    return None

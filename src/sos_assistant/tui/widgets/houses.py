@@ -1,0 +1,78 @@
+"""The Three Houses drawn in text, side by side, filling as the child answers.
+
+Shown on the question screen while the ``three-houses`` dialogue runs. Plain characters only,
+so it reads the same in high contrast and with ``NO_COLOR``; the child's words are shown as
+inert text, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from rich.text import Text
+from textual.events import Resize
+from textual.widget import Widget
+from textual.widgets import Static
+
+from sos_assistant.children import children_words, current_house, houses_art, named
+from sos_assistant.model import ChildVoice
+from sos_assistant.tui.widgets.safe import safe
+
+DIALOGUE = "three-houses"
+"""The dialogue the houses are drawn for."""
+
+ROWS = 3
+"""Lines of words shown inside each house (the rest are counted)."""
+
+
+class HousesView(Static):
+    """The child's three houses, with the house being filled marked under it."""
+
+    DEFAULT_CSS = """
+    HousesView {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.voice: ChildVoice | None = None
+        self.current: str | None = None
+
+    def show(self, voice: ChildVoice | None, step_id: str, slot: str | None) -> None:
+        """Draw ``voice`` (the child's words so far), marking the house ``step_id`` is about."""
+        self.voice = voice
+        self.current = current_house(step_id, slot)
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.size.width or (self.app.size.width - 4 if self.is_attached else 76)
+        lines = houses_art(self.voice, min(max(width, 40), 90), rows=ROWS, current=self.current)
+        out = Text()
+        if self.voice is not None and self.voice.child:
+            title = named(children_words().houses.page_title, self.voice.child)
+            out.append_text(safe(title, "bold"))
+            out.append("\n")
+        out.append_text(safe("\n".join(lines)))
+        self.update(out)
+
+    def on_resize(self, event: Resize) -> None:
+        self._draw()
+
+
+def houses_for(script_id: str) -> Iterator[Widget]:
+    """The houses widget, for the question screen to compose when the dialogue draws them."""
+    if script_id == DIALOGUE:
+        yield HousesView(id="houses")
+
+
+def show_houses(screen: Any, session: Any, step_id: str, slot: str | None) -> None:
+    """Redraw the houses on ``screen`` (if it has them) from the session's map so far."""
+    views = list(screen.query(HousesView))
+    if not views:
+        return  # not the Three Houses: the map is not built for nothing
+    voices = session.map().child_voice or []
+    for view in views:
+        view.show(voices[0] if voices else None, step_id, slot)
