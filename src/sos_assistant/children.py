@@ -53,6 +53,8 @@ class BookletWords(_Strict):
     made_by: str
     empty: str
     draft_note: str
+    hard_to_read: str
+    notes_title: str
 
 
 class PictureWords(_Strict):
@@ -66,6 +68,31 @@ class PictureWords(_Strict):
     plan: str
 
 
+class DraftPage(_Strict):
+    heading: str
+    text: str = ""
+    intro: str = ""
+    no_names: str = ""
+    helpers: str = ""
+    default: str = ""
+
+
+class DraftWords(_Strict):
+    """The first draft of a story, made from a family's map."""
+
+    title: str
+    children_fallback: str
+    family: DraftPage
+    worried: DraftPage
+    what_happened: DraftPage
+    worries: DraftPage
+    helping: DraftPage
+    plan: DraftPage
+    talk: DraftPage
+    not_your_fault: DraftPage
+    and_word: str
+
+
 class ChildrenWords(_Strict):
     """``content/children.yaml``: the words around the houses and the booklet."""
 
@@ -73,6 +100,7 @@ class ChildrenWords(_Strict):
     houses: HousesWords
     booklet: BookletWords
     pictures: PictureWords
+    draft: DraftWords
 
 
 @cache

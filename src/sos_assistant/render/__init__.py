@@ -164,7 +164,14 @@ def view(the_map: Map) -> dict[str, Any]:
         "scale": scale_view(the_map.scaling.ratings),
         "preparation": the_map.preparation,
         "labels": labels(),
+        "children": _child_view(the_map),  # the children's own words, in their own section
     }
+
+
+def _child_view(the_map: Map) -> Any:
+    from sos_assistant.render.child import child_view
+
+    return child_view(the_map)
 
 
 def _html_multiline(text: str) -> Any:
@@ -204,6 +211,12 @@ def render_text(the_map: Map, fmt: str) -> str:
 
 def render_bytes(the_map: Map, fmt: str) -> bytes:
     """The map in any format, as the bytes of a file."""
+    from sos_assistant.children import child_only
+
+    if child_only(the_map):  # made by the Three Houses alone: the child's own page
+        from sos_assistant.render.child import render_houses
+
+        return render_houses(the_map, fmt)
     if fmt in TEXT_FORMATS:
         return render_text(the_map, fmt).encode("utf-8")
     if fmt == "docx":

@@ -9,6 +9,7 @@ from typing import Any
 from docx import Document
 
 from sos_assistant.model import Map, Statement
+from sos_assistant.render.child import add_children_docx
 from sos_assistant.safetext import inert, one_line
 
 
@@ -79,6 +80,7 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
         for key, question in labels.readiness_questions.items():
             value = getattr(prep.readiness, key)
             doc.add_paragraph(f"{question} {labels.readiness_answers[value] if value else '-'}")
+    add_children_docx(doc, view["children"])  # the children's houses, in their own section
     doc.add_paragraph(labels.about)
     out = io.BytesIO()
     doc.save(out)
