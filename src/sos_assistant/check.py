@@ -60,6 +60,8 @@ def check_templates(folder: Path) -> list[Diagnostic]:
         out += check_template_file(path, env)
     for path in sorted(folder.glob("_*.j2")):
         out += check_template_file(path, env)
+    for path in sorted([*folder.glob("houses.*.j2"), *folder.glob("booklet.*.j2")]):
+        out += check_template_file(path, env)  # the child's page and the story booklet
     labels = folder / "labels.yaml"
     if labels.is_file():
         out += check_model_file(labels, Labels.model_validate, "T003")

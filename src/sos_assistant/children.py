@@ -93,6 +93,21 @@ class DraftWords(_Strict):
     and_word: str
 
 
+class AppWords(_Strict):
+    """The app's words for choosing a child's houses or a family map."""
+
+    add_child: str
+    add_child_title: str
+    add_child_none: str
+    add_child_note: str
+    from_family: str
+    from_family_title: str
+    from_family_none: str
+    from_family_done: str
+    from_family_nothing: str
+    shown: str
+
+
 class ChildrenWords(_Strict):
     """``content/children.yaml``: the words around the houses and the booklet."""
 
@@ -101,6 +116,7 @@ class ChildrenWords(_Strict):
     booklet: BookletWords
     pictures: PictureWords
     draft: DraftWords
+    app: AppWords
 
 
 @cache
@@ -124,6 +140,14 @@ def child_only(the_map: Map) -> bool:
         return False
     adults = any(True for _ in the_map.statements()) or the_map.scaling.ratings
     return not adults and not the_map.people and the_map.story is None
+
+
+def story_only(the_map: Map) -> bool:
+    """A map made by Words and Pictures alone: a story and nothing of the adults' map."""
+    if the_map.story is None:
+        return False
+    adults = any(True for _ in the_map.statements()) or the_map.scaling.ratings
+    return not adults and not the_map.people and not the_map.child_voice
 
 
 def voices_from(maps: list[Map]) -> list[ChildVoice]:
@@ -155,27 +179,28 @@ def cell_width(text: str) -> int:
     return width if width >= 0 else sum(max(wcwidth(c), 0) for c in text)
 
 
+def _chunks(word: str, width: int) -> list[str]:
+    """A word cut into pieces of at most ``width`` columns."""
+    pieces = [""]
+    for char in word:
+        if pieces[-1] and cell_width(pieces[-1] + char) > width:
+            pieces.append("")
+        pieces[-1] += char
+    return pieces
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """Words wrapped to ``width`` terminal columns; a word too long is cut."""
     lines: list[str] = []
     line = ""
     for word in text.split():
-        while cell_width(word) > width:
-            cut = len(word)
-            while cut > 1 and cell_width(word[:cut]) > width - (cell_width(line) + 1 if line else 0):
-                cut -= 1
-            if line and cell_width(line + " " + word[:cut]) > width:
+        for piece in _chunks(word, width) if cell_width(word) > width else [word]:
+            candidate = f"{line} {piece}" if line else piece
+            if cell_width(candidate) <= width:
+                line = candidate
+            else:
                 lines.append(line)
-                line = ""
-                continue
-            lines.append((line + " " if line else "") + word[:cut])
-            line, word = "", word[cut:]
-        candidate = f"{line} {word}" if line else word
-        if cell_width(candidate) <= width:
-            line = candidate
-        else:
-            lines.append(line)
-            line = word
+                line = piece
     if line:
         lines.append(line)
     return lines or [""]

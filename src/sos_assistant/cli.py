@@ -189,6 +189,21 @@ def _with_draft(answers: Any, family: Map, path: str) -> dict[str, Any]:
 # -- render -----------------------------------------------------------------------------------
 
 
+def _booklet_notes(the_map: Map) -> None:
+    """What a child might stumble on, page by page, on stderr (the booklet is still made)."""
+    from sos_assistant.children import children_words
+    from sos_assistant.render.child import booklet_story
+    from sos_assistant.story import page_notes
+
+    story, _ = booklet_story(the_map)
+    title = children_words().booklet.notes_title
+    for number, page in enumerate(story.pages, start=1):
+        notes = page_notes(page)
+        if notes:
+            head = title.replace("{number}", str(number)).replace("{heading}", page.heading)
+            _err("\n".join([head, *(f"  - {n}" for n in notes)]))
+
+
 def read_map_file(path: str) -> Map:
     text = read_input(path, "the map")
     from sos_assistant.model import MapError, load_map
@@ -215,6 +230,7 @@ def cmd_render(ns: argparse.Namespace) -> int:
         if ns.format not in ("html", "pdf"):
             raise CommandError("a booklet is printed as html or pdf: use --format html|pdf", USAGE)
         data = render_booklet(the_map, ns.format)
+        _booklet_notes(the_map)
     else:
         data = render_bytes(the_map, ns.format)
     if ns.output is None or ns.output == "-":

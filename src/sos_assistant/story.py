@@ -74,11 +74,9 @@ def draft_parts(family: Map) -> dict[str, str]:
     and_word = words.and_word
     parts: dict[str, str] = {}
     if family_names:
-        parts["family"] = (
-            words.family.text.replace("{children}", _names(children, and_word) or
-                                      words.children_fallback)
-            .replace("{names}", _names(family_names, and_word))
-        )
+        parts["family"] = words.family.text.replace(
+            "{children}", _names(children, and_word) or words.children_fallback
+        ).replace("{names}", _names(family_names, and_word))
     parts["worried"] = (
         words.worried.text.replace("{names}", _names(workers, and_word))
         if workers
@@ -96,7 +94,8 @@ def draft_parts(family: Map) -> dict[str, str]:
         helping += " " + words.helping.helpers.replace("{names}", _names(helpers, and_word))
     parts["helping"] = _bullets(helping, doing) if doing else helping
     plan = getattr(family, "safety_plan", None)
-    rules = _texts(getattr(plan, "rules", None) or []) or _texts(family.needs_to_happen.safety_goals)
+    rules = _texts(getattr(plan, "rules", None) or [])
+    rules = rules or _texts(family.needs_to_happen.safety_goals)
     if rules:
         parts["plan"] = _bullets(words.plan.intro, rules)
     child_can = _texts(getattr(plan, "child_can", None) or [])
@@ -147,3 +146,20 @@ def page_notes(page: StoryPage) -> list[str]:
     if flesch_kincaid_grade(page.text) > CHILD_GRADE:
         notes.append(children_words().booklet.hard_to_read)
     return notes
+
+
+def fill_empty_pages(engine: Any, family: Map) -> int:
+    """Put the draft from ``family`` into every page of a ``words-and-pictures`` walk that was
+    passed by with no words (through :meth:`Engine.edit`, so each is saved like an answer).
+    Pages with words, and pages not reached yet, are left alone. Returns how many were filled.
+    """
+    drafts = draft_answers(family)
+    current = None if engine.finished else engine.path[-1]
+    filled = 0
+    for step_id in list(engine.path):
+        if step_id == current or not step_id.startswith("page-"):
+            continue
+        if engine.answers.get(step_id) is None and step_id in drafts:
+            engine.edit(step_id, drafts[step_id])
+            filled += 1
+    return filled

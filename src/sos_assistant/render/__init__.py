@@ -211,12 +211,13 @@ def render_text(the_map: Map, fmt: str) -> str:
 
 def render_bytes(the_map: Map, fmt: str) -> bytes:
     """The map in any format, as the bytes of a file."""
-    from sos_assistant.children import child_only
+    from sos_assistant.children import child_only, story_only
 
-    if child_only(the_map):  # made by the Three Houses alone: the child's own page
-        from sos_assistant.render.child import render_houses
+    if child_only(the_map) or (story_only(the_map) and fmt in ("html", "pdf")):
+        from sos_assistant.render.child import render_booklet, render_houses
 
-        return render_houses(the_map, fmt)
+        # a child's own page, or a story alone: printed as the booklet
+        return render_houses(the_map, fmt) if child_only(the_map) else render_booklet(the_map, fmt)
     if fmt in TEXT_FORMATS:
         return render_text(the_map, fmt).encode("utf-8")
     if fmt == "docx":

@@ -52,6 +52,8 @@ class VoiceView:
 class ChildView:
     words: Any
     voices: list[VoiceView]
+    story: Story | None = None
+    """The Words and Pictures story, when the map has one (printed after the houses)."""
 
 
 def voice_view(voice: ChildVoice, *, art_width: int = 76) -> VoiceView:
@@ -79,13 +81,16 @@ def voice_view(voice: ChildVoice, *, art_width: int = 76) -> VoiceView:
 
 def child_view(the_map: Map) -> ChildView:
     """The children's houses on this map (none when it has no ``child_voice``)."""
-    return ChildView(children_words(), [voice_view(v) for v in the_map.child_voice or []])
+    return ChildView(
+        children_words(), [voice_view(v) for v in the_map.child_voice or []], the_map.story
+    )
 
 
-def _environment(fmt: str) -> Any:
+def _render(fmt: str, template: str, data: dict[str, Any]) -> bytes:
     from sos_assistant.render import environment
 
-    return environment(fmt)
+    text: str = environment(fmt).get_template(template).render(data)
+    return text.encode("utf-8")
 
 
 # -- the child's own page ---------------------------------------------------------------------
@@ -97,7 +102,7 @@ def render_houses(the_map: Map, fmt: str) -> bytes:
 
     data = view(the_map)
     if fmt in TEXT_FORMATS:
-        return _environment(fmt).get_template(f"houses.{fmt}.j2").render(data).encode("utf-8")
+        return _render(fmt, f"houses.{fmt}.j2", data)
     if fmt == "docx":
         from docx import Document
 
@@ -111,7 +116,7 @@ def render_houses(the_map: Map, fmt: str) -> bytes:
     if fmt == "pdf":
         from sos_assistant.render.pdf_child import houses_pdf
 
-        return houses_pdf(the_map, data["children"])
+        return bytes(houses_pdf(the_map, data["children"]))
     raise ValueError(f"unknown format '{fmt}'")
 
 
@@ -145,12 +150,21 @@ def add_children_docx(doc: Any, children: ChildView, *, level: int = 1) -> None:
             if not house.statements:
                 walls.add_paragraph(words.empty).runs[0].italic = True
         if v.faces_line:
-            why = f" {words.faces_why} {safetext.inert(v.faces.why)}" if v.faces and v.faces.why else ""
+            said = v.faces.why if v.faces and v.faces.why else ""
+            why = f" {words.faces_why} {safetext.inert(said)}" if said else ""
             doc.add_paragraph(safetext.one_line(v.faces_line) + why)
             doc.add_paragraph(words.faces_ends)
         doc.add_paragraph().add_run(safetext.one_line(v.can_see_line)).bold = True
         for s in v.can_see:
             doc.add_paragraph(safetext.inert(s.text), style="List Bullet")
+    story = children.story
+    if story is not None:
+        booklet = children.words.booklet
+        doc.add_heading(safetext.one_line(story.title or booklet.default_title), level=level)
+        for number, page in enumerate(story.pages, start=1):
+            number_line = booklet.page.replace("{number}", str(number))
+            doc.add_heading(f"{number_line}: {safetext.one_line(page.heading)}", level=level + 1)
+            doc.add_paragraph(safetext.inert(page.text))
 
 
 def _shade(cell: Any, colour: str, element: Any, qn: Any) -> None:
@@ -218,9 +232,9 @@ def render_booklet(the_map: Map, fmt: str) -> bytes:
     """The map's story as a booklet: HTML or PDF, one page per part, large type."""
     data = booklet_view(the_map)
     if fmt == "html":
-        return _environment("html").get_template("booklet.html.j2").render(data).encode("utf-8")
+        return _render("html", "booklet.html.j2", data)
     if fmt == "pdf":
         from sos_assistant.render.pdf_child import booklet_pdf
 
-        return booklet_pdf(data)
+        return bytes(booklet_pdf(data))
     raise ValueError(f"a booklet is printed as html or pdf, not '{fmt}'")

@@ -65,8 +65,8 @@ def _text(pdf: FPDF, w: float, h: float, text: str, align: str = "L", **kw: Any)
 
 def _lines(pdf: FPDF, w: float, text: str) -> list[str]:
     pdf.set_text_shaping(_needs_shaping(text), direction="ltr")
-    result: list[str] = pdf.multi_cell(w, 5, text, dry_run=True, output="LINES")
-    return result
+    result = pdf.multi_cell(w, 5, text, dry_run=True, output="LINES")
+    return list(result) if isinstance(result, list) else []
 
 
 # -- the houses --------------------------------------------------------------------------------
@@ -242,7 +242,8 @@ def _after_houses(pdf: FPDF, v: Any, words: Any) -> None:
         _face(pdf, pdf.l_margin, y, 16, v.faces.score)
         pdf.set_xy(pdf.l_margin + 20, y + 1)
         pdf.set_font("DejaVu", "B", 12)
-        line = v.faces_line + (f"   {words.faces_why} {one_line(v.faces.why)}" if v.faces.why else "")
+        why = f"   {words.faces_why} {one_line(v.faces.why)}" if v.faces.why else ""
+        line = v.faces_line + why
         pdf.set_text_shaping(_needs_shaping(line), direction="ltr")
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
         pdf.set_x(pdf.l_margin + 20)
@@ -272,8 +273,12 @@ def _person(pdf: FPDF, x: float, y: float, h: float, colour: tuple[int, int, int
     head = h * 0.28
     pdf.set_fill_color(*colour)
     pdf.polygon(
-        [(x - h * 0.2, y), (x - h * 0.12, y - h * 0.62), (x + h * 0.12, y - h * 0.62),
-         (x + h * 0.2, y)],
+        [
+            (x - h * 0.2, y),
+            (x - h * 0.12, y - h * 0.62),
+            (x + h * 0.12, y - h * 0.62),
+            (x + h * 0.2, y),
+        ],
         style="DF",
     )
     pdf.set_fill_color(255, 224, 189)
@@ -298,7 +303,9 @@ def draw_picture(pdf: FPDF, picture: str, x: float, y: float, w: float) -> None:
         pdf.line(px(40), py(70), px(160), py(70))  # the joined hands
         pdf.set_line_width(1.2)
         for cx, height, colour in (
-            (45, 100, (79, 111, 148)), (85, 70, (217, 154, 0)), (120, 60, (226, 59, 59)),
+            (45, 100, (79, 111, 148)),
+            (85, 70, (217, 154, 0)),
+            (120, 60, (226, 59, 59)),
             (158, 96, (116, 81, 163)),
         ):
             _person(pdf, px(cx), py(112), height * s, colour)
@@ -391,8 +398,14 @@ def booklet_pdf(data: dict[str, Any]) -> bytes:
         for number, page in enumerate(story.pages, start=1):
             pdf.add_page()
             pdf.set_font("DejaVu", "", 12)
-            pdf.cell(0, 6, words.page.replace("{number}", str(number)), align="R",
-                     new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(
+                0,
+                6,
+                words.page.replace("{number}", str(number)),
+                align="R",
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
             pdf.set_font("DejaVu", "B", 28)
             _text(pdf, 0, 13, one_line(page.heading), align="C")
             pdf.ln(4)

@@ -16,7 +16,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from sos_assistant.children import children_words
 from sos_assistant.dialogue.answers import as_var
+from sos_assistant.model import Map
 from sos_assistant.plain import (
     DEFAULT_EXPORT_FORMATS,
     EXPORT_FORMATS,
@@ -24,6 +26,12 @@ from sos_assistant.plain import (
     export_map,
 )
 from sos_assistant.render import scale_view
+from sos_assistant.tui.screens.children import (
+    add_child,
+    child_buttons,
+    from_family,
+    with_children,
+)
 from sos_assistant.tui.screens.common import about_and_footer, when_text
 from sos_assistant.tui.session import Session
 from sos_assistant.tui.widgets.mapview import MapView
@@ -45,12 +53,20 @@ class MapScreen(Screen[None]):
         Binding("s", "export", ui_text().buttons.export, show=False),
         Binding("n", "history", ui_text().buttons.history, show=False),
         Binding("escape", "close", ui_text().keys.back, show=False),
+        Binding("a", "add_child", children_words().app.add_child, show=False),
+        Binding("f", "from_family", children_words().app.from_family, show=False),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self._shown_once = False
+        self.child_houses: list[str] = []
+        """The Three Houses sessions chosen to show with this map (never added on their own)."""
+
+    def shown_map(self) -> Map:
+        """The session's map, with the children's houses chosen for it."""
+        return with_children(self.session, self.child_houses)
 
     def compose(self) -> ComposeResult:
         words = ui_text()
@@ -60,13 +76,14 @@ class MapScreen(Screen[None]):
                     safe(words.question.finished_title + " " + words.question.finished_body),
                     classes="important",
                 )
-            yield MapView(self.session.map(), id="map-view")
+            yield MapView(self.shown_map(), id="map-view")
             with Horizontal(id="buttons"):
                 yield Button(words.buttons.edit + " (C)", id="change", compact=True)
                 yield Button(
                     words.buttons.export + " (S)", id="export", variant="primary", compact=True
                 )
                 yield Button(words.buttons.history + " (N)", id="history", compact=True)
+                yield from child_buttons(self.session)  # add a child's houses, or fill a story
         yield from about_and_footer()
 
     def on_mount(self) -> None:
@@ -77,7 +94,7 @@ class MapScreen(Screen[None]):
         box = self.query_one("#map-box", Vertical)
         await old.remove()
         await box.mount(
-            MapView(self.session.map(), id="map-view"), before=self.query_one("#buttons")
+            MapView(self.shown_map(), id="map-view"), before=self.query_one("#buttons")
         )
         self.query_one(MapView).focus()
 
@@ -92,6 +109,8 @@ class MapScreen(Screen[None]):
             "change": self.action_change,
             "export": self.action_export,
             "history": self.action_history,
+            "add-child": self.action_add_child,
+            "from-family": self.action_from_family,
         }[event.button.id or "change"]()
 
     def action_close(self) -> None:
@@ -108,7 +127,13 @@ class MapScreen(Screen[None]):
         self.app.push_screen(EditPickScreen(self.session), chosen)
 
     def action_export(self) -> None:
-        self.app.push_screen(ExportScreen(self.session))
+        self.app.push_screen(ExportScreen(self.session, self.shown_map()))
+
+    def action_add_child(self) -> None:
+        add_child(self)
+
+    def action_from_family(self) -> None:
+        from_family(self)
 
     def action_history(self) -> None:
         self.app.push_screen(HistoryScreen(self.session))
@@ -180,9 +205,11 @@ class ExportScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", ui_text().keys.close)]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, the_map: Map | None = None) -> None:
         super().__init__()
         self.session = session
+        self.the_map = the_map
+        """The map to save, when it is not just the session's (a child's houses added)."""
 
     def compose(self) -> ComposeResult:
         words = ui_text()
@@ -228,7 +255,7 @@ class ExportScreen(ModalScreen[None]):
         formats = tuple(f for f in EXPORT_FORMATS if f in chosen)
         result = self.query_one("#export-result", Static)
         try:
-            the_map = self.session.map()
+            the_map = self.the_map or self.session.map()
             files = export_map(the_map, folder, self.session.name, formats)
             self.session.snapshot()
         except OSError as error:

@@ -76,3 +76,52 @@ def show_houses(screen: Any, session: Any, step_id: str, slot: str | None) -> No
     voices = session.map().child_voice or []
     for view in views:
         view.show(voices[0] if voices else None, step_id, slot)
+
+
+def child_parts(the_map: Any) -> Iterator[Widget]:
+    """What the map view shows after the adults' map: each child's houses, in their own
+    words, and the Words and Pictures story, page by page."""
+    from sos_assistant.render.child import voice_view
+
+    words = children_words()
+    for voice in the_map.child_voice or []:
+        view = voice_view(voice)
+        out = safe(view.section, "bold reverse")
+        out.append("\n")
+        out.append_text(safe(view.note, "italic"))
+        out.append("\n")
+        out.append_text(safe("\n".join(houses_art(voice, 74))))
+        if view.faces_line:
+            out.append("\n")
+            out.append_text(safe(view.faces_line, "bold"))
+            if voice.faces is not None and voice.faces.why:
+                out.append_text(safe(f" {words.houses.faces_why} {voice.faces.why}"))
+        out.append("\n")
+        out.append_text(safe(view.can_see_line, "bold"))
+        for statement in voice.can_see:
+            out.append_text(safe(f"\n• {statement.text}"))
+        yield ChildPart(out)
+    story = the_map.story
+    if story is not None:
+        out = safe(story.title or words.booklet.default_title, "bold reverse")
+        for number, page in enumerate(story.pages, start=1):
+            page_line = words.booklet.page.replace("{number}", str(number))
+            out.append("\n\n")
+            out.append_text(safe(f"{page_line}: {page.heading}", "bold underline"))
+            out.append("\n")
+            out.append_text(safe(page.text))
+        yield ChildPart(out)
+
+
+class ChildPart(Static):
+    """One child's houses, or the story, on the map screen."""
+
+    DEFAULT_CSS = """
+    ChildPart {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text, markup=False)
