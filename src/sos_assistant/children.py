@@ -206,6 +206,11 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
+def _item_lines(lines: list[str]) -> list[str]:
+    """One item's lines inside a house: a bullet, then its wrapped lines indented."""
+    return [("• " if i == 0 else "  ") + line for i, line in enumerate(lines)]
+
+
 def _pad(text: str, width: int, *, centre: bool = False) -> str:
     room = max(width - cell_width(text), 0)
     if centre:
@@ -219,13 +224,14 @@ def houses_art(
     *,
     rows: int | None = None,
     current: str | None = None,
+    compact: bool = False,
 ) -> list[str]:
     """The three houses side by side as lines of text, each with the child's words inside.
 
-    ``rows`` limits the lines of words inside each house (the rest is counted, "+2"),
-    ``current`` marks the house being filled with a line of arrows under it. Only plain
-    characters: it reads the same with no colour and in high contrast. The words are the
-    caller's to make inert before they are shown.
+    ``rows`` limits the lines of words inside each house (the rest is counted, "… +2");
+    ``current`` marks the house being filled (its name between arrows); ``compact`` draws a
+    low roof and no door frame, for a small screen. Only plain characters, so it reads the
+    same with no colour and in high contrast. The words are the caller's to make inert.
     """
     from sos_assistant.safetext import one_line
 
@@ -233,43 +239,54 @@ def houses_art(
     gap = 1
     house = max((width - 2 * gap) // 3, 12)
     inner = house - 2
+    text = inner - 2  # a space inside each wall
+    door = min(5, inner - 2)
+    left = (inner - door) // 2
+    right = inner - left - door
     columns: list[list[str]] = []
     for key in HOUSES:
         statements = getattr(voice, key) if voice is not None else []
-        text = inner - 2  # a space inside each wall
-        body: list[str] = []
-        for statement in statements:
-            wrapped = _wrap(one_line(statement.text), text - 2)
-            body.append("• " + wrapped[0])
-            body += ["  " + more for more in wrapped[1:]]
+        items = [_wrap(one_line(s.text), text - 2) for s in statements]
+        body = [line for item in items for line in _item_lines(item)]
         if not body:
             body = _wrap(words.empty, text)
-        if rows is not None and len(body) > rows:
-            hidden = len(body) - (rows - 1)
-            body = [*body[: rows - 1], f"… +{hidden}"]
-        name = _wrap(house_name(key), inner - 2)[0]
-        lines = [
-            " " * 2 + "_" * (house - 4) + " " * 2,
-            " /" + " " * (house - 4) + "\\ ",
-            "/" + _pad(name, house - 2, centre=True) + "\\",
-            "|" + "=" * (house - 2) + "|",
-        ]
+        if rows is not None and len(body) > rows:  # the newest words stay in view
+            shown: list[str] = []
+            hidden = len(items)
+            while hidden and len(shown) + len(items[hidden - 1]) <= rows - 1:
+                hidden -= 1
+                shown = _item_lines(items[hidden]) + shown
+            if not shown:  # one long item: its first lines
+                hidden -= 1
+                shown = ["• " + items[-1][0], *("  " + x for x in items[-1][1 : rows - 1])]
+            body = [f"… +{hidden}", *shown] if hidden else shown
+        if key == current:
+            name = ">" + _wrap(house_name(key), inner - 2)[0] + "<"
+        else:
+            name = _wrap(house_name(key), inner)[0]
+        if compact:
+            lines = [" " + "_" * (house - 2) + " ", "/" + _pad(name, house - 2, centre=True) + "\\"]
+        else:
+            lines = [
+                " " * 2 + "_" * (house - 4) + " " * 2,
+                " /" + " " * (house - 4) + "\\ ",
+                "/" + _pad(name, house - 2, centre=True) + "\\",
+                "|" + "=" * (house - 2) + "|",
+            ]
         lines += ["| " + _pad(line, text) + " |" for line in body]
-        door = min(5, inner - 2)
-        left = (inner - door) // 2
-        right = inner - left - door
-        lines.append("|" + " " * left + "+" + "-" * (door - 2) + "+" + " " * right + "|")
-        lines.append("|" + "_" * left + "|" + "_" * (door - 2) + "|" + "_" * right + "|")
         columns.append(lines)
+    if compact:  # a door opening in the floor line
+        floor = ["|" + "_" * left + "|" + " " * (door - 2) + "|" + "_" * right + "|"]
+    else:
+        floor = [
+            "|" + " " * left + "+" + "-" * (door - 2) + "+" + " " * right + "|",
+            "|" + "_" * left + "|" + "_" * (door - 2) + "|" + "_" * right + "|",
+        ]
     height = max(len(c) for c in columns)
     for column in columns:  # houses with fewer words get taller walls, so all stand level
-        while len(column) < height:
-            column.insert(-2, "|" + " " * (house - 2) + "|")
-    out = [(" " * gap).join(c[i] for c in columns).rstrip() for i in range(height)]
-    if current in HOUSES:
-        place = HOUSES.index(current) * (house + gap)
-        out.append(" " * place + _pad("^" * (house // 3), house, centre=True).rstrip())
-    return out
+        column += ["|" + " " * (house - 2) + "|"] * (height - len(column)) + floor
+    height += len(floor)
+    return [(" " * gap).join(c[i] for c in columns).rstrip() for i in range(height)]
 
 
 def current_house(step_id: str, slot: str | None) -> str | None:

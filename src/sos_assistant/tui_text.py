@@ -56,7 +56,8 @@ class Home(NamedTuple):
     audiences: Audiences
     framework_title: str
     no_dialogue: str
-    dialogue_title: str
+    who_child: str
+    who_story: str
 
 
 class Question(NamedTuple):

@@ -19,6 +19,16 @@ from sos_assistant.tui.screens.common import about_and_footer, when_text
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
 
+CHILD_DIALOGUES: tuple[str, ...] = ("three-houses", "words-and-pictures")
+"""Offered beside the people who use the app, and started directly (no framework to pick)."""
+
+
+def child_options() -> list[Option]:
+    """The choices for a child with a grown-up (Three Houses) and for writing a story."""
+    words = ui_text().home
+    child, story = CHILD_DIALOGUES
+    return [Option(words.who_child, id=child), Option(words.who_story, id=story)]
+
 
 class FirstRunScreen(Screen[None]):
     """Two sentences on what the tool is, that everything stays here, and help now."""
@@ -69,8 +79,6 @@ class HomeScreen(Screen[None]):
         self.sessions = sessions
         self.audience: str | None = None
         self.script: Any = None
-        self._dialogues: dict[str, Any] = {}
-        """The conversations to choose from, while the person is choosing one."""
 
     def compose(self) -> ComposeResult:
         words = ui_text().home
@@ -81,7 +89,9 @@ class HomeScreen(Screen[None]):
                 yield OptionList(*[Option(session_label(s)) for s in self.sessions], id="sessions")
             yield Static(words.new + ". " + words.who_title, id="step-title", markup=False)
             yield OptionList(
-                *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES], id="who"
+                *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES],
+                *child_options(),  # the Three Houses, and Words and Pictures
+                id="who",
             )
             yield Static("", id="home-note", markup=False)
         yield from about_and_footer()
@@ -91,12 +101,12 @@ class HomeScreen(Screen[None]):
 
     def action_restart(self) -> None:
         self.audience = None
-        self._dialogues = {}
         words = ui_text().home
         self.query_one("#step-title", Static).update(words.new + ". " + words.who_title)
         box = self.query_one("#who", OptionList)
         box.clear_options()
         box.add_options([Option(getattr(words.audiences, a), id=a) for a in AUDIENCES])
+        box.add_options(child_options())
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
@@ -110,41 +120,20 @@ class HomeScreen(Screen[None]):
         from sos_assistant.plain import asks_framework, dialogues_for
 
         chosen = event.option.id or ""
-        if self.audience is None:
+        if self.audience is None and chosen in CHILD_DIALOGUES:  # no framework to choose
+            self.post_message(StartSession(chosen, "family", None))
+        elif self.audience is None:
             scripts = dialogues_for(chosen)
             if not scripts:
                 self.query_one("#home-note", Static).update(ui_text().home.no_dialogue)
                 return
             self.audience, self.script = chosen, scripts[0]
-            if len(scripts) > 1:  # more than one conversation for them: let them choose
-                self._ask_dialogue(scripts)
-                return
             if asks_framework(self.script):
                 self._ask_framework()
                 return
             self.post_message(StartSession(self.script.id, chosen, None))
-        elif chosen in self._dialogues:
-            self.script, self._dialogues = self._dialogues[chosen], {}
-            if asks_framework(self.script):
-                self._ask_framework()
-                return
-            self.post_message(StartSession(self.script.id, self.audience, None))
         else:
             self.post_message(StartSession(self.script.id, self.audience, chosen))
-
-    def _ask_dialogue(self, scripts: list[Any]) -> None:
-        self._dialogues = {s.id: s for s in scripts}
-        self.query_one("#step-title", Static).update(ui_text().home.dialogue_title)
-        box = self.query_one("#who", OptionList)
-        box.clear_options()
-        for script in scripts:
-            label = safe(script.title, "bold")
-            if script.description:
-                label.append("\n")
-                label.append_text(safe(script.description))
-            box.add_option(Option(label, id=script.id))
-        box.highlighted = 0
-        box.focus()
 
     def _ask_framework(self) -> None:
         from sos_assistant import content

@@ -337,6 +337,9 @@ class QuestionScreen(Screen[None]):
     @on(DraftChanged)
     def _draft_changed(self, event: DraftChanged) -> None:
         event.stop()
+        if self.prompt is not None:  # the Three Houses fill as the child's words are added
+            step, items = self.prompt.step, getattr(self._widget, "items", None)
+            show_houses(self, self.session, step.id, step.slot, items)
         if self._coach_mode() == "off":
             return
         if self._coach_timer is not None:

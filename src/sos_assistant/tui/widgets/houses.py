@@ -15,8 +15,8 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Static
 
-from sos_assistant.children import children_words, current_house, houses_art, named
-from sos_assistant.model import ChildVoice
+from sos_assistant.children import HOUSES, children_words, current_house, houses_art
+from sos_assistant.model import ChildVoice, Statement
 from sos_assistant.tui.widgets.safe import safe
 
 DIALOGUE = "three-houses"
@@ -27,12 +27,11 @@ ROWS = 3
 
 
 class HousesView(Static):
-    """The child's three houses, with the house being filled marked under it."""
+    """The child's three houses, the one being filled marked by arrows round its name."""
 
     DEFAULT_CSS = """
     HousesView {
         height: auto;
-        margin-top: 1;
     }
     """
 
@@ -45,18 +44,15 @@ class HousesView(Static):
         """Draw ``voice`` (the child's words so far), marking the house ``step_id`` is about."""
         self.voice = voice
         self.current = current_house(step_id, slot)
+        self.display = slot != "child_voice.faces"  # the faces need the room
         self._draw()
 
     def _draw(self) -> None:
         width = self.size.width or (self.app.size.width - 4 if self.is_attached else 76)
-        lines = houses_art(self.voice, min(max(width, 40), 90), rows=ROWS, current=self.current)
-        out = Text()
-        if self.voice is not None and self.voice.child:
-            title = named(children_words().houses.page_title, self.voice.child)
-            out.append_text(safe(title, "bold"))
-            out.append("\n")
-        out.append_text(safe("\n".join(lines)))
-        self.update(out)
+        lines = houses_art(
+            self.voice, min(max(width, 40), 90), rows=ROWS, current=self.current, compact=True
+        )
+        self.update(safe("\n".join(lines)))
 
     def on_resize(self, event: Resize) -> None:
         self._draw()
@@ -68,14 +64,24 @@ def houses_for(script_id: str) -> Iterator[Widget]:
         yield HousesView(id="houses")
 
 
-def show_houses(screen: Any, session: Any, step_id: str, slot: str | None) -> None:
-    """Redraw the houses on ``screen`` (if it has them) from the session's map so far."""
+def show_houses(
+    screen: Any, session: Any, step_id: str, slot: str | None, pending: Any = None
+) -> None:
+    """Redraw the houses on ``screen`` (if it has them) from the session's map so far, with
+    ``pending`` (the items of a list being written, not yet saved) in the current house."""
     views = list(screen.query(HousesView))
     if not views:
         return  # not the Three Houses: the map is not built for nothing
     voices = session.map().child_voice or []
+    voice = voices[0] if voices else None
+    field = slot.split(".", 1)[1] if slot and slot.startswith("child_voice.") else ""
+    if isinstance(pending, list) and pending and field in HOUSES:
+        voice = (voice or ChildVoice(child="")).model_copy(deep=True)
+        getattr(voice, field).extend(
+            Statement.model_validate(i) for i in pending if isinstance(i, str | dict)
+        )
     for view in views:
-        view.show(voices[0] if voices else None, step_id, slot)
+        view.show(voice, step_id, slot)
 
 
 def child_parts(the_map: Any) -> Iterator[Widget]:
