@@ -17,6 +17,10 @@ CORE = [
     "sos_assistant.check",
     "sos_assistant.safetext",
     "sos_assistant.cli",
+    "sos_assistant.children",
+    "sos_assistant.story",
+    "sos_assistant.render.child",
+    "sos_assistant.render.pdf_child",
 ]
 
 

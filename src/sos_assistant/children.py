@@ -37,6 +37,7 @@ class HousesWords(_Strict):
     page_title: str
     note: str
     names: HouseNames
+    short_names: HouseNames
     empty: str
     faces: str
     faces_why: str
@@ -260,10 +261,13 @@ def houses_art(
                 hidden -= 1
                 shown = ["• " + items[-1][0], *("  " + x for x in items[-1][1 : rows - 1])]
             body = [f"… +{hidden}", *shown] if hidden else shown
+        room = inner - 2 if key == current else inner
+        name = house_name(key)
+        if cell_width(name) > room:
+            name = getattr(words.short_names, key)
+        name = _wrap(name, room)[0]
         if key == current:
-            name = ">" + _wrap(house_name(key), inner - 2)[0] + "<"
-        else:
-            name = _wrap(house_name(key), inner)[0]
+            name = f">{name}<"
         if compact:
             lines = [" " + "_" * (house - 2) + " ", "/" + _pad(name, house - 2, centre=True) + "\\"]
         else:
