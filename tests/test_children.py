@@ -293,7 +293,9 @@ def test_booklet_and_house_commands(tmp_path: Path, capsys: pytest.CaptureFixtur
     houses = tmp_path / "houses.yaml"
     houses.write_text(houses_map().to_yaml(), encoding="utf-8")
     out = tmp_path / "map.html"
-    assert main(["render", str(FAMILY), "-f", "html", "--add-child", str(houses), "-o", str(out)]) == 0
+    assert (
+        main(["render", str(FAMILY), "-f", "html", "--add-child", str(houses), "-o", str(out)]) == 0
+    )
     assert "In Ruby &lt;3&#39;s own words" in out.read_text(encoding="utf-8")
     story = tmp_path / "story.yaml"
     assert main(["run", "words-and-pictures", "--from-map", str(FAMILY), "--out", str(story)]) == 0
