@@ -41,7 +41,11 @@ class ChooseHousesScreen(ModalScreen[list[str] | None]):
     """Tick the children whose houses this map shows (the ones ticked before stay ticked)."""
 
     CSS_PATH = DIALOG_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", ui_text().keys.close)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", ui_text().keys.close),
+        # Space ticks (the list's own key); Enter saves, even from the list.
+        Binding("enter", "save", ui_text().buttons.save, priority=True, show=False),
+    ]
 
     def __init__(self, sessions: list[Any], chosen: list[str]) -> None:
         super().__init__()
@@ -74,9 +78,11 @@ class ChooseHousesScreen(ModalScreen[list[str] | None]):
         else:
             self.dismiss(None)
 
-    def key_enter(self) -> None:
-        if isinstance(self.focused, SelectionList):
-            self.dismiss(list(self.focused.selected))
+    def action_save(self) -> None:
+        if isinstance(self.focused, Button) and self.focused.id == "cancel":
+            self.dismiss(None)
+        else:
+            self.dismiss(list(self.query_one("#houses-list", SelectionList).selected))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -149,10 +155,9 @@ def add_child(screen: Any) -> None:
     if screen.session.engine.script.id in (HOUSES_DIALOGUE, STORY_DIALOGUE):
         return
 
-    async def chosen(names: list[str] | None) -> None:
-        if names is not None:
+    def chosen(names: list[str] | None) -> None:
+        if names is not None:  # the map is drawn again when the screen comes back
             screen.child_houses = names
-            await screen.refresh_map()
 
     sessions = houses_sessions(screen.session.store)
     screen.app.push_screen(ChooseHousesScreen(sessions, screen.child_houses), chosen)
@@ -166,12 +171,11 @@ def from_family(screen: Any) -> None:
 
     words = children_words().app
 
-    async def chosen(name: str | None) -> None:
+    def chosen(name: str | None) -> None:
         if not name:
             return
         family = screen.session.store.build_map(name)
-        filled = fill_empty_pages(screen.session.engine, family)
-        await screen.refresh_map()
+        filled = fill_empty_pages(screen.session.engine, family)  # each saved as an answer
         message = (
             words.from_family_done.format(count=filled) if filled else (words.from_family_nothing)
         )

@@ -113,7 +113,7 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="help", classes="hint", markup=False)
             yield Static("", id="examples", classes="examples", markup=False)
             yield Container(id="slot")
-            yield from houses_for(self.session.engine.script.id)  # the Three Houses, drawn
+        yield from houses_for(self.session.engine.script.id)  # the Three Houses, always in view
         # The coach's tips sit above the buttons, in view whatever the body is scrolled to.
         with VerticalScroll(id="coach-box"):
             yield CoachPanel(id="coach")

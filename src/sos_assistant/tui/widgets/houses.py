@@ -32,6 +32,7 @@ class HousesView(Static):
     DEFAULT_CSS = """
     HousesView {
         height: auto;
+        padding: 0 1;
     }
     """
 
