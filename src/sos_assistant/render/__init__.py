@@ -206,18 +206,21 @@ def render_text(the_map: Map, fmt: str) -> str:
     """The map as Markdown, HTML or plain text."""
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"'{fmt}' is not a text format (use {', '.join(TEXT_FORMATS)})")
+    from sos_assistant.render.child import page_bytes
+
+    page = page_bytes(the_map, fmt)  # a child's houses alone, or a story alone
+    if page is not None:
+        return page.decode("utf-8")
     return environment(fmt).get_template(template_name(fmt)).render(view(the_map))
 
 
 def render_bytes(the_map: Map, fmt: str) -> bytes:
     """The map in any format, as the bytes of a file."""
-    from sos_assistant.children import child_only, story_only
+    from sos_assistant.render.child import page_bytes
 
-    if child_only(the_map) or (story_only(the_map) and fmt in ("html", "pdf")):
-        from sos_assistant.render.child import render_booklet, render_houses
-
-        # a child's own page, or a story alone: printed as the booklet
-        return render_houses(the_map, fmt) if child_only(the_map) else render_booklet(the_map, fmt)
+    page = page_bytes(the_map, fmt)  # a child's houses alone, or a story alone
+    if page is not None:
+        return page
     if fmt in TEXT_FORMATS:
         return render_text(the_map, fmt).encode("utf-8")
     if fmt == "docx":

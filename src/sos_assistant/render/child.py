@@ -96,6 +96,21 @@ def _render(fmt: str, template: str, data: dict[str, Any]) -> bytes:
 # -- the child's own page ---------------------------------------------------------------------
 
 
+def page_bytes(the_map: Map, fmt: str) -> bytes | None:
+    """A map that is only a child's houses prints as the child's page; a map that is only a
+    story prints as its booklet (HTML, PDF) or as the story (other formats). Any other map:
+    None, for the map's own templates."""
+    from sos_assistant.children import child_only, story_only
+
+    if child_only(the_map):
+        return render_houses(the_map, fmt)
+    if story_only(the_map):
+        if fmt in ("html", "pdf"):
+            return render_booklet(the_map, fmt)
+        return render_houses(the_map, fmt)  # the story's pages, in the page's own words
+    return None
+
+
 def render_houses(the_map: Map, fmt: str) -> bytes:
     """The children's houses alone, as the child's page (any format)."""
     from sos_assistant.render import TEXT_FORMATS, view
