@@ -38,6 +38,9 @@ PICTURES: dict[str, str] = {
 }
 """The picture each part of a draft carries (the dialogue names its own)."""
 
+DRAFT_ITEMS = 3
+"""At most this many of the family's sentences on a drafted page: a child's page stays short."""
+
 CHILD_GRADE = 3.0
 """Pages above this Flesch-Kincaid grade get a note that a child may find them hard."""
 
@@ -82,20 +85,21 @@ def draft_parts(family: Map) -> dict[str, str]:
         if workers
         else words.worried.no_names
     )
-    happened = _texts(family.worries.harm)
+    happened = _texts(family.worries.harm)[:DRAFT_ITEMS]
     if happened:
         parts["what_happened"] = _bullets(words.what_happened.intro, happened)
-    dangers = _texts(family.worries.danger_statements)
+    dangers = _texts(family.worries.danger_statements)[:DRAFT_ITEMS]
     if dangers:
         parts["worries"] = _bullets(words.worries.intro, dangers)
     doing = _texts(family.working_well.existing_safety) + _texts(family.needs_to_happen.next_steps)
+    doing = doing[:DRAFT_ITEMS]
     helping = words.helping.intro
     if helpers:
         helping += " " + words.helping.helpers.replace("{names}", _names(helpers, and_word))
     parts["helping"] = _bullets(helping, doing) if doing else helping
     plan = getattr(family, "safety_plan", None)
     rules = _texts(getattr(plan, "rules", None) or [])
-    rules = rules or _texts(family.needs_to_happen.safety_goals)
+    rules = (rules or _texts(family.needs_to_happen.safety_goals))[:DRAFT_ITEMS]
     if rules:
         parts["plan"] = _bullets(words.plan.intro, rules)
     child_can = _texts(getattr(plan, "child_can", None) or [])

@@ -157,6 +157,10 @@ async def test_a_storys_empty_pages_fill_from_a_chosen_family_map() -> None:
         answers = app.session.engine.answers
         assert answers["page-family"] == "Kai lives with Mum."  # written pages are kept
         assert "Priya" in answers["page-worried"]
+        assert isinstance(app.screen, MapScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query("ChildPart"))
+        assert "Page 2: Who is worried" in shown and "Priya" in shown
+        assert "A child may find this page hard to read" in shown  # the coach, for a child
     # the filled pages were saved, as answers are
     again = open_store().open_engine("story")
     assert "Priya" in again.answers["page-worried"]

@@ -344,8 +344,14 @@ def draw_picture(pdf: FPDF, picture: str, x: float, y: float, w: float) -> None:
         pdf.bezier([(px(82), py(70)), (px(100), py(58)), (px(118), py(70))])
     elif picture == "helping_hands":
         pdf.set_fill_color(255, 224, 189)
-        pdf.ellipse(px(38), py(70), 62 * s, 30 * s, style="DF")
-        pdf.ellipse(px(100), py(70), 62 * s, 30 * s, style="DF")
+        for cx in (93, 107):  # the thumbs
+            pdf.ellipse(px(cx - 5), py(62), 10 * s, 22 * s, style="DF")
+        pdf.ellipse(px(38), py(73), 62 * s, 30 * s, style="DF")
+        pdf.ellipse(px(100), py(73), 62 * s, 30 * s, style="DF")
+        pdf.set_line_width(0.8)
+        for x1, y1 in ((48, 84), (46, 91), (134, 84), (136, 91)):  # fingers
+            pdf.line(px(x1), py(y1), px(x1 + 18), py(y1))
+        pdf.set_line_width(1.2)
         pdf.set_fill_color(*RED)
         pdf.ellipse(px(78), py(26), 24 * s, 24 * s, style="DF")
         pdf.ellipse(px(98), py(26), 24 * s, 24 * s, style="DF")
@@ -414,5 +420,7 @@ def booklet_pdf(data: dict[str, Any]) -> bytes:
                 pdf.set_y(pdf.get_y() + 110 * 0.6 + 8)
             pdf.set_font("DejaVu", "", 20)
             for paragraph in inert(page.text).split("\n"):
+                if paragraph.startswith("- "):  # a list the page's words made: bullets
+                    paragraph = "• " + paragraph[2:]
                 _text(pdf, 0, 10, paragraph or " ")
     return bytes(pdf.output())

@@ -89,6 +89,7 @@ def child_parts(the_map: Any) -> Iterator[Widget]:
     """What the map view shows after the adults' map: each child's houses, in their own
     words, and the Words and Pictures story, page by page."""
     from sos_assistant.render.child import voice_view
+    from sos_assistant.story import page_notes
 
     words = children_words()
     for voice in the_map.child_voice or []:
@@ -117,6 +118,9 @@ def child_parts(the_map: Any) -> Iterator[Widget]:
             out.append_text(safe(f"{page_line}: {page.heading}", "bold underline"))
             out.append("\n")
             out.append_text(safe(page.text))
+            for note in page_notes(page):  # blame, jargon, hard words: in a child's terms
+                out.append("\n")
+                out.append_text(safe(f"  ! {note}", "italic"))
         yield ChildPart(out)
 
 
