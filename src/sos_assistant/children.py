@@ -98,6 +98,8 @@ class AppWords(_Strict):
     """The app's words for choosing a child's houses or a family map."""
 
     add_child: str
+    add_child_button: str
+    from_family_button: str
     add_child_title: str
     add_child_none: str
     add_child_note: str

@@ -145,9 +145,9 @@ def child_buttons(session: Any) -> Any:
     words = children_words().app
     dialogue = session.engine.script.id
     if dialogue == STORY_DIALOGUE:
-        yield Button(words.from_family + " (F)", id="from-family", compact=True)
+        yield Button(words.from_family_button + " (F)", id="from-family", compact=True)
     elif dialogue != HOUSES_DIALOGUE:
-        yield Button(words.add_child + " (A)", id="add-child", compact=True)
+        yield Button(words.add_child_button + " (A)", id="add-child", compact=True)
 
 
 def add_child(screen: Any) -> None:
