@@ -8,6 +8,7 @@ section: they are never merged into the adults' columns. Nothing here imports Te
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -174,12 +175,15 @@ def add_children(the_map: Map, voices: list[ChildVoice]) -> Map:
 # -- the houses as text art (the app's picture and the text page) ------------------------------
 
 
-def cell_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (wide letters and emoji take two)."""
-    from wcwidth import wcswidth, wcwidth
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0  # accents on the letter before, joiners and direction marks
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
-    width = wcswidth(text)
-    return width if width >= 0 else sum(max(wcwidth(c), 0) for c in text)
+
+def cell_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (wide letters and most emoji take two)."""
+    return sum(_char_width(c) for c in text)
 
 
 def _chunks(word: str, width: int) -> list[str]:
