@@ -37,6 +37,17 @@ FAMILY = [
     ["Kai saw us fighting and hid behind the sofa."],
 ]
 
+HOUSES = [
+    None,  # hello
+    "Ruby",
+    None,  # the house of worries
+    "yes",
+    ["When it is loud at night", "I miss Nan"],
+    None,  # one more worry
+    None,  # the house of good things
+    "yes",
+]
+
 
 async def _answer(pilot: Pilot[Any], answers: list[Any]) -> None:
     for value in answers:
@@ -74,6 +85,9 @@ async def main() -> None:
         await _answer(pilot, FAMILY[-1:])
         await pilot.press("f2")
 
+    async def houses(pilot: Pilot[Any]) -> None:  # a child filling the house of good things
+        await _answer(pilot, HOUSES)
+
     async def key(name: str) -> Steps:
         async def press(pilot: Pilot[Any]) -> None:
             await pilot.press(name)
@@ -90,6 +104,8 @@ async def main() -> None:
         await _shoot("map", map_, **session)
         await _shoot("help", await key("f1"), **session)
         await _shoot("crisis", await key("f4"), **session)
+        child = {"session_name": "three-houses-2026-11-23", "dialogue": "three-houses"}
+        await _shoot("houses", houses, **child)
 
 
 if __name__ == "__main__":

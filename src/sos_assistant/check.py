@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from pydantic import ValidationError
 
+from sos_assistant.children import ChildrenWords
 from sos_assistant.content import CONTENT_FILES
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
@@ -28,6 +29,7 @@ Validator = Callable[[Any], object]
 MODEL_FILES: dict[str, Validator] = {
     **{name: model.model_validate for name, model in CONTENT_FILES.items()},
     "ui.yaml": validate_ui_text,
+    "children.yaml": ChildrenWords.model_validate,
 }
 """Content files checked against a model: frameworks, glossary, crisis, and the app's words."""
 
@@ -59,6 +61,8 @@ def check_templates(folder: Path) -> list[Diagnostic]:
         out += check_template_file(path, env)
     for path in sorted(folder.glob("_*.j2")):
         out += check_template_file(path, env)
+    for path in sorted([*folder.glob("houses.*.j2"), *folder.glob("booklet.*.j2")]):
+        out += check_template_file(path, env)  # the child's page and the story booklet
     labels = folder / "labels.yaml"
     if labels.is_file():
         out += check_model_file(labels, Labels.model_validate, "T003")

@@ -203,6 +203,27 @@ class Helper(_Strict):
     def _words(cls, value: Any) -> Any:
         return _yes_no_words(value)
 
+
+Picture = Literal["family", "home", "school", "worried", "helping_hands", "plan"]
+"""The simple pictures a Words and Pictures page may carry."""
+PICTURES: tuple[str, ...] = get_args(Picture)
+StoryAge = Literal["under_6", "6_to_9", "10_and_over"]
+"""The ages a Words and Pictures story can be written for."""
+STORY_AGES: tuple[str, ...] = get_args(StoryAge)
+
+
+class FacesScore(_Strict):
+    """A child's number on the faces scale: 0 a very sad face, 10 a big smile."""
+
+    score: int | float
+    why: str | None = None
+    """The child's words about the number, verbatim."""
+
+    @field_validator("score", mode="before")
+    @classmethod
+    def _in_range(cls, value: Any) -> Any:
+        return Rating._in_range(value)
+
     @model_serializer(mode="wrap")
     def _compact(self, handler: Any) -> Any:
         return {k: v for k, v in handler(self).items() if v is not None}
@@ -254,6 +275,54 @@ class SafetyPlan(_Strict):
         return {k: v for k, v in handler(self).items() if v is not None and v != []}
 
 
+class ChildVoice(_Strict):
+    """One child's Three Houses, in the child's own words (kept verbatim)."""
+
+    child: str
+    """The child's name, as they like to be called."""
+    worries: list[Statement] = []
+    """The house of worries."""
+    good_things: list[Statement] = []
+    """The house of good things."""
+    dreams: list[Statement] = []
+    """The house of dreams."""
+    faces: FacesScore | None = None
+    """Optional: the child's number on the faces scale."""
+    can_see: list[Statement] = []
+    """Who the child agreed could see their houses, in their words."""
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None and v != []}
+
+
+class StoryPage(_Strict):
+    """One page of a Words and Pictures story."""
+
+    heading: str
+    text: str
+    picture: Picture | None = None
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class Story(_Strict):
+    """Words and Pictures: the explanation for the children, page by page."""
+
+    title: str = ""
+    for_children: str | None = None
+    """Who the story is for, in the adults' words ("Kai and Rosa")."""
+    age: StoryAge | None = None
+    """The age the words are written for."""
+    pages: list[StoryPage] = []
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
 class Map(_Strict):
     """A Signs of Safety map: the three columns, the scaling, and the person's preparation."""
 
@@ -277,6 +346,10 @@ class Map(_Strict):
     network: list[Helper] | None = None
     """The safety network: people who know about the worries and help."""
     safety_plan: SafetyPlan | None = None
+    child_voice: list[ChildVoice] | None = None
+    """Three Houses: one entry per child, the child's words verbatim (see ``three-houses``)."""
+    story: Story | None = None
+    """Words and Pictures: the story for the children (see ``words-and-pictures``)."""
 
     def statements(self) -> Iterator[tuple[str, StatementKind, Statement]]:
         """Every statement with its slot path and its kind, column by column."""

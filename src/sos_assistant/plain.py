@@ -119,6 +119,7 @@ class Plain:
             return Session.open(store, name, find_script(dialogue) if dialogue else None)
         if not dialogue:
             scripts = [s for a in AUDIENCES for s in dialogues_for(a)]
+            scripts = list({s.id: s for s in scripts}.values())  # one line per dialogue
             if audience:
                 scripts = [s for s in scripts if audience in s.audience] or scripts
             ids = [s.id for s in scripts]

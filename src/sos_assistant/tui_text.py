@@ -60,6 +60,8 @@ class Home(NamedTuple):
     framework_title: str
     dialogue_title: str
     no_dialogue: str
+    who_child: str
+    who_story: str
 
 
 class Question(NamedTuple):

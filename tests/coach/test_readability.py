@@ -97,3 +97,47 @@ def test_the_plans_fixed_words_are_at_grade_4_or_below() -> None:
     # Sentences; a two-word heading ("Our safety network") names the approach's own term.
     for text in (w for w in words if len(w.split()) >= 5):
         assert flesch_kincaid_grade(text) <= 4, f"{text!r}: grade {flesch_kincaid_grade(text)}"
+def _said(dialogue: str, context: dict[str, object]) -> list[tuple[str, str]]:
+    """(step id, text) for every question, help line, example and choice of a dialogue, with
+    its templates filled in from ``context``."""
+    from sos_assistant.dialogue import find_dialogue
+    from sos_assistant.dialogue.templating import render
+
+    out: list[tuple[str, str]] = []
+    for step in find_dialogue(dialogue).steps:
+        texts = [step.ask, step.help, *(c.label for c in step.choices)]
+        texts += [c.explain or "" for c in step.choices]
+        out += [(step.id, render(t, {"fw": {}, **context}).strip()) for t in texts if t.strip()]
+    return out
+
+
+def test_the_three_houses_are_written_for_a_child_of_six_or_seven() -> None:
+    """Every question, help line and choice a child reads is at grade 2 or below."""
+    hard = [
+        (step, text, flesch_kincaid_grade(text))
+        for step, text in _said("three-houses", {"child_name": "Ruby"})
+        if flesch_kincaid_grade(text) > 2
+    ]
+    assert hard == []
+
+
+@pytest.mark.parametrize("age", ["under_6", "6_to_9", "10_and_over"])
+def test_words_and_pictures_is_written_for_parents(age: str) -> None:
+    """The parent and worker read it: grade 4 or below, whatever age the story is for."""
+    context: dict[str, object] = {"children": "Kai", "age": age}
+    hard = [
+        (step, text, flesch_kincaid_grade(text))
+        for step, text in _said("words-and-pictures", context)
+        if flesch_kincaid_grade(text) > 4
+    ]
+    assert hard == []
+
+
+def test_the_words_around_the_houses_are_for_a_child() -> None:
+    """The fixed words printed in the houses and on the child's page, grade 2 or below."""
+    from sos_assistant.children import children_words
+
+    houses = children_words().houses
+    lines = [houses.empty, houses.faces_ends, houses.can_see, houses.note, houses.page_title]
+    lines += list(houses.names.model_dump().values())
+    assert [t for t in lines if flesch_kincaid_grade(t.replace("{child}", "Ruby")) > 2] == []

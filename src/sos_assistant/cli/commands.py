@@ -138,7 +138,11 @@ def cmd_run(ns: argparse.Namespace) -> int:
     from sos_assistant.session import Session
 
     script = _script(ns.dialogue)
-    answers = _read_answers(ns.answers)
+    if ns.answers is None and ns.from_map is None:
+        raise CommandError("the following arguments are required: --answers", USAGE)
+    answers = _read_answers(ns.answers) if ns.answers is not None else {}
+    if ns.from_map is not None:  # a first draft of the story from the family's map
+        answers = _with_draft(answers, read_map_file(ns.from_map), ns.answers or "")
     store = None
     if ns.session:
         from sos_assistant.cli.sessions import open_store_for_cli
@@ -151,14 +155,41 @@ def cmd_run(ns: argparse.Namespace) -> int:
         session.run(answers, _warn_if_crisis)
     except (RunError, EngineError) as error:
         where = f" (saved so far in session '{ns.session}')" if ns.session else ""
-        raise CommandError(f"{ns.answers}: {error}{where}") from None
+        raise CommandError(f"{ns.answers or ns.from_map}: {error}{where}") from None
     if store is not None:
         store.finish(session)
     write_map(session.map(), ns.out)
     return OK
 
 
+def _with_draft(answers: Any, family: Map, path: str) -> dict[str, Any]:
+    """The story's draft answers from the family's map, under the answers file's own (a page
+    the file names, even as null, is the file's)."""
+    from sos_assistant.story import draft_answers
+
+    if answers is None:
+        answers = {}
+    if not isinstance(answers, dict):
+        raise CommandError(f"{path}: with --from-map, the answers file must be a mapping")
+    return {**draft_answers(family), **answers}
+
+
 # -- render -----------------------------------------------------------------------------------
+
+
+def _booklet_notes(the_map: Map) -> None:
+    """What a child might stumble on, page by page, on stderr (the booklet is still made)."""
+    from sos_assistant.children import children_words
+    from sos_assistant.render.child import booklet_story
+    from sos_assistant.story import page_notes
+
+    story, _ = booklet_story(the_map)
+    title = children_words().booklet.notes_title
+    for number, page in enumerate(story.pages, start=1):
+        notes = page_notes(page)
+        if notes:
+            head = title.replace("{number}", str(number)).replace("{heading}", page.heading)
+            _err("\n".join([head, *(f"  - {n}" for n in notes)]))
 
 
 def read_map_file(path: str) -> Map:
@@ -177,7 +208,19 @@ def cmd_render(ns: argparse.Namespace) -> int:
     the_map = read_map_file(ns.map)
     if ns.output is None and ns.format not in TEXT_FORMATS and sys.stdout.isatty():
         raise CommandError(f"a {ns.format} file is not for the screen: add -o FILE", USAGE)
-    data = render_bytes(the_map, ns.format)
+    if ns.add_child:  # a child's houses, chosen by name of file: never added on their own
+        from sos_assistant.children import add_children, voices_from
+
+        the_map = add_children(the_map, voices_from([read_map_file(p) for p in ns.add_child]))
+    if ns.booklet:
+        from sos_assistant.render.child import render_booklet
+
+        if ns.format not in ("html", "pdf"):
+            raise CommandError("a booklet is printed as html or pdf: use --format html|pdf", USAGE)
+        data = render_booklet(the_map, ns.format)
+        _booklet_notes(the_map)
+    else:
+        data = render_bytes(the_map, ns.format)
     if ns.output is None or ns.output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -276,8 +319,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="answer a dialogue from an answers file, headless")
     p.add_argument("dialogue", metavar="DIALOGUE", help="a dialogue id (see 'steps') or a file")
+    p.add_argument("--answers", metavar="FILE", help="YAML list or mapping; - for stdin")
     p.add_argument(
-        "--answers", required=True, metavar="FILE", help="YAML list or mapping; - for stdin"
+        "--from-map",
+        metavar="MAP",
+        help="words-and-pictures: a first draft of each page from this family map (the "
+        "answers file, a mapping, changes or skips pages); then --answers is optional",
     )
     p.add_argument(
         "--out", metavar="MAP", help="write the map here (.yaml or .json); default stdout"
@@ -289,6 +336,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("map", metavar="MAP", help="a sos-map/1 file, YAML or JSON; - for stdin")
     p.add_argument("--format", "-f", required=True, choices=("md", "html", "txt", "docx", "pdf"))
     p.add_argument("-o", "--output", metavar="OUT", help="write here; default stdout")
+    p.add_argument(
+        "--add-child",
+        action="append",
+        metavar="HOUSES",
+        help="add a child's Three Houses (a map made by three-houses) in their own section; "
+        "repeat for more children",
+    )
+    p.add_argument(
+        "--booklet",
+        action="store_true",
+        help="print the map's Words and Pictures story as a booklet (html or pdf); a map with "
+        "no story gets a first draft from its people, worries and plans",
+    )
     p.set_defaults(func=cmd_render)
 
     named = None if argv is None else set(argv)

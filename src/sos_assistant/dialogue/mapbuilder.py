@@ -16,6 +16,8 @@ from sos_assistant.dialogue.plan import rule_entries
 from sos_assistant.dialogue.schema import Step
 from sos_assistant.dialogue.templating import render
 from sos_assistant.model import (
+    ChildVoice,
+    FacesScore,
     Helper,
     Map,
     Person,
@@ -24,6 +26,8 @@ from sos_assistant.model import (
     Rating,
     SafetyPlan,
     Statement,
+    Story,
+    StoryPage,
 )
 
 _LABEL = r"[A-Za-z]{1,3}\d{1,3}"
@@ -86,6 +90,8 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     ids: set[str] = set()
     plan = SafetyPlan()
     used_plan = False
+    voice: ChildVoice | None = None  # Three Houses: the child's words, verbatim
+    story: Story | None = None  # Words and Pictures
 
     for position, step_id in enumerate(engine.path):
         value = engine.answers.get(step_id)
@@ -124,6 +130,12 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
                     rule.id = rule_id
             plan.rules.extend(rules)
             used_plan = True
+        elif slot.startswith("child_voice."):
+            voice = voice or ChildVoice(child="")
+            _child_voice(voice, slot.split(".", 1)[1], value)
+        elif slot.startswith("story."):
+            story = story or Story()
+            _story(story, slot.split(".", 1)[1], value, step, ctx)
         elif slot.startswith("preparation.readiness."):
             setattr(preparation.readiness, slot.rsplit(".", 1)[1], value)
             used_preparation = True
@@ -141,7 +153,41 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
         result.preparation = preparation
     if used_plan:
         result.safety_plan = plan
+    if voice is not None:
+        if not voice.child.strip():
+            voice.child = _var_default(engine, "child_voice.child") or "?"
+        result.child_voice = [voice]
+    if story is not None:
+        result.story = story
     if engine.script.map_title and result.title is None:
         title = render(engine.script.map_title, engine.context(with_defaults=True)).strip()
         result.title = title or None
     return result
+
+
+def _var_default(engine: Engine, slot: str) -> str:
+    """The ``default`` of the step that fills ``slot`` (the name used when it was skipped)."""
+    for step in engine.script.steps:
+        if step.slot == slot:
+            return render(step.default, engine.context(with_defaults=True)).strip()
+    return ""
+
+
+def _child_voice(voice: ChildVoice, field: str, value: Any) -> None:
+    """The child's words go in exactly as given: no ``said_by`` (the entry names the child)
+    and no reading of handles."""
+    if field == "child":
+        voice.child = str(value)
+    elif field == "faces":
+        voice.faces = FacesScore(**value)
+    else:
+        items = value if isinstance(value, list) else [value]
+        getattr(voice, field).extend(Statement.model_validate(item) for item in items)
+
+
+def _story(story: Story, field: str, value: Any, step: Step, ctx: dict[str, Any]) -> None:
+    if field == "pages":
+        heading = render(step.heading or "", ctx).strip()
+        story.pages.append(StoryPage(heading=heading, text=str(value), picture=step.picture))
+    else:
+        setattr(story, field, value)

@@ -11,7 +11,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from sos_assistant.model import READINESS_SLOTS, SLOT_KINDS, Audience, Framework, Role
+from sos_assistant.model import (
+    READINESS_SLOTS,
+    SLOT_KINDS,
+    Audience,
+    Framework,
+    Picture,
+    Role,
+)
 
 StepKind = Literal[
     "info", "text", "list", "choice", "scale", "people", "confirm", "network", "review"
@@ -29,11 +36,21 @@ VAR_NAME = r"^[a-z_][a-z0-9_]*$"
 LIST_SLOTS: frozenset[str] = frozenset(SLOT_KINDS)
 """Slots that take statements (from ``text`` and ``list`` steps)."""
 
+CHILD_SLOTS: frozenset[str] = frozenset(
+    f"child_voice.{house}" for house in ("worries", "good_things", "dreams", "can_see")
+)
+"""Three Houses: the child's words, one list per house (and who may see them)."""
+STORY_TEXT_SLOTS: frozenset[str] = frozenset({"story.title", "story.for_children", "story.pages"})
+"""Words and Pictures: a ``story.pages`` step is one page (its ``heading`` and ``picture``)."""
+
 SLOTS_BY_KIND: dict[str, frozenset[str]] = {
-    "text": LIST_SLOTS | {"title", "people", "safety_plan.review"},
-    "list": LIST_SLOTS,
-    "choice": frozenset({"framework", *READINESS_SLOTS}),
-    "scale": frozenset({"scaling.ratings"}),
+    "text": LIST_SLOTS
+    | CHILD_SLOTS
+    | STORY_TEXT_SLOTS
+    | {"title", "people", "child_voice.child", "safety_plan.review"},
+    "list": LIST_SLOTS | CHILD_SLOTS,
+    "choice": frozenset({"framework", "story.age", *READINESS_SLOTS}),
+    "scale": frozenset({"scaling.ratings", "child_voice.faces"}),
     "people": frozenset({"people"}),
     "confirm": frozenset(),
     "info": frozenset(),
@@ -103,6 +120,10 @@ class Step(_Strict):
     """For ``confirm`` steps: where yes leads (defaults to ``next``)."""
     if_no: str | None = None
     """For ``confirm`` steps: where no leads (defaults to ``next``)."""
+    heading: str | None = None
+    """For ``story.pages`` steps: the page's heading (a template)."""
+    picture: Picture | None = None
+    """For ``story.pages`` steps: the picture printed on the page."""
     skippable: bool = True
     """Every question can be skipped unless the author says otherwise."""
     crisis_check: bool = True
@@ -122,6 +143,8 @@ class Step(_Strict):
             raise ValueError("a review step needs 'of': the step with the rules it reviews")
         if self.kind != "review" and self.of:
             raise ValueError(f"only review steps have 'of' (this is a {self.kind} step)")
+        if self.slot == "story.pages" and not (self.heading or "").strip():
+            raise ValueError("a story page step needs 'heading': the page's heading")
         if self.kind == "info" and self.slot:
             raise ValueError("an info step has no answer, so it cannot fill a slot")
         if not self.ask.strip():

@@ -24,7 +24,7 @@ from collections import deque
 from sos_assistant.diagnostics import Diagnostic
 from sos_assistant.dialogue.schema import ALL_SLOTS, END, SLOTS_BY_KIND, Script, Step
 from sos_assistant.dialogue.templating import GLOBAL_NAMES, TemplateProblem, variables
-from sos_assistant.model import FRAMEWORKS, READINESS_SLOTS, READINESS_VALUES
+from sos_assistant.model import FRAMEWORKS, READINESS_SLOTS, READINESS_VALUES, STORY_AGES
 from sos_assistant.yamlfile import Lines
 
 
@@ -160,6 +160,8 @@ def check_graph(script: Script, lines: Lines, file: str) -> list[Diagnostic]:
             if step.slot in READINESS_SLOTS
             else FRAMEWORKS
             if step.slot == "framework"
+            else STORY_AGES
+            if step.slot == "story.age"
             else None
         )
         if step.kind == "choice" and allowed is not None:

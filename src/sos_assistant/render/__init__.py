@@ -166,7 +166,14 @@ def view(the_map: Map) -> dict[str, Any]:
         "preparation": the_map.preparation,
         "labels": labels(),
         "plan": plan_view(the_map),
+        "children": _child_view(the_map),  # the children's own words, in their own section
     }
+
+
+def _child_view(the_map: Map) -> Any:
+    from sos_assistant.render.child import child_view
+
+    return child_view(the_map)
 
 
 def _html_multiline(text: str) -> Any:
@@ -201,11 +208,21 @@ def render_text(the_map: Map, fmt: str) -> str:
     """The map as Markdown, HTML or plain text."""
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"'{fmt}' is not a text format (use {', '.join(TEXT_FORMATS)})")
+    from sos_assistant.render.child import page_bytes
+
+    page = page_bytes(the_map, fmt)  # a child's houses alone, or a story alone
+    if page is not None:
+        return page.decode("utf-8")
     return environment(fmt).get_template(template_name(fmt)).render(view(the_map))
 
 
 def render_bytes(the_map: Map, fmt: str) -> bytes:
     """The map in any format, as the bytes of a file."""
+    from sos_assistant.render.child import page_bytes
+
+    page = page_bytes(the_map, fmt)  # a child's houses alone, or a story alone
+    if page is not None:
+        return page
     if fmt in TEXT_FORMATS:
         return render_text(the_map, fmt).encode("utf-8")
     if fmt == "docx":

@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
 
 from sos_assistant.model import Map, Statement
+from sos_assistant.render.child import add_children_docx
 from sos_assistant.render.docx_plan import add_plan_docx
 from sos_assistant.safetext import inert, one_line
 
@@ -130,6 +131,7 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
             value = getattr(prep.readiness, key)
             doc.add_paragraph(f"{question} {labels.readiness_answers[value] if value else '-'}")
     add_plan_docx(doc, view.get("plan"), labels.nothing_yet)
+    add_children_docx(doc, view["children"])  # the children's houses, in their own section
     doc.add_paragraph(labels.about)
     out = io.BytesIO()
     document.save(out)

@@ -14,6 +14,7 @@ from typing import Any
 from fpdf import FPDF
 
 from sos_assistant.model import Map
+from sos_assistant.render.pdf_child import draw_child_voice
 from sos_assistant.render.pdf_plan import add_plan_pages
 from sos_assistant.resources import content_dir
 
@@ -61,6 +62,7 @@ def render_pdf(the_map: Map, view: dict[str, Any]) -> bytes:
             pdf.set_text_shaping(_needs_shaping(line), direction="ltr")
             pdf.multi_cell(0, 6 if is_heading else 5, line or " ", new_x="LMARGIN", new_y="NEXT")
         add_plan_pages(pdf, view.get("plan"), view["labels"].nothing_yet)
+        draw_child_voice(pdf, view["children"])  # the children's houses, on their own pages
         return bytes(pdf.output())
     finally:
         fpdf_log.setLevel(level)

@@ -22,6 +22,15 @@ from sos_assistant.tui_text import ui_text
 if TYPE_CHECKING:
     from sos_assistant.dialogue import Script
     from sos_assistant.store import SessionInfo
+CHILD_DIALOGUES: tuple[str, ...] = ("three-houses", "words-and-pictures")
+"""Offered beside the people who use the app, and started directly (no framework to pick)."""
+
+
+def child_options() -> list[Option]:
+    """The choices for a child with a grown-up (Three Houses) and for writing a story."""
+    words = ui_text().home
+    child, story = CHILD_DIALOGUES
+    return [Option(words.who_child, id=child), Option(words.who_story, id=story)]
 
 
 class FirstRunScreen(Screen[None]):
@@ -95,7 +104,9 @@ class HomeScreen(Screen[None]):
                 yield OptionList(*[Option(session_label(s)) for s in self.shown], id="sessions")
             yield Static(words.new + ". " + words.who_title, id="step-title", markup=False)
             yield OptionList(
-                *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES], id="who"
+                *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES],
+                *child_options(),  # the Three Houses, and Words and Pictures
+                id="who",
             )
             yield Static("", id="home-note", markup=False)
         yield from about_and_footer()
@@ -110,6 +121,7 @@ class HomeScreen(Screen[None]):
         box = self.query_one("#who", OptionList)
         box.clear_options()
         box.add_options([Option(getattr(words.audiences, a), id=a) for a in AUDIENCES])
+        box.add_options(child_options())
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
@@ -157,8 +169,10 @@ class HomeScreen(Screen[None]):
                 return
             self.post_message(StartSession(self.script.id, self.audience or "family", None))
             return
-        if self.audience is None:
-            scripts = dialogues_for(chosen)
+        if self.audience is None and chosen in CHILD_DIALOGUES:  # no framework to choose
+            self.post_message(StartSession(chosen, "family", None))
+        elif self.audience is None:
+            scripts = [s for s in dialogues_for(chosen) if s.id not in CHILD_DIALOGUES]
             if not scripts:
                 self.query_one("#home-note", Static).update(ui_text().home.no_dialogue)
                 return

@@ -16,15 +16,24 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from sos_assistant.children import children_words
 from sos_assistant.dialogue.answers import as_var
+from sos_assistant.model import Map
 from sos_assistant.render import scale_view
 from sos_assistant.session import (
     DEFAULT_EXPORT_FORMATS,
     EXPORT_FORMATS,
     Session,
     default_export_folder,
+    export_map,
 )
 from sos_assistant.store import Snapshot, StoreError
+from sos_assistant.tui.screens.children import (
+    add_child,
+    child_buttons,
+    from_family,
+    with_children,
+)
 from sos_assistant.tui.screens.common import about_and_footer, when_text
 from sos_assistant.tui.widgets.mapview import MapView
 from sos_assistant.tui.widgets.safe import SafeInput, safe
@@ -46,12 +55,20 @@ class MapScreen(Screen[None]):
         Binding("n", "history", ui_text().buttons.history, show=False),
         Binding("v", "review_plan", ui_text().plan.review_button, show=False),
         Binding("escape", "close", ui_text().keys.back, show=False),
+        Binding("a", "add_child", children_words().app.add_child, show=False),
+        Binding("f", "from_family", children_words().app.from_family, show=False),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self._shown_once = False
+        self.child_houses: list[str] = []
+        """The Three Houses sessions chosen to show with this map (never added on their own)."""
+
+    def shown_map(self) -> Map:
+        """The session's map, with the children's houses chosen for it."""
+        return with_children(self.session, self.child_houses)
 
     def compose(self) -> ComposeResult:
         words = ui_text()
@@ -61,7 +78,7 @@ class MapScreen(Screen[None]):
                     safe(words.question.finished_title + " " + words.question.finished_body),
                     classes="important",
                 )
-            yield MapView(self.session.map(), id="map-view")
+            yield MapView(self.shown_map(), id="map-view")
             with Horizontal(id="buttons"):
                 yield Button(words.buttons.edit + " (C)", id="change", compact=True)
                 yield Button(
@@ -70,6 +87,7 @@ class MapScreen(Screen[None]):
                 yield Button(words.buttons.history + " (N)", id="history", compact=True)
                 if self._review_step():
                     yield Button(words.plan.review_button + " (V)", id="review", compact=True)
+                yield from child_buttons(self.session)  # add a child's houses, or fill a story
         yield from about_and_footer()
 
     def on_mount(self) -> None:
@@ -79,9 +97,7 @@ class MapScreen(Screen[None]):
         old = self.query_one(MapView)
         box = self.query_one("#map-box", Vertical)
         await old.remove()
-        await box.mount(
-            MapView(self.session.map(), id="map-view"), before=self.query_one("#buttons")
-        )
+        await box.mount(MapView(self.shown_map(), id="map-view"), before=self.query_one("#buttons"))
         self.query_one(MapView).focus()
 
     async def on_screen_resume(self) -> None:
@@ -103,6 +119,8 @@ class MapScreen(Screen[None]):
             "export": self.action_export,
             "history": self.action_history,
             "review": self.action_review_plan,
+            "add-child": self.action_add_child,
+            "from-family": self.action_from_family,
         }[event.button.id or "change"]()
 
     def action_close(self) -> None:
@@ -130,7 +148,13 @@ class MapScreen(Screen[None]):
             self.app.edit_answer(step_id)  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
-        self.app.push_screen(ExportScreen(self.session))
+        self.app.push_screen(ExportScreen(self.session, self.shown_map()))
+
+    def action_add_child(self) -> None:
+        add_child(self)
+
+    def action_from_family(self) -> None:
+        from_family(self)
 
     def action_history(self) -> None:
         self.app.push_screen(HistoryScreen(self.session))
@@ -202,9 +226,11 @@ class ExportScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", ui_text().keys.close)]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, the_map: Map | None = None) -> None:
         super().__init__()
         self.session = session
+        self.the_map = the_map
+        """The map to save, when it is not just the session's (a child's houses added)."""
 
     def compose(self) -> ComposeResult:
         words = ui_text()
@@ -250,7 +276,8 @@ class ExportScreen(ModalScreen[None]):
         formats = tuple(f for f in EXPORT_FORMATS if f in chosen)
         result = self.query_one("#export-result", Static)
         try:
-            files = self.session.export(folder, formats)
+            the_map = self.the_map or self.session.map()  # with any children's houses chosen
+            files = export_map(the_map, folder, self.session.name, formats)
             self.session.finish()
         except OSError as error:
             result.update(safe(words.export_failed.format(problem=error.strerror or error)))

@@ -29,6 +29,7 @@ from sos_assistant.tui.messages import AnswerReady, DraftChanged
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
+from sos_assistant.tui.widgets.houses import houses_for, show_houses
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
 
@@ -98,6 +99,7 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="help", classes="hint", markup=False)
             yield Static("", id="examples", classes="examples", markup=False)
             yield Container(id="slot")
+        yield from houses_for(self.session.engine.script.id)  # the Three Houses, always in view
         # The coach's tips sit above the buttons, in view whatever the body is scrolled to.
         with VerticalScroll(id="coach-box"):
             yield CoachPanel(id="coach")
@@ -186,6 +188,7 @@ class QuestionScreen(Screen[None]):
         if self._coach_timer is not None:  # a look at the last step's draft is moot now
             self._coach_timer.stop()
         self._hide_tips()
+        show_houses(self, self.session, step.id, step.slot)
 
     def _shown(self) -> None:
         if not coach_loaded() and self.session.coach_mode != "off" and not self._coach_broken:
@@ -336,6 +339,9 @@ class QuestionScreen(Screen[None]):
     @on(DraftChanged)
     def _draft_changed(self, event: DraftChanged) -> None:
         event.stop()
+        if self.prompt is not None:  # the Three Houses fill as the child's words are added
+            step, items = self.prompt.step, getattr(self._widget, "items", None)
+            show_houses(self, self.session, step.id, step.slot, items)
         if self.session.coach_mode == "off" or self._coach_broken:
             return
         if self._coach_timer is not None:

@@ -10,8 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from sos_assistant.children import child_only, story_only
 from sos_assistant.model import Map, Statement
 from sos_assistant.render import columns, labels, scale_view
+from sos_assistant.tui.widgets.houses import child_parts
 from sos_assistant.tui.widgets.planview import plan_text
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
@@ -109,6 +111,9 @@ class MapView(VerticalScroll):
         the_map = self.the_map
         if the_map.title:
             yield Static(safe(the_map.title, "bold"), classes="map-title")
+        if child_only(the_map) or story_only(the_map):  # the child's houses, or a story alone
+            yield from child_parts(the_map)
+            return
         if the_map.people:
             people = ", ".join(
                 f"{p.name} ({labels().roles.get(p.role, '')})".replace(" ()", "")
@@ -127,4 +132,5 @@ class MapView(VerticalScroll):
         plan = plan_text(the_map)
         if plan is not None:
             yield Static(plan, classes="map-plan")
+        yield from child_parts(the_map)  # the children's words, in their own section
         yield Static(safe(labels().work_in_progress, "italic"), classes="hint")
