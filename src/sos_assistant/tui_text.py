@@ -196,6 +196,55 @@ class PassphraseText(NamedTuple):
     """Shown when the saved sessions cannot be opened at all; ``{problem}`` is the reason."""
 
 
+class RehearseParts(NamedTuple):
+    harm: str
+    danger_statements: str
+    safety_goals: str
+    scaling: str
+
+
+class RehearseText(NamedTuple):
+    """Practising questions with a fictional family, in the app and in plain mode."""
+
+    home_option: str
+    pick_title: str
+    card_title: str
+    start: str
+    placeholder: str
+    you: str
+    tally_title: str
+    tally_open: str
+    tally_closed: str
+    tally_poor: str
+    tally_other: str
+    tally_three: str
+    three_worries: str
+    three_working_well: str
+    three_next_steps: str
+    saved_as: str
+    plain_intro: str
+    not_saved: str
+    summary_title: str
+    write_map: str
+    close: str
+    map_title: str
+    map_intro: str
+    map_intro_plain: str
+    coach_ok: str
+    coach_line: str
+    compare: str
+    compare_title: str
+    yours: str
+    model: str
+    nothing: str
+    map_skipped: str
+    map_saved: str
+    key_end: str
+    key_compare: str
+    parts: RehearseParts
+    parts_short: RehearseParts
+
+
 class UiText(NamedTuple):
     """Everything in ``content/ui.yaml``."""
 
@@ -213,6 +262,7 @@ class UiText(NamedTuple):
     passphrase: PassphraseText
     stopped: str
     plain: PlainText
+    rehearse: RehearseText
 
 
 class UiTextError(CommandError):
