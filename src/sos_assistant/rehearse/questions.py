@@ -367,6 +367,9 @@ class Classifier:
         """The type of ``text``, whether it helps, why, and a better question if it does not."""
         tidied = self._polite_off(tidy(text))
         type_name, saw, found = self._match(tidied)
+        if found:
+            original = re.search(re.escape(found).replace(r"\ ", r"\s+"), text, re.IGNORECASE)
+            found = original.group(0) if original is not None else found
         saws = [_fill(saw, {"found": found})] if saw else []
         type_text = self.type_text(type_name)
         helpful = type_text.helpful
