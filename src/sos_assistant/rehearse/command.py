@@ -17,7 +17,7 @@ from sos_assistant import safetext
 from sos_assistant.errors import OK, USAGE, CommandError
 
 if TYPE_CHECKING:
-    from sos_assistant.rehearse.session import Rehearsal, Summary
+    from sos_assistant.rehearse.session import Rehearsal, SavedRehearsal, Summary
     from sos_assistant.rehearse.vignettes import Vignette
 
 _WIDTH = 88
@@ -105,17 +105,28 @@ def run_rehearse(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         for v in vignettes:
             stdout.write(f"{v.id:<{width}}  {v.framework:<9}  {safetext.one_line(v.title)}\n")
         return OK
-    if not ns.vignette:
+    if not ns.vignette and not ns.session:
         known = ", ".join(v.id for v in vignettes)
         raise CommandError(f"Name a vignette to practise with (known: {known}).", USAGE)
-    try:
-        vignette = find_vignette(ns.vignette)
-    except VignetteError as error:
-        raise CommandError(str(error)) from None
+    vignette = None
+    if ns.vignette:
+        try:
+            vignette = find_vignette(ns.vignette)
+        except VignetteError as error:
+            raise CommandError(str(error)) from None
     if not ns.plain:
         from sos_assistant.tui import run_app
 
-        return run_app(argparse.Namespace(rehearse=vignette.id, plain=None, session=ns.session))
+        return run_app(
+            argparse.Namespace(
+                rehearse=vignette.id if vignette else None,
+                plain=None,
+                session=ns.session,
+                dialogue=None,
+                framework=None,
+                audience="practitioner",
+            )
+        )
     return run_plain(vignette, stdin, stdout, session=ns.session, save=not ns.no_save)
 
 
@@ -124,56 +135,83 @@ def run_rehearse(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
 def _say(stdout: TextIO, text: str = "", indent: str = "") -> None:
     for paragraph in safetext.inert(text).split("\n"):
-        stdout.write((indent + paragraph.strip()).rstrip() + "\n")
+        stdout.write((indent + paragraph).rstrip() + "\n")
     stdout.flush()
 
 
+def _open_saved(vignette: Vignette | None, session: str | None) -> SavedRehearsal:
+    from sos_assistant.rehearse.session import SavedRehearsal, is_rehearsal, new_name
+    from sos_assistant.store.command import open_store_for_cli
+
+    store = open_store_for_cli(None)
+    sessions = {s.name: s for s in store.store.list_sessions()}
+    if session is not None and session in sessions:
+        if not is_rehearsal(sessions[session]):
+            raise CommandError(f"The session '{session}' is not a practice session.")
+        saved = SavedRehearsal.resume(store, session)
+        if vignette is not None and saved.rehearsal.vignette.id != vignette.id:
+            raise CommandError(
+                f"The session '{session}' practises with '{saved.rehearsal.vignette.id}', "
+                f"not '{vignette.id}'."
+            )
+        return saved
+    if vignette is None:
+        raise CommandError(f"There is no practice session called '{session}'.")
+    return SavedRehearsal.open(store, vignette, session or new_name(vignette, set(sessions)))
+
+
 def run_plain(
-    vignette: Vignette,
+    vignette: Vignette | None,
     stdin: TextIO,
     stdout: TextIO,
     *,
     session: str | None = None,
     save: bool = True,
 ) -> int:
-    from sos_assistant.rehearse.session import Rehearsal, SavedRehearsal
+    """The rehearsal line by line. A finished session is shown for review."""
+    from sos_assistant.rehearse.session import Rehearsal
     from sos_assistant.tui_text import ui_text
 
     words = ui_text().rehearse
     saved: SavedRehearsal | None = None
     if save:
-        from sos_assistant.store.command import open_store_for_cli
-
-        saved = SavedRehearsal.open(open_store_for_cli(None), vignette, session)
+        saved = _open_saved(vignette, session)
         rehearsal = saved.rehearsal
     else:
+        assert vignette is not None
         rehearsal = Rehearsal(vignette)
+    vignette = rehearsal.vignette
+    echo = not stdin.isatty()  # through a pipe, show each question so the transcript reads
     _say(stdout, vignette.title)
     _say(stdout, vignette.card)
     if saved is not None:
         _say(stdout, words.saved_as.format(name=saved.name))
-    for turn in rehearsal.turns:  # a resumed session: what was said before
+    for turn in rehearsal.turns:  # a session carried on: what was said before
+        _say(stdout, f"{words.you}: {turn.question}")
         _print_turn(stdout, rehearsal, turn)
-    _say(stdout, words.plain_intro)
+    if saved is not None and saved.finished:
+        _print_summary(stdout, rehearsal.summary())
+        _print_compare(stdout, rehearsal, saved.drafts())
+        return OK
     if rehearsal.finished_questions:
+        _print_summary(stdout, rehearsal.summary())
         return _plain_map(rehearsal, saved, stdin, stdout)
+    _say(stdout, words.plain_intro)
+    ended = False
     for raw in stdin:
         line = raw.strip()
         if not line:
             continue
-        if line.lower() in ("end", "/end", "stop", "quit"):
+        if line.lower() in ("end", "/end"):
+            ended = True
             break
-        if saved is not None:
-            turn = saved.ask(line)
-        else:
-            turn = rehearsal.ask(line)
+        if echo:
+            _say(stdout, f"{words.you}: {line}")
+        turn = saved.ask(line) if saved is not None else rehearsal.ask(line)
         _print_turn(stdout, rehearsal, turn)
-    else:
-        _print_summary(stdout, rehearsal.summary())
-        if saved is not None:
-            saved.end_questions()
-        return OK
     _print_summary(stdout, rehearsal.summary())
+    if not ended:  # input ran out: the session can be carried on later
+        return OK
     if saved is not None:
         saved.end_questions()
     return _plain_map(rehearsal, saved, stdin, stdout)
@@ -192,9 +230,7 @@ def _print_summary(stdout: TextIO, summary: Summary) -> None:
         _say(stdout, line)
 
 
-def _plain_map(
-    rehearsal: Rehearsal, saved: Any, stdin: TextIO, stdout: TextIO
-) -> int:
+def _plain_map(rehearsal: Rehearsal, saved: Any, stdin: TextIO, stdout: TextIO) -> int:
     """Write the map line by line: each part takes lines until an empty line."""
     from sos_assistant.rehearse.session import MAP_PARTS
     from sos_assistant.tui_text import ui_text
@@ -204,27 +240,40 @@ def _plain_map(
     _say(stdout, words.map_intro_plain)
     coach = rehearsal.coach
     drafts: dict[str, list[str]] = {}
-    lines = iter(stdin)
-    for part in MAP_PARTS:
+    echo = not stdin.isatty()
+    for part, kind in MAP_PARTS.items():
         _say(stdout)
         _say(stdout, getattr(words.parts, part))
         got: list[str] = []
-        for raw in lines:
+        for raw in stdin:
             line = raw.strip()
             if not line:
                 break
             got.append(line)
-            for finding in coach.check(line, MAP_PARTS[part]):
-                _say(stdout, f"Coach: {finding.message} {finding.suggestion}", "  ")
+            if echo:
+                _say(stdout, f"- {line}")
+            for finding in coach.check(line, kind):
+                _say(
+                    stdout,
+                    words.coach_line.format(message=finding.message, suggestion=finding.suggestion),
+                    "  ",
+                )
         drafts[part] = got
-        if not got and part == "harm" and not any(drafts.values()):
-            # nothing typed at all: the person did not want to write the map
-            pass
     if not any(drafts.values()):
         _say(stdout, words.map_skipped)
         return OK
     if saved is not None:
         saved.save_map(drafts)
+        _say(stdout, words.map_saved)
+    _print_compare(stdout, rehearsal, drafts)
+    return OK
+
+
+def _print_compare(stdout: TextIO, rehearsal: Rehearsal, drafts: dict[str, list[str]]) -> None:
+    from sos_assistant.rehearse.session import MAP_PARTS
+    from sos_assistant.tui_text import ui_text
+
+    words = ui_text().rehearse
     _say(stdout)
     _say(stdout, words.compare_title)
     model = rehearsal.vignette.model_map
@@ -232,9 +281,8 @@ def _plain_map(
         _say(stdout)
         _say(stdout, getattr(words.parts_short, part))
         _say(stdout, words.yours)
-        for text in drafts.get(part, []) or [words.nothing]:
+        for text in drafts.get(part) or [words.nothing]:
             _say(stdout, f"- {text}", "  ")
         _say(stdout, words.model)
         for text in model.part(part):
             _say(stdout, f"- {text}", "  ")
-    return OK

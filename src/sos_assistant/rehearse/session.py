@@ -246,6 +246,15 @@ def _texts(value: Any) -> list[str]:
     return [v if isinstance(v, str) else str(v.get("text", "")) for v in value]
 
 
+def new_name(vignette: Vignette, taken: set[str]) -> str:
+    """A readable, unused session name: the vignette and today's date."""
+    base = f"rehearse-{vignette.id}-{dt.date.today().isoformat()}"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    return name
+
+
 class SavedRehearsal:
     """A rehearsal kept in the store as a session of the ``rehearse-questions`` dialogue.
 
@@ -267,11 +276,7 @@ class SavedRehearsal:
 
         script = find_dialogue(DIALOGUE)
         if name is None:
-            taken = {str(getattr(s, "name", s)) for s in store.list_sessions()}
-            base = f"rehearse-{vignette.id}-{dt.date.today().isoformat()}"
-            name, n = base, 2
-            while name in taken:
-                name, n = f"{base}-{n}", n + 1
+            name = new_name(vignette, {str(getattr(s, "name", s)) for s in store.list_sessions()})
         engine = store.resume_or_start(
             name, script, framework=vignette.framework, audience="practitioner"
         )
