@@ -241,6 +241,7 @@ class RehearseText(NamedTuple):
     map_saved: str
     key_end: str
     key_compare: str
+    key_home: str
     parts: RehearseParts
     parts_short: RehearseParts
 

@@ -183,7 +183,7 @@ def run_plain(
     vignette = rehearsal.vignette
     echo = not stdin.isatty()  # through a pipe, show each question so the transcript reads
     _say(stdout, vignette.title)
-    _say(stdout, vignette.card)
+    _say(stdout, vignette.card_text)
     if saved is not None:
         _say(stdout, words.saved_as.format(name=saved.name))
     for turn in rehearsal.turns:  # a session carried on: what was said before

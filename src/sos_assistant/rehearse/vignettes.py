@@ -91,8 +91,19 @@ class Vignette(_Strict):
     members: Annotated[list[Member], Field(min_length=1, max_length=2)]
     model_map: ModelMap
 
+    @property
+    def card_text(self) -> str:
+        """The card with each paragraph on one line (the screen or reader wraps it)."""
+        return reflow(self.card)
+
     def member(self, member_id: str) -> Member:
         return next(m for m in self.members if m.id == member_id)
+
+
+def reflow(text: str) -> str:
+    """Paragraphs (separated by an empty line) each on one line."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def vignette_files(folder: Path | None = None) -> list[Path]:

@@ -79,7 +79,9 @@ class HomeScreen(Screen[None]):
                 yield OptionList(*[Option(session_label(s)) for s in self.sessions], id="sessions")
             yield Static(words.new + ". " + words.who_title, id="step-title", markup=False)
             yield OptionList(
-                *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES], id="who"
+                *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES],
+                Option(ui_text().rehearse.home_option, id="rehearse"),
+                id="who",
             )
             yield Static("", id="home-note", markup=False)
         yield from about_and_footer()
@@ -94,6 +96,7 @@ class HomeScreen(Screen[None]):
         box = self.query_one("#who", OptionList)
         box.clear_options()
         box.add_options([Option(getattr(words.audiences, a), id=a) for a in AUDIENCES])
+        box.add_option(Option(ui_text().rehearse.home_option, id="rehearse"))
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
@@ -107,6 +110,11 @@ class HomeScreen(Screen[None]):
         from sos_assistant.plain import asks_framework, dialogues_for
 
         chosen = event.option.id or ""
+        if chosen == "rehearse" and self.audience is None:
+            from sos_assistant.tui.screens.rehearse import VignettePickScreen
+
+            self.app.push_screen(VignettePickScreen())
+            return
         if self.audience is None:
             scripts = dialogues_for(chosen)
             if not scripts:
