@@ -17,6 +17,11 @@ CORE = [
     "sos_assistant.check",
     "sos_assistant.safetext",
     "sos_assistant.cli",
+    "sos_assistant.rehearse",
+    "sos_assistant.rehearse.questions",
+    "sos_assistant.rehearse.vignettes",
+    "sos_assistant.rehearse.session",
+    "sos_assistant.rehearse.command",
 ]
 
 

@@ -17,9 +17,9 @@ from pydantic import ValidationError
 from sos_assistant.content import CONTENT_FILES
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
-from sos_assistant.render import TEXT_FORMATS, Labels, template_name
 from sos_assistant.rehearse.questions import check_questions_file
 from sos_assistant.rehearse.vignettes import check_vignette_file, check_vignettes
+from sos_assistant.render import TEXT_FORMATS, Labels, template_name
 from sos_assistant.resources import content_dir
 from sos_assistant.tui_text import validate_ui_text
 from sos_assistant.yamlfile import YamlProblem, load_yaml

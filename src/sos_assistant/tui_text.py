@@ -242,6 +242,7 @@ class RehearseText(NamedTuple):
     key_end: str
     key_compare: str
     key_home: str
+    transcript_title: str
     parts: RehearseParts
     parts_short: RehearseParts
 

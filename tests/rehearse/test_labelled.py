@@ -78,11 +78,13 @@ def test_accuracy_and_kappa_on_the_labelled_questions() -> None:
         combined += items
         accuracy, kappa, misses = figures(items)
         all_misses += misses
-        report.append(f"{path.name}: {len(items)} questions, accuracy {accuracy:.1%}, "
-                      f"kappa {kappa:.3f}")
+        report.append(
+            f"{path.name}: {len(items)} questions, accuracy {accuracy:.1%}, kappa {kappa:.3f}"
+        )
     accuracy, kappa, _ = figures(combined)
-    report.append(f"combined: {len(combined)} questions, accuracy {accuracy:.1%}, "
-                  f"kappa {kappa:.3f}")
-    message = "\n".join(report + ["misses:", *all_misses])
+    report.append(
+        f"combined: {len(combined)} questions, accuracy {accuracy:.1%}, kappa {kappa:.3f}"
+    )
+    message = "\n".join([*report, "misses:", *all_misses])
     print("\n" + message)
     assert accuracy >= MIN_ACCURACY and kappa >= MIN_KAPPA, message

@@ -9,7 +9,6 @@ summary by question type, then the worker may write the map and compare it with 
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -46,9 +45,7 @@ def configure_rehearse(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--session", metavar="NAME", help="save the practice under this name (default: a new name)"
     )
-    parser.add_argument(
-        "--no-save", action="store_true", help="do not save this practice session"
-    )
+    parser.add_argument("--no-save", action="store_true", help="do not save this practice session")
 
 
 def _dumps(data: Any) -> str:

@@ -391,10 +391,7 @@ class Classifier:
                 ):
                     type_name, type_text = "leading", self.type_text("leading")
                 elif finding.category == "jargon" and helpful and better is None:
-                    if finding.can_apply:
-                        better = finding.apply(text)
-                    else:
-                        better = finding.suggestion
+                    better = finding.apply(text) if finding.can_apply else finding.suggestion
                 helpful = False
                 tip = words.tip
         if not helpful and better is None:

@@ -100,7 +100,9 @@ class Summary:
             return [*out, s.none, "", s.try_title, self.try_next]
         out += ["  " + line for line in self.count_lines()]
         out.append(
-            s.open_closed.format(open=self.tally.open, closed=self.tally.closed, poor=self.tally.poor)
+            s.open_closed.format(
+                open=self.tally.open, closed=self.tally.closed, poor=self.tally.poor
+            )
         )
         out.append(s.three.format(**self.tally.three))
         if self.best:
@@ -147,9 +149,7 @@ class Rehearsal:
 
     def _choose(self, member: Member, type_name: str) -> tuple[int, Reply]:
         replies = member.replies[type_name]
-        ready = [
-            (i, r) for i, r in enumerate(replies) if set(r.after) <= self.revealed
-        ]
+        ready = [(i, r) for i, r in enumerate(replies) if set(r.after) <= self.revealed]
         fresh = [(i, r) for i, r in ready if (member.id, type_name, i) not in self._used]
         building = [(i, r) for i, r in fresh if r.after]
         if building:
@@ -215,9 +215,7 @@ class Rehearsal:
     def try_next(self, tally: Tally) -> str:
         words = self.classifier.data
         s = words.summary
-        poor = Counter(
-            t.verdict.type for t in self.turns if not t.verdict.helpful
-        ).most_common()
+        poor = Counter(t.verdict.type for t in self.turns if not t.verdict.helpful).most_common()
         if poor:
             type_name, count = poor[0]
             text = words.types[type_name]

@@ -162,8 +162,7 @@ def _member_checks(data: Vignette, lines: Lines, file: str) -> list[Diagnostic]:
                                 file,
                                 lines.line(("members", m, "replies", t, r, "after")),
                                 "V004",
-                                f"members[{m}].replies.{t}[{r}].after: no reply reveals "
-                                f"'{tag}'",
+                                f"members[{m}].replies.{t}[{r}].after: no reply reveals '{tag}'",
                             )
                         )
             if replies and all(reply.after for reply in replies):

@@ -30,11 +30,7 @@ _CSS = "rehearse.tcss"
 def open_rehearsal(app: Any, name: str) -> None:
     """Show a saved practice session: carry on asking, or review a finished one."""
     saved = SavedRehearsal.resume(app.store, name)
-    if saved.finished:
-        from sos_assistant.tui.screens.rehearse_map import RehearseMapScreen
-
-        app.switch_or_push(RehearseMapScreen(saved, compare=True))
-    elif saved.rehearsal.finished_questions:
+    if saved.rehearsal.finished_questions:
         app.switch_or_push(RehearseSummaryScreen(saved))
     else:
         app.switch_or_push(RehearseScreen(saved))
@@ -215,6 +211,11 @@ class RehearseSummaryScreen(Screen[None]):
             with Horizontal(id="buttons"):
                 yield Button(words.write_map, id="write-map", variant="primary")
                 yield Button(words.close, id="home-button")
+            rehearsal = self.saved.rehearsal
+            if rehearsal.turns:
+                yield Static(words.transcript_title, classes="title", markup=False)
+                for turn in rehearsal.turns:
+                    yield Static(turn_text(turn, rehearsal.feedback_line(turn)), classes="turn")
         yield from about_and_footer()
 
     def on_mount(self) -> None:
@@ -225,7 +226,7 @@ class RehearseSummaryScreen(Screen[None]):
         event.stop()
         from sos_assistant.tui.screens.rehearse_map import RehearseMapScreen
 
-        self.app.switch_screen(RehearseMapScreen(self.saved))
+        self.app.switch_screen(RehearseMapScreen(self.saved, compare=self.saved.finished))
 
     @on(Button.Pressed, "#home-button")
     def _home(self, event: Button.Pressed) -> None:

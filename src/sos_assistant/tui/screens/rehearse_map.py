@@ -98,13 +98,11 @@ class RehearseMapScreen(Screen[None]):
         self.query_one(f"#coach-{part}", Static).update(out)
 
     def drafts(self) -> dict[str, list[str]]:
-        return {
-            part: _lines(self.query_one(f"#draft-{part}", TextArea).text) for part in MAP_PARTS
-        }
+        return {part: _lines(self.query_one(f"#draft-{part}", TextArea).text) for part in MAP_PARTS}
 
     def _save(self) -> None:
         drafts = self.drafts()
-        if not any(drafts.values()) or drafts == self.saved.drafts() and self.saved.finished:
+        if not any(drafts.values()) or (drafts == self.saved.drafts() and self.saved.finished):
             return
         from sos_assistant.store import StoreError
 
