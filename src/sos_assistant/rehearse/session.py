@@ -315,6 +315,26 @@ class SavedRehearsal:
         self.engine.back()
         return self.rehearsal.ask(question)
 
+    def reply(self, question: str) -> Turn:
+        """The reply at once; :meth:`save` must follow (the app saves just after painting)."""
+        return self.rehearsal.ask(question)
+
+    def save(self) -> None:
+        """Commit every question asked so far. If it fails, the questions not saved are
+        taken back out of the rehearsal and the error is raised."""
+        if _texts(self.engine.answers.get("questions")) == self.questions:
+            return
+        try:
+            self.engine.answer(self.questions)
+            self.engine.back()
+        except Exception:
+            kept = _texts(self.engine.answers.get("questions"))
+            if self.engine.current is not None and self.engine.current.id != "questions":
+                self.engine.back()  # the answer was saved but going back was not
+                kept = self.questions
+            self.rehearsal = replay(self.rehearsal.vignette, kept)
+            raise
+
     def end_questions(self) -> None:
         if self.rehearsal.finished_questions:
             return

@@ -216,10 +216,24 @@ def check_vignettes(folder: Path) -> list[Diagnostic]:
 
 
 def load_vignette(path: Path) -> Vignette:
-    vignette, problems = check_vignette_file(path)
-    if vignette is None:
+    """A usable vignette, or :class:`VignetteError` with every problem as ``file:line``.
+
+    A good file is read with libyaml and validated once; only a file with problems is read
+    again with line numbers, to say where they are.
+    """
+    try:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        vignette = Vignette.model_validate(yaml.load(path.read_text(encoding="utf-8"), loader))
+        if vignette.id == path.stem and not _member_checks(vignette, Lines(), str(path)):
+            return vignette
+    except (OSError, ValueError, yaml.YAMLError):
+        pass
+    checked, problems = check_vignette_file(path)
+    if checked is None:
         raise VignetteError(problems)
-    return vignette
+    return checked
 
 
 @cache

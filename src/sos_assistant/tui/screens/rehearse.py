@@ -7,6 +7,7 @@ are :mod:`sos_assistant.rehearse`.
 
 from __future__ import annotations
 
+import time
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -134,6 +135,9 @@ class RehearseScreen(Screen[None]):
     def __init__(self, saved: SavedRehearsal) -> None:
         super().__init__()
         self.saved = saved
+        self._asked_at: float | None = None
+        self.last_reply_ms: float | None = None
+        """Time from Enter to the reply painted on screen (for benchmarks)."""
 
     def compose(self) -> ComposeResult:
         words = ui_text().rehearse
@@ -163,28 +167,47 @@ class RehearseScreen(Screen[None]):
     @on(Input.Submitted, "#ask")
     def _asked(self, event: Input.Submitted) -> None:
         event.stop()
+        self._asked_at = time.perf_counter()
         question = event.value.strip()
         if not question:
             return
         if question.lower() in ("end", "/end"):
             self.action_end()
             return
-        from sos_assistant.store import StoreError
-
-        try:
-            turn = self.saved.ask(question)
-        except StoreError as error:
-            problem = ui_text().rehearse.not_saved.format(problem=error)
-            self.notify(problem, severity="error", markup=False)
-            return
+        turn = self.saved.reply(question)  # saved just after it is painted (see _shown)
         event.input.value = ""
         chat = self.query_one("#chat", VerticalScroll)
         with self.app.batch_update():
             chat.mount(self._turn_widget(turn))
             self.query_one("#tally", Static).update(tally_text(self.saved))
         chat.scroll_end(animate=False)
+        self.call_after_refresh(self._shown)
+
+    def _shown(self) -> None:
+        if self._asked_at is not None:
+            self.last_reply_ms = (time.perf_counter() - self._asked_at) * 1000
+            self._asked_at = None
+        self._save()
+
+    def _save(self) -> None:
+        from sos_assistant.store import StoreError
+
+        try:
+            self.saved.save()
+        except StoreError as error:
+            problem = ui_text().rehearse.not_saved.format(problem=error)
+            self.notify(problem, severity="error", markup=False)
+            kept = len(self.saved.rehearsal.turns)
+            for widget in list(self.query(".turn"))[kept:]:
+                widget.remove()
+            self.query_one("#tally", Static).update(tally_text(self.saved))
+
+    def save_draft(self) -> None:
+        """Called by the app before it stops (F10, quick exit)."""
+        self._save()
 
     def action_end(self) -> None:
+        self._save()
         self.saved.end_questions()
         self.app.switch_screen(RehearseSummaryScreen(self.saved))
 
