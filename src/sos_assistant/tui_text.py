@@ -207,6 +207,7 @@ class RehearseText(NamedTuple):
     """Practising questions with a fictional family, in the app and in plain mode."""
 
     home_option: str
+    reflect_option: str
     pick_title: str
     card_title: str
     start: str
@@ -243,6 +244,11 @@ class RehearseText(NamedTuple):
     key_compare: str
     key_home: str
     transcript_title: str
+    note_title: str
+    note_nothing: str
+    note_empty: str
+    note_footer: str
+    not_a_reflection: str
     parts: RehearseParts
     parts_short: RehearseParts
 

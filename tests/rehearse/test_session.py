@@ -131,3 +131,36 @@ def test_plain_mode_stopped_without_end_can_carry_on(private_home: Path) -> None
     assert "You: What is going well?" in second.stdout
     assert "2 ×" not in second.stdout.split("What you asked")[0]
     assert "1 × an amplifying follow-up" in second.stdout
+
+
+def test_a_reflection_for_supervision_makes_a_one_page_note(
+    private_home: Path, tmp_path: Path
+) -> None:
+    answers = Path(__file__).parent.parent / "golden" / "supervision-reflection"
+    done = subprocess.run(
+        [sys.executable, "-m", "sos_assistant.cli", "run", "supervision-reflection",
+         "--answers", str(answers / "fuller.answers.yaml"), "--session", "nowak"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "note.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "sos_assistant.cli", "rehearse", "--note", "nowak", "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    note = out.read_text(encoding="utf-8")
+    assert note.startswith("Reflection for supervision: The Nowak family\n")
+    assert "The parents.\n" in note and "* Marta rang me herself" in note
+    assert "What will you try next?" in note
+    assert len(note.splitlines()) <= 60 and max(len(line) for line in note.splitlines()) <= 80
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+
+
+def test_the_reflection_asks_about_all_twelve_aims() -> None:
+    from sos_assistant.dialogue import find_dialogue
+
+    script = find_dialogue("supervision-reflection")
+    asks = "\n".join(s.ask for s in script.steps)
+    assert [n for n in range(1, 13) if f"\n{n}. " not in asks and f" {n}. " not in asks] == []

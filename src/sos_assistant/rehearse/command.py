@@ -46,6 +46,12 @@ def configure_rehearse(parser: argparse.ArgumentParser) -> None:
         "--session", metavar="NAME", help="save the practice under this name (default: a new name)"
     )
     parser.add_argument("--no-save", action="store_true", help="do not save this practice session")
+    parser.add_argument(
+        "--note",
+        metavar="SESSION",
+        help="print the one-page note of a saved supervision reflection",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="with --note: write it here")
 
 
 def _dumps(data: Any) -> str:
@@ -93,6 +99,8 @@ def run_rehearse(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         vignettes = all_vignettes()
     except VignetteError as error:
         raise CommandError(str(error)) from None
+    if ns.note:
+        return _note(ns.note, ns.output, stdout)
     if ns.list:
         if ns.json:
             rows = [{"id": v.id, "title": v.title, "framework": v.framework} for v in vignettes]
@@ -125,6 +133,30 @@ def run_rehearse(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             )
         )
     return run_plain(vignette, stdin, stdout, session=ns.session, save=not ns.no_save)
+
+
+def _note(name: str, output: str | None, stdout: TextIO) -> int:
+    from sos_assistant.rehearse.reflection import REFLECTION, note_text
+    from sos_assistant.store.command import open_store_for_cli
+    from sos_assistant.tui_text import ui_text
+
+    store = open_store_for_cli(None).store
+    info = next((s for s in store.list_sessions() if s.name == name), None)
+    if info is None or info.dialogue != REFLECTION:
+        raise CommandError(ui_text().rehearse.not_a_reflection.format(name=name))
+    text = note_text(store.open_engine(name), info.updated.date())
+    if output is None or output == "-":
+        stdout.write(text)
+        return OK
+    from pathlib import Path
+
+    from sos_assistant.privatefile import write_private
+
+    try:
+        write_private(Path(output), text)
+    except OSError as error:
+        raise CommandError(f"{output}: cannot write the note ({error.strerror})") from None
+    return OK
 
 
 # -- plain mode ------------------------------------------------------------------------------

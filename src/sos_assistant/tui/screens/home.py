@@ -81,6 +81,7 @@ class HomeScreen(Screen[None]):
             yield OptionList(
                 *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES],
                 Option(ui_text().rehearse.home_option, id="rehearse"),
+                Option(ui_text().rehearse.reflect_option, id="reflect"),
                 id="who",
             )
             yield Static("", id="home-note", markup=False)
@@ -97,6 +98,7 @@ class HomeScreen(Screen[None]):
         box.clear_options()
         box.add_options([Option(getattr(words.audiences, a), id=a) for a in AUDIENCES])
         box.add_option(Option(ui_text().rehearse.home_option, id="rehearse"))
+        box.add_option(Option(ui_text().rehearse.reflect_option, id="reflect"))
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
@@ -114,6 +116,9 @@ class HomeScreen(Screen[None]):
             from sos_assistant.tui.screens.rehearse import VignettePickScreen
 
             self.app.push_screen(VignettePickScreen())
+            return
+        if chosen == "reflect" and self.audience is None:
+            self.post_message(StartSession("supervision-reflection", "practitioner", None))
             return
         if self.audience is None:
             scripts = dialogues_for(chosen)
