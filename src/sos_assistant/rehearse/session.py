@@ -215,7 +215,10 @@ class Rehearsal:
     def try_next(self, tally: Tally) -> str:
         words = self.classifier.data
         s = words.summary
-        poor = Counter(t.verdict.type for t in self.turns if not t.verdict.helpful).most_common()
+        counts = Counter(t.verdict.type for t in self.turns if not t.verdict.helpful)
+        # A statement is often just part of talking ("Thank you for seeing me"): the other
+        # poor kinds come first.
+        poor = sorted(counts.items(), key=lambda item: (item[0] == "statement", -item[1]))
         if poor:
             type_name, count = poor[0]
             text = words.types[type_name]
