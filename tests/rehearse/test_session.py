@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sos_assistant.rehearse.session import SavedRehearsal, replay
 from sos_assistant.rehearse.vignettes import find_vignette
 from sos_assistant.store import open_store
@@ -164,3 +166,31 @@ def test_the_reflection_asks_about_all_twelve_aims() -> None:
     script = find_dialogue("supervision-reflection")
     asks = "\n".join(s.ask for s in script.steps)
     assert [n for n in range(1, 13) if f"\n{n}. " not in asks and f" {n}. " not in asks] == []
+
+
+def test_a_question_that_cannot_be_saved_is_taken_back(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sos_assistant.store import StoreError
+
+    vignette = find_vignette("nkechi-and-tobi")
+    store = open_store()
+    saved = SavedRehearsal.open(store, vignette, "full-disk")
+    saved.reply(QUESTIONS[0])
+    saved.save()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise StoreError("the disk is full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "append", refuse)
+        saved.reply(QUESTIONS[2])
+        with pytest.raises(StoreError):
+            saved.save()
+    assert saved.questions == [QUESTIONS[0]]
+    turn = saved.ask(QUESTIONS[3])
+    assert turn.reply == replay(vignette, [QUESTIONS[0], QUESTIONS[3]]).turns[-1].reply
+    assert SavedRehearsal.resume(open_store(), "full-disk").questions == [
+        QUESTIONS[0],
+        QUESTIONS[3],
+    ]
