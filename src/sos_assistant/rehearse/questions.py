@@ -83,6 +83,11 @@ class ThreeQuestions(_Strict):
     next_steps: list[str]
 
 
+class Cues(_Strict):
+    saw: str
+    types: dict[str, list[str]]
+
+
 class QuestionsFile(_Strict):
     """``content/questions.yaml``."""
 
@@ -93,6 +98,7 @@ class QuestionsFile(_Strict):
     closed_types: list[str]
     three_questions: ThreeQuestions
     types: dict[str, TypeText]
+    cues: Cues | None = None
     judgement: FindingText
     jargon: FindingText
     feedback: str
@@ -166,6 +172,18 @@ def check_questions_file(path: Path) -> list[Diagnostic]:
                         f"(use {', '.join('{' + n + '}' for n in sorted(_TRY_NAMES))})",
                     )
                 )
+    if parsed.cues is not None:
+        for type_name, words in parsed.cues.types.items():
+            if type_name not in QUESTION_TYPES:
+                out.append(
+                    Diagnostic(
+                        name,
+                        lines.line(("cues", "types", type_name)),
+                        "Q004",
+                        f"cues.types.{type_name}: '{type_name}' is not a question type",
+                    )
+                )
+            regexes += [(("cues", "types", type_name, i), w) for i, w in enumerate(words)]
     for where, regex in regexes:
         try:
             re.compile(regex)
@@ -280,6 +298,13 @@ class Classifier:
             for name, text in self.data.types.items()
         ]
         self._by_name = {c.name: c for c in self._types}
+        cues = self.data.cues
+        self._cue_saw = cues.saw if cues is not None else ""
+        self._cues = [
+            (type_name, re.compile(r"\b(?:" + "|".join(words) + r")\b", flags))
+            for type_name, words in (cues.types.items() if cues is not None else [])
+            if words
+        ]
         self._coach = coach
         self.open_types = frozenset(self.data.open_types)
         self.closed_types = frozenset(self.data.closed_types)
@@ -312,6 +337,13 @@ class Classifier:
                 found = regex.search(tidied)
                 if found is not None:
                     return compiled.name, saw, found.group(0).strip(" ,?")
+        best: tuple[int, str, list[str]] = (0, "other", [])
+        for type_name, regex in self._cues:
+            hits = [m.group(0) for m in regex.finditer(tidied)]
+            if len(hits) > best[0]:
+                best = (len(hits), type_name, hits)
+        if best[0]:
+            return best[1], self._cue_saw, '", "'.join(dict.fromkeys(best[2]))
         return "other", "", ""
 
     def _try_values(self, tidied: str) -> dict[str, str]:
