@@ -25,6 +25,12 @@ from tests.tui.helpers import give  # noqa: E402
 
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 
+PRACTICE = [
+    "What happened on Saturday night?",
+    "Why did you let him in?",
+    "Tell me about a time when Dele came back drunk and it did not get bad.",
+]
+
 FAMILY = [
     None,  # welcome
     "Dani",
@@ -94,6 +100,12 @@ async def main() -> None:
 
         return press
 
+    async def rehearse(pilot: Pilot[Any]) -> None:
+        for text in PRACTICE:
+            pilot.app.screen.query_one("#ask").value = text  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+
     with tempfile.TemporaryDirectory() as empty:
         os.environ["SOS_ASSISTANT_HOME"] = empty
         await _shoot("first-run", nothing)
@@ -106,6 +118,9 @@ async def main() -> None:
         await _shoot("crisis", await key("f4"), **session)
         child = {"session_name": "three-houses-2026-11-23", "dialogue": "three-houses"}
         await _shoot("houses", houses, **child)
+    with tempfile.TemporaryDirectory() as practice:
+        os.environ["SOS_ASSISTANT_HOME"] = practice
+        await _shoot("rehearse", rehearse, rehearse="nkechi-and-tobi")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,8 @@ def test_there_is_a_fixture_for_every_kind_of_problem() -> None:
         "D012",
         "K001",
         "T001",
+        *("Q001", "Q002", "Q003", "Q004"),
+        *("V001", "V002", "V003", "V004", "V005", "V006"),
     } <= codes
 
 

@@ -65,6 +65,14 @@ def _no_rules(tmp: Path) -> list[Diagnostic]:
     return validate_rules(tmp)
 
 
+def _unknown_vignette(tmp: Path) -> list[Diagnostic]:
+    from sos_assistant.rehearse.vignettes import VignetteError, find_vignette
+
+    with pytest.raises(VignetteError) as raised:
+        find_vignette("no-such-family")
+    return list(raised.value.diagnostics)
+
+
 MADE_AT_TEST_TIME: dict[str, Callable[[Path], list[Diagnostic]]] = {
     "K000": _missing_file,
     "Y002": _not_utf8,
@@ -73,6 +81,7 @@ MADE_AT_TEST_TIME: dict[str, Callable[[Path], list[Diagnostic]]] = {
     "T002": _missing_template,
     "T003": _labels_mistyped,
     "C010": _no_rules,
+    "V000": _unknown_vignette,
 }
 """Codes whose broken example is a missing, unreadable or generated file, which a repository
 cannot hold as it is."""

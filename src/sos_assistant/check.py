@@ -1,7 +1,8 @@
 """``sos-assistant check``: every dialogue and content file, checked like a compiler would.
 
 Problems print as ``file:line: message [CODE]``. Codes: ``Y`` YAML, ``D`` dialogues (see
-:mod:`sos_assistant.dialogue.validate`), ``K`` content files, ``T`` templates, ``C`` coach rules.
+:mod:`sos_assistant.dialogue.validate`), ``K`` content files, ``T`` templates, ``C`` coach rules,
+``Q`` question types (``content/questions.yaml``), ``V`` vignettes (``content/vignettes/``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from sos_assistant.children import ChildrenWords
 from sos_assistant.content import CONTENT_FILES
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
+from sos_assistant.rehearse.questions import check_questions_file
+from sos_assistant.rehearse.vignettes import check_vignette_file, check_vignettes
 from sos_assistant.render import TEXT_FORMATS, Labels, template_name
 from sos_assistant.render.plan import PlanLabels
 from sos_assistant.resources import content_dir
@@ -99,9 +102,15 @@ def _check_path(path: Path) -> list[Diagnostic]:
             return check_coach(path)
         if path.name == "templates":
             return check_templates(path)
+        if path.name == "vignettes":
+            return check_vignettes(path)
         return [d for child in sorted(path.glob("*.yaml")) for d in _check_path(child)]
     if not path.exists():
         return [Diagnostic(display_path(path), 0, "K000", "no such file or folder")]
+    if path.name == "questions.yaml":
+        return check_questions_file(path)
+    if path.parent.name == "vignettes":
+        return check_vignette_file(path)[1]
     if path.name in MODEL_FILES:
         return check_model_file(path, MODEL_FILES[path.name], "K001")
     if path.suffix == ".j2":
@@ -128,4 +137,6 @@ def check_all(paths: Iterable[Path] = ()) -> list[Diagnostic]:
         found += check_model_file(folder / name, model, "K001")
     found += check_templates(folder / "templates")
     found += check_coach(folder / "coach")
+    found += check_questions_file(folder / "questions.yaml")
+    found += check_vignettes(folder / "vignettes")
     return found

@@ -131,6 +131,51 @@ _CODES: tuple[tuple[str, str, str], ...] = (
         "a `replace` mapping names a form that is not in `words`",
     ),
     ("C010", "no coach rule files (*.yaml) here", "the coach folder has no rule files"),
+    (
+        "Q001",
+        "{where}: {problem}",
+        "`questions.yaml` does not fit its format (unknown or missing key, a type missing)",
+    ),
+    (
+        "Q002",
+        "{where}: not a valid pattern ({problem})",
+        "a pattern in `questions.yaml` is not a valid regular expression",
+    ),
+    (
+        "Q003",
+        "{where}: unknown name {name} (use {names})",
+        "a better question uses a name the classifier cannot fill (only `{past}`, `{base}`, "
+        "`{first}`)",
+    ),
+    (
+        "Q004",
+        "{where}: '{name}' is not a question type",
+        "a list in `questions.yaml` names something that is not a question type",
+    ),
+    (
+        "V000",
+        "no vignette called '{name}' (known: {known})",
+        "no vignette by that name (from `rehearse`)",
+    ),
+    ("V001", "{where}: {problem}", "a vignette does not fit its format"),
+    ("V002", "id: '{id}' must be the file name ('{stem}')", "a vignette's id is not its file name"),
+    (
+        "V003",
+        "{where}: {problem}",
+        "a family member has no replies for a type, or replies for an unknown type",
+    ),
+    (
+        "V004",
+        "{where}: no reply reveals '{tag}'",
+        "a reply builds on a detail (`after`) that no reply reveals",
+    ),
+    ("V005", "{where}: '{id}' is used twice", "two family members have the same id"),
+    (
+        "V006",
+        "{where}: every reply needs something said before; give one without 'after'",
+        "every reply of a type needs something said before, so the first question of that type "
+        "would get no answer",
+    ),
 )
 
 CATALOGUE: dict[str, Descriptor] = {code: Descriptor(code, t, d) for code, t, d in _CODES}

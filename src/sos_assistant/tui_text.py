@@ -239,6 +239,63 @@ class PlanWords(NamedTuple):
     plain_review_offer: str
 
 
+class RehearseParts(NamedTuple):
+    harm: str
+    danger_statements: str
+    safety_goals: str
+    scaling: str
+
+
+class RehearseText(NamedTuple):
+    """Practising questions with a fictional family, in the app and in plain mode."""
+
+    home_option: str
+    reflect_option: str
+    pick_title: str
+    card_title: str
+    start: str
+    placeholder: str
+    you: str
+    tally_title: str
+    tally_open: str
+    tally_closed: str
+    tally_poor: str
+    tally_other: str
+    tally_three: str
+    three_worries: str
+    three_working_well: str
+    three_next_steps: str
+    saved_as: str
+    plain_intro: str
+    not_saved: str
+    summary_title: str
+    write_map: str
+    close: str
+    map_title: str
+    map_intro: str
+    map_intro_plain: str
+    coach_ok: str
+    coach_line: str
+    compare: str
+    compare_title: str
+    yours: str
+    model: str
+    nothing: str
+    map_skipped: str
+    map_saved: str
+    key_end: str
+    key_compare: str
+    key_home: str
+    transcript_title: str
+    note_title: str
+    note_nothing: str
+    note_empty: str
+    note_footer: str
+    not_a_reflection: str
+    parts: RehearseParts
+    parts_short: RehearseParts
+
+
 class UiText(NamedTuple):
     """Everything in ``content/ui.yaml``."""
 
@@ -257,6 +314,7 @@ class UiText(NamedTuple):
     stopped: str
     plain: PlainText
     plan: PlanWords
+    rehearse: RehearseText
 
 
 class UiTextError(CommandError):

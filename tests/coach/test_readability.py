@@ -141,3 +141,22 @@ def test_the_words_around_the_houses_are_for_a_child() -> None:
     lines = [houses.empty, houses.faces_ends, houses.can_see, houses.note, houses.page_title]
     lines += list(houses.names.model_dump().values())
     assert [t for t in lines if flesch_kincaid_grade(t.replace("{child}", "Ruby")) > 2] == []
+def test_questions_the_tool_suggests_to_ask_a_family_are_grade_4_or_below() -> None:
+    from sos_assistant.rehearse.questions import questions_file
+
+    data = questions_file()
+    suggested = [t for text in data.types.values() for t in text.try_]
+    tips = [data.summary.try_more, *data.summary.try_missing.model_dump().values()]
+    suggested += [tip.rsplit(": ", 1)[-1] for tip in tips]  # the question after the advice
+    hard = {t: flesch_kincaid_grade(t) for t in suggested if flesch_kincaid_grade(t) > 4}
+    assert hard == {}
+
+
+def test_the_fictional_families_speak_plainly() -> None:
+    from statistics import mean
+
+    from sos_assistant.rehearse.vignettes import all_vignettes
+
+    for vignette in all_vignettes():
+        replies = [r.say for m in vignette.members for rs in m.replies.values() for r in rs]
+        assert mean(flesch_kincaid_grade(r) for r in replies) <= 4, vignette.id

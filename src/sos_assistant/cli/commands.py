@@ -372,6 +372,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="a JSON array of {id, kind, slot, choices}")
     p.set_defaults(func=cmd_steps)
 
+    from sos_assistant.rehearse import command as rehearse_command
+
+    p = sub.add_parser("questions", help="name the type of a practitioner's question")
+    rehearse_command.configure_questions(p)
+    p.set_defaults(func=lambda ns: rehearse_command.run_questions(ns, sys.stdin, sys.stdout))
+
+    p = sub.add_parser("rehearse", help="practise questions with a fictional family")
+    rehearse_command.configure_rehearse(p)
+    p.set_defaults(func=lambda ns: rehearse_command.run_rehearse(ns, sys.stdin, sys.stdout))
+
     p = sub.add_parser("schema", help="print the JSON Schema of the map format")
     p.set_defaults(func=cmd_schema)
     return parser

@@ -21,6 +21,7 @@ def run_app(ns: argparse.Namespace) -> int:
         session_name=getattr(ns, "session", None),
         framework=getattr(ns, "framework", None),
         audience=getattr(ns, "audience", None),
+        rehearse=getattr(ns, "rehearse", None),
     )
     result = app.run()
     out = sys.__stdout__

@@ -81,8 +81,11 @@ class SosApp(App[str | None]):
         session_name: str | None = None,
         framework: str | None = None,
         audience: str | None = None,
+        rehearse: str | None = None,
     ) -> None:
         super().__init__()
+        self.rehearse = rehearse
+        """A vignette to practise questions with, from ``sos-assistant rehearse``."""
         self.register_theme(HIGH_CONTRAST)
         chosen = load_settings().get("theme")  # the theme the person chose last time
         if isinstance(chosen, str) and chosen in self.available_themes:
@@ -125,6 +128,12 @@ class SosApp(App[str | None]):
 
     def _start(self) -> None:
         dialogue, name, framework, audience = self.start_options
+        if self.rehearse is not None:  # sos-assistant rehearse VIGNETTE
+            from sos_assistant.rehearse.vignettes import find_vignette
+            from sos_assistant.tui.screens.rehearse import start_rehearsal
+
+            start_rehearsal(self, find_vignette(self.rehearse), name)
+            return
         if name:
             self.open_session(name, dialogue, audience or "family", framework)
             return
@@ -143,6 +152,11 @@ class SosApp(App[str | None]):
         from sos_assistant.tui.screens.question import QuestionScreen
 
         store = self.sessions_store()
+        if store.exists(name) and store.info(name).dialogue == "rehearse-questions":
+            from sos_assistant.tui.screens.rehearse import open_rehearsal
+
+            open_rehearsal(self, name)
+            return
         script = find_script(dialogue) if dialogue else None
         if store.exists(name):  # carried on with its own dialogue, framework and audience
             self.session = Session.open(store, name, script)

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from sos_assistant.store import SessionInfo
 CHILD_DIALOGUES: tuple[str, ...] = ("three-houses", "words-and-pictures")
 """Offered beside the people who use the app, and started directly (no framework to pick)."""
+OWN_ENTRIES: tuple[str, ...] = (*CHILD_DIALOGUES, "rehearse-questions", "supervision-reflection")
+"""Dialogues with their own entry on the home screen, left out of each person's list."""
 
 
 def child_options() -> list[Option]:
@@ -106,6 +108,8 @@ class HomeScreen(Screen[None]):
             yield OptionList(
                 *[Option(getattr(words.audiences, a), id=a) for a in AUDIENCES],
                 *child_options(),  # the Three Houses, and Words and Pictures
+                Option(ui_text().rehearse.home_option, id="rehearse"),
+                Option(ui_text().rehearse.reflect_option, id="reflect"),
                 id="who",
             )
             yield Static("", id="home-note", markup=False)
@@ -122,6 +126,8 @@ class HomeScreen(Screen[None]):
         box.clear_options()
         box.add_options([Option(getattr(words.audiences, a), id=a) for a in AUDIENCES])
         box.add_options(child_options())
+        box.add_option(Option(ui_text().rehearse.home_option, id="rehearse"))
+        box.add_option(Option(ui_text().rehearse.reflect_option, id="reflect"))
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
@@ -162,6 +168,14 @@ class HomeScreen(Screen[None]):
         from sos_assistant.session import asks_framework, dialogues_for
 
         chosen = event.option.id or ""
+        if chosen == "rehearse" and self.audience is None:
+            from sos_assistant.tui.screens.rehearse import VignettePickScreen
+
+            self.app.push_screen(VignettePickScreen())
+            return
+        if chosen == "reflect" and self.audience is None:
+            self.post_message(StartSession("supervision-reflection", "practitioner", None))
+            return
         if chosen.startswith("dialogue:"):  # one of several conversations for this person
             self.script = next(s for s in self._scripts if s.id == chosen.split(":", 1)[1])
             if asks_framework(self.script):
@@ -172,7 +186,7 @@ class HomeScreen(Screen[None]):
         if self.audience is None and chosen in CHILD_DIALOGUES:  # no framework to choose
             self.post_message(StartSession(chosen, "family", None))
         elif self.audience is None:
-            scripts = [s for s in dialogues_for(chosen) if s.id not in CHILD_DIALOGUES]
+            scripts = [s for s in dialogues_for(chosen) if s.id not in OWN_ENTRIES]
             if not scripts:
                 self.query_one("#home-note", Static).update(ui_text().home.no_dialogue)
                 return
