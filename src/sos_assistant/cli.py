@@ -318,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of the map format")
     p.set_defaults(func=cmd_schema)
+    __import__("sos_assistant.explain.command").explain.command.add_command(sub)
     return parser
 
 

@@ -71,14 +71,35 @@ class FrameworksFile(_Strict):
         return value
 
 
+TermKind = Literal[
+    "label", "legal", "harm", "assessment", "meeting", "plan", "role", "service", "approach", "word"
+]
+"""What a glossary term is. ``label`` (a word that sums a person up, or a diagnosis used as one)
+and ``legal`` (a legal step or order) are the words that most hurt a parent, so ``explain``
+lists them first, in this order."""
+
+TERM_KINDS: tuple[str, ...] = TermKind.__args__  # type: ignore[attr-defined]
+
+
 class Term(_Strict):
     term: str
     plain: str
     """What it means, in plain words."""
     also: list[str] = []
     """Other names or spellings people use for it."""
-    ask: str | None = None
+    ask: str
     """A question a family member could ask about it at a meeting."""
+    kind: TermKind = "word"
+    coach: list[str] = []
+    """The coach rules (``content/coach/*.yaml`` ids) whose findings this term explains."""
+
+    @property
+    def names(self) -> list[str]:
+        """The term and every other name or spelling."""
+        return [self.term, *self.also]
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 class GlossaryFile(_Strict):
@@ -86,15 +107,47 @@ class GlossaryFile(_Strict):
     terms: Annotated[list[Term], Field(min_length=1)]
 
     def search(self, query: str) -> list[Term]:
-        """Terms whose name, other names or meaning contain every word of ``query``."""
-        words = query.lower().split()
+        """Terms where every word of ``query`` starts a word of the term's names or meaning.
+
+        Only whole words count: "DV" finds "DV" and "DVA" but never "advice". Terms whose name
+        is the query come first, then terms with the query in a name, then the rest.
+        """
+        words = [w.lower() for w in _WORD.findall(query)]
         if not words:
             return list(self.terms)
+        index = _search_index(self)
+        scored: list[tuple[int, int, Term]] = []
+        for position, (term, exact, names, meaning) in enumerate(index):
+            rank = 3
+            for word in words:
+                if any(n.startswith(word) for n in names):
+                    rank = min(rank, 1)
+                elif any(m.startswith(word) for m in meaning):
+                    rank = min(rank, 2)
+                else:
+                    break
+            else:
+                scored.append((0 if " ".join(words) in exact else rank, position, term))
+        return [t for _, _, t in sorted(scored, key=lambda x: (x[0], x[1]))]
 
-        def haystack(t: Term) -> str:
-            return " ".join([t.term, *t.also, t.plain]).lower()
 
-        return [t for t in self.terms if all(w in haystack(t) for w in words)]
+_Index = list[tuple[Term, frozenset[str], frozenset[str], frozenset[str]]]
+_INDEXES: dict[int, tuple[GlossaryFile, _Index]] = {}
+
+
+def _search_index(glossary: GlossaryFile) -> _Index:
+    """Each term's words, built once per glossary (the glossary is frozen)."""
+    kept = _INDEXES.get(id(glossary))
+    if kept is not None and kept[0] is glossary:
+        return kept[1]
+    out: _Index = []
+    for term in glossary.terms:
+        exact = frozenset(" ".join(_WORD.findall(n.lower())) for n in term.names)
+        names = frozenset(w.lower() for n in term.names for w in _WORD.findall(n))
+        meaning = frozenset(w.lower() for w in _WORD.findall(term.plain)) - names
+        out.append((term, exact, names, meaning))
+    _INDEXES[id(glossary)] = (glossary, out)
+    return out
 
 
 class Contact(_Strict):
@@ -137,12 +190,39 @@ def _crisis_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
 
 
+class ExplainText(_Strict):
+    """The explainer's words (``content/explain.yaml``)."""
+
+    version: Literal[1]
+    none: str
+    no_text: str
+    means: str
+    ask: str
+    question: str
+    """The question added for a phrase; ``{phrase}`` is the words as written."""
+    title: str
+    panel_title: str
+    panel_empty: str
+    added: str
+    already: str
+    plain_heading: str
+    page_intro: str
+
+    @field_validator("question")
+    @classmethod
+    def _has_phrase(cls, value: str) -> str:
+        if "{phrase}" not in value:
+            raise ValueError("the question must contain {phrase}")
+        return value
+
+
 _T = TypeVar("_T", bound=_Strict)
 
 CONTENT_FILES: dict[str, type[_Strict]] = {
     "frameworks.yaml": FrameworksFile,
     "glossary.yaml": GlossaryFile,
     "crisis.yaml": CrisisFile,
+    "explain.yaml": ExplainText,
 }
 """The content files checked by ``sos-assistant check`` and the model each must match."""
 
@@ -165,3 +245,8 @@ def glossary(folder: Path | None = None) -> GlossaryFile:
 @cache
 def crisis(folder: Path | None = None) -> CrisisFile:
     return _load("crisis.yaml", CrisisFile, folder)
+
+
+@cache
+def explain_text(folder: Path | None = None) -> ExplainText:
+    return _load("explain.yaml", ExplainText, folder)
