@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from sos_assistant.content import CONTENT_FILES
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
+from sos_assistant.explain.validate import check_glossary
 from sos_assistant.render import TEXT_FORMATS, Labels, template_name
 from sos_assistant.resources import content_dir
 from sos_assistant.tui_text import validate_ui_text
@@ -92,6 +93,8 @@ def _check_path(path: Path) -> list[Diagnostic]:
         return [d for child in sorted(path.glob("*.yaml")) for d in _check_path(child)]
     if not path.exists():
         return [Diagnostic(display_path(path), 0, "K000", "no such file or folder")]
+    if path.name == "glossary.yaml":
+        return check_model_file(path, MODEL_FILES[path.name], "K001") + check_glossary(path)
     if path.name in MODEL_FILES:
         return check_model_file(path, MODEL_FILES[path.name], "K001")
     if path.suffix == ".j2":
@@ -116,4 +119,5 @@ def check_all(paths: Iterable[Path] = ()) -> list[Diagnostic]:
         found += check_model_file(folder / name, model, "K001")
     found += check_templates(folder / "templates")
     found += check_coach(folder / "coach")
+    found += check_glossary(folder / "glossary.yaml")
     return found

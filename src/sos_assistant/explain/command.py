@@ -37,8 +37,8 @@ def read_texts(stdin: TextIO) -> list[str]:
 
 def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from sos_assistant.coach.command import json_text
-    from sos_assistant.explain.core import explainer
     from sos_assistant.content import explain_text
+    from sos_assistant.explain.core import explainer
 
     texts = [t for t in (ns.text or []) if t.strip()] if ns.text else read_texts(stdin)
     if not texts:
@@ -58,19 +58,19 @@ def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
 def render(text: str, terms: list[Explained]) -> str:
     """The words found in ``text`` and what each means, for reading in a terminal."""
-    from sos_assistant.safetext import inert
     from sos_assistant.content import explain_text
+    from sos_assistant.safetext import one_line
 
     words = explain_text()
     out: list[str] = []
     if not terms:
         return words.none + "\n"
     for term in terms:
-        out.append(f'"{inert(term.phrase, keep_newlines=False)}"')
+        out.append(f'"{one_line(term.phrase)}"')
         for label, body in ((words.means, term.meaning), (words.ask, term.ask)):
             out.append(
                 textwrap.fill(
-                    inert(body, keep_newlines=False),
+                    one_line(body),
                     width=_WIDTH,
                     initial_indent=f"  {label} ",
                     subsequent_indent="  " + " " * (len(label) + 1),
