@@ -17,6 +17,9 @@ CORE = [
     "sos_assistant.check",
     "sos_assistant.safetext",
     "sos_assistant.cli",
+    "sos_assistant.explain.core",
+    "sos_assistant.explain.command",
+    "sos_assistant.explain.validate",
 ]
 
 

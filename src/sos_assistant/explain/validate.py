@@ -18,7 +18,11 @@ MAX_READING_AGE = 11.0
 
 
 def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnostic]:
-    """Cross-checks of a glossary file that already fits its model."""
+    """Cross-checks of a glossary file that already fits its model.
+
+    The coach rules are the ``coach`` folder beside the glossary (else the packaged ones);
+    ``K011`` is checked only when the glossary has its own rules beside it.
+    """
     from pydantic import ValidationError
 
     from sos_assistant.coach.rules import RuleError, load_rules
@@ -31,8 +35,10 @@ def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnos
         glossary = GlossaryFile.model_validate(data)
     except (YamlProblem, ValidationError):
         return []  # reported by the model check
+    folder = coach_folder or path.parent / "coach"
+    beside = folder.is_dir()
     try:
-        rules = load_rules(coach_folder or path.parent / "coach")
+        rules = load_rules(folder if beside else None)
     except RuleError:
         return []  # reported by the coach check
     file = display_path(path)
@@ -57,8 +63,8 @@ def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnos
         if age > MAX_READING_AGE:
             message = f"'{term.term}' reads at age {age:.1f}; keep meanings at 11 or under"
             out.append(Diagnostic(file, lines.line(("terms", i, "plain")), "K013", message))
-    for rule in rules.rules:
+    for rule in rules.rules if beside else ():
         if rule.category in COACH_CATEGORIES and rule.matches_words and rule.id not in linked:
             message = f"coach rule '{rule.id}' ({rule.category}) is explained by no term"
             out.append(Diagnostic(file, 0, "K011", message))
-    return out
+    return sorted(out)
