@@ -4,6 +4,7 @@ first, each with a plain meaning and a question; the text itself never changed."
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import subprocess
 import sys
@@ -73,7 +74,7 @@ def test_longest_match_wins_and_nothing_overlaps() -> None:
     text = "The court made an interim care order, not a care order."
     found = sorted(explain(text), key=lambda t: t.start)
     assert [t.phrase for t in found] == ["The court", "interim care order", "care order"]
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
 
 
