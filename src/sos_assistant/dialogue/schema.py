@@ -101,6 +101,9 @@ class Step(_Strict):
     """Every question can be skipped unless the author says otherwise."""
     crisis_check: bool = True
     """Whether answers are checked against the crisis phrases."""
+    verbatim: bool = False
+    """For ``text`` and ``list`` steps that collect the professionals' own words: kept exactly
+    as typed (the coach offers no rewrite), each professional word explained beside them."""
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Step:
@@ -112,6 +115,8 @@ class Step(_Strict):
             raise ValueError("only confirm steps have if_yes and if_no")
         if self.kind == "info" and self.slot:
             raise ValueError("an info step has no answer, so it cannot fill a slot")
+        if self.verbatim and self.kind not in ("text", "list"):
+            raise ValueError(f"only text and list steps are verbatim (this is a {self.kind} step)")
         if not self.ask.strip():
             raise ValueError("every step needs 'ask': the question or text the person reads")
         values = [c.value for c in self.choices]

@@ -126,7 +126,7 @@ class Explainer:
         """Every professional word in ``text``, the most hurtful first (labels, then legal
         steps, then the rest), in text order within each."""
         found = self._choose([*self._glossary_matches(text), *self._coach_matches(text)])
-        return sorted(found, key=lambda e: (_RANK.get(e.kind, len(_RANK)), e.start))
+        return sorted(found, key=lambda e: (rank(e), e.start))
 
     def in_text_order(self, text: str) -> list[Explained]:
         """The same as :meth:`explain`, in the order the words come in the text."""
@@ -214,6 +214,11 @@ class Explainer:
             used[match.start : match.end] = b"\1" * (match.end - match.start)
             taken.append(match)
         return taken
+
+
+def rank(term: Explained) -> int:
+    """Where a term comes in the order of hurt: labels first, then legal steps, then the rest."""
+    return _RANK.get(term.kind, len(_RANK))
 
 
 _default: Explainer | None = None

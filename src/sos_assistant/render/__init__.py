@@ -16,6 +16,7 @@ import jinja2
 from pydantic import BaseModel, ConfigDict
 
 from sos_assistant import content, safetext
+from sos_assistant.explain import page
 from sos_assistant.model import Map, Rating, Statement
 from sos_assistant.resources import content_dir
 from sos_assistant.yamlfile import load_yaml
@@ -164,6 +165,7 @@ def view(the_map: Map) -> dict[str, Any]:
         "scale": scale_view(the_map.scaling.ratings),
         "preparation": the_map.preparation,
         "labels": labels(),
+        **page.view_extras(the_map),
     }
 
 
