@@ -77,3 +77,21 @@ def render(text: str, terms: list[Explained]) -> str:
                 )
             )
     return "\n".join(out) + "\n"
+
+
+def plain_lines(text: str) -> list[str]:
+    """The meanings of the professional words in ``text``, one line each, for plain mode
+    (a screen reader or braille display wraps lines itself). Empty when there are none."""
+    from sos_assistant.content import explain_text
+    from sos_assistant.explain.core import explainer
+    from sos_assistant.safetext import one_line
+
+    terms = explainer().explain(text)
+    if not terms:
+        return []
+    words = explain_text()
+    lines = [words.plain_heading]
+    for term in terms:
+        phrase, meaning, ask = (one_line(x) for x in (term.phrase, term.meaning, term.ask))
+        lines.append(f'- "{phrase}": {meaning} {words.ask} {ask}')
+    return lines
