@@ -27,6 +27,10 @@ _GAP = re.compile(r"[\s\-\u2010-\u2014/'’&.]{1,4}")
 _BAD_GAP = re.compile(r"[.]\s")
 """A full stop followed by a space ends a sentence: a name never runs across it."""
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
+CHUNK = 400
+"""About how many characters of text the coach is given at a time."""
+
 COACH_CATEGORIES = frozenset({"judgement", "jargon", "vague"})
 """The coach's findings that are about words (not about reading age or structure)."""
 
@@ -84,7 +88,15 @@ def _forms(token: str) -> list[str]:
     return out
 
 
-_Name = tuple[tuple[str, ...], Term]
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One spelling of a term, as the matcher compares it."""
+
+    low: list[str]
+    """Its words in lower case."""
+    exact: tuple[tuple[int, str], ...]
+    """Words that must match in exactly these capitals (acronyms), by position."""
+    term: Term
 
 
 class Explainer:
@@ -99,11 +111,10 @@ class Explainer:
         """
         self.glossary = glossary if glossary is not None else content.glossary()
         if coach is None:
-            from sos_assistant.coach import Coach
-
-            coach = Coach()
+            coach = _word_coach()
         self.coach = coach or None
         self._first: dict[str, list[_Name]] = {}
+        """Spellings by their first word in lower case, longest first."""
         self._by_rule: dict[str, list[Term]] = {}
         self._by_name: dict[str, Term] = {}
         for term in self.glossary.terms:
@@ -115,10 +126,12 @@ class Explainer:
                 if not tokens:
                     continue
                 for last in _forms(tokens[-1]):
-                    key = (*(t if _acronym(t) else t.lower() for t in tokens[:-1]), last)
-                    self._first.setdefault(key[0], []).append((key, term))
+                    key = [*tokens[:-1], last]
+                    exact = tuple((i, t) for i, t in enumerate(key) if _acronym(t))
+                    low = [t.lower() for t in key]
+                    self._first.setdefault(low[0], []).append(_Name(low, exact, term))
         for names in self._first.values():
-            names.sort(key=lambda n: -len(n[0]))
+            names.sort(key=lambda n: -len(n.low))
 
     # -----------------------------------------------------------------------------------------
 
@@ -140,43 +153,48 @@ class Explainer:
 
     def _glossary_matches(self, text: str) -> Iterable[Explained]:
         tokens = list(_TOKEN.finditer(text))
-        for i, first in enumerate(tokens):
-            word = first.group()
-            candidates = self._first.get(word.lower(), [])
-            if _acronym(word) or word != word.lower():
-                candidates = [*self._first.get(word, []), *candidates]
-            for key, term in candidates:
-                end = i + len(key)
-                if end > len(tokens) or not self._fits(text, tokens, i, key):
+        words = [t.group() for t in tokens]
+        low = [w.lower() for w in words]
+        count = len(words)
+        for i, first in enumerate(low):
+            for name in self._first.get(first, ()):
+                size = len(name.low)
+                if i + size > count or low[i : i + size] != name.low:
                     continue
-                start, stop = first.start(), tokens[end - 1].end()
-                yield self._make(text, start, stop, term, None)
+                if not self._fits(text, tokens, words, i, name):
+                    continue
+                yield self._make(
+                    text, tokens[i].start(), tokens[i + size - 1].end(), name.term, None
+                )
                 break
 
     @staticmethod
-    def _fits(text: str, tokens: list[re.Match[str]], i: int, key: tuple[str, ...]) -> bool:
-        for offset, want in enumerate(key):
-            token = tokens[i + offset]
-            word = token.group()
-            if _acronym(want) or (want[:-1] and _acronym(want[:-1]) and want.endswith("s")):
-                if word != want:
-                    return False
-            elif word.lower() != want or (_acronym(word) and len(key) == 1 and len(word) <= 3):
-                # a short everyday word in capitals ("OR", "IT") is not an acronym we know
+    def _fits(
+        text: str, tokens: list[re.Match[str]], words: list[str], i: int, name: _Name
+    ) -> bool:
+        """Capitals and the gaps between the words, once the words themselves match."""
+        for at, want in name.exact:
+            if words[i + at] != want:
                 return False
-            if offset:
-                gap = text[tokens[i + offset - 1].end() : token.start()]
-                if not _GAP.fullmatch(gap) or _BAD_GAP.search(gap):
-                    return False
+        size = len(name.low)
+        if size == 1:
+            word = words[i]
+            # a short everyday word in capitals ("OR", "IT") is not an acronym we know
+            return not (not name.exact and _acronym(word) and len(word) <= 3)
+        for offset in range(1, size):
+            gap = text[tokens[i + offset - 1].end() : tokens[i + offset].start()]
+            if gap != " " and (not _GAP.fullmatch(gap) or _BAD_GAP.search(gap)):
+                return False
         return True
 
     def _coach_matches(self, text: str) -> Iterable[Explained]:
         if self.coach is None or not text.strip():
             return
-        for finding in self.coach.check(text, "general", "practitioner"):
+        for offset, finding in self._coach_findings(text):
             if finding.category not in COACH_CATEGORIES or finding.end <= finding.start:
                 continue
-            phrase = text[finding.start : finding.end]
+            start, end = offset + finding.start, offset + finding.end
+            phrase = text[start:end]
             term = self.term_for(phrase)
             linked = self._by_rule.get(finding.rule, [])
             if term is None or (linked and term not in linked):
@@ -184,7 +202,21 @@ class Explainer:
             if term is None:
                 continue
             kind = "label" if finding.category == "judgement" else term.kind
-            yield self._make(text, finding.start, finding.end, term, finding.rule, kind)
+            yield self._make(text, start, end, term, finding.rule, kind)
+
+    def _coach_findings(self, text: str) -> Iterable[tuple[int, Any]]:
+        """The coach's findings, a few sentences at a time (it is quickest on short texts),
+        each with the offset of its piece of text."""
+        assert self.coach is not None
+        start = 0
+        for cut in _SENTENCE_END.finditer(text):
+            if cut.end() - start >= CHUNK:
+                yield from (
+                    (start, f) for f in self.coach.check(text[start : cut.end()], "general")
+                )
+                start = cut.end()
+        if text[start:].strip():
+            yield from ((start, f) for f in self.coach.check(text[start:], "general"))
 
     @staticmethod
     def _make(
@@ -205,15 +237,28 @@ class Explainer:
     def _choose(matches: list[Explained]) -> list[Explained]:
         """Longest first; nothing that overlaps a match already taken."""
         taken: list[Explained] = []
-        used = bytearray()
+        used = bytearray(max((m.end for m in matches), default=0))
         for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.rule is not None)):
-            if len(used) < match.end:
-                used.extend(b"\0" * (match.end - len(used)))
-            if any(used[match.start : match.end]):
+            if used.find(1, match.start, match.end) != -1:
                 continue
             used[match.start : match.end] = b"\1" * (match.end - match.start)
             taken.append(match)
         return taken
+
+
+def _word_coach() -> Any:
+    """The coach with only its rules about words: the checks of reading age and structure
+    cost most of its time on a long report and say nothing about a word's meaning."""
+    import dataclasses
+
+    from sos_assistant.coach import Coach, load_rules
+
+    rules = load_rules()
+    try:
+        words = tuple(r for r in rules.rules if r.category in COACH_CATEGORIES and r.matches_words)
+        return Coach(dataclasses.replace(rules, rules=words))
+    except (TypeError, AttributeError):  # the rule set is built differently: all of it, then
+        return Coach(rules)
 
 
 def rank(term: Explained) -> int:
