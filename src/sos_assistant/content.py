@@ -207,6 +207,9 @@ class ExplainText(_Strict):
     already: str
     plain_heading: str
     page_intro: str
+    own_view_title: str
+    """The page's section for the parent's own words, kept apart from the papers' words."""
+    own_view_intro: str
 
     @field_validator("question")
     @classmethod

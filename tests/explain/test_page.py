@@ -85,3 +85,20 @@ def test_html_box_is_escaped() -> None:
     the_map.worries.harm[0] = harm
     html = render_bytes(the_map, "html").decode()
     assert "<b>DV" not in html
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt", "docx", "pdf"])
+def test_the_parents_own_words_are_under_what_i_think_not_among_the_papers(fmt: str) -> None:
+    the_map = advocate_map()
+    own = "They think Tia might get hurt if I go out and leave her again."
+    papers = "are worried that if Tia is left on her own again"
+    text = " ".join(page_text(the_map, fmt).split())
+    title = explain_text().own_view_title
+    at_title = text.upper().index(title.upper())
+    assert text.index(papers) < at_title < text.index(own)
+
+
+def test_a_map_without_the_papers_words_keeps_its_columns_as_they_are() -> None:
+    the_map = load(GOLDEN / "practitioner-mapping" / "fuller.map.yaml")
+    text = render_bytes(the_map, "txt").decode()
+    assert explain_text().own_view_title.upper() not in text.upper()

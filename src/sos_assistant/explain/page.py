@@ -7,6 +7,7 @@ is listed once, the most hurtful first (labels, then legal steps), in the order 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -54,8 +55,43 @@ def words_in_papers(the_map: Map) -> list[PageWord]:
     return out
 
 
+WHOLE = frozenset({"next_steps"})
+"""Sections kept whole in the columns: who will do what is the plan, not anyone's view."""
+
+
+def split_columns(the_map: Map) -> dict[str, Any]:
+    """In a section that has the papers' words, the parent's own words are not mixed in: the
+    section keeps the papers' words, and the rest goes to ``own_view`` ("What I think"),
+    section by section. Sections without the papers' words, and who will do what, stay as
+    they are."""
+    if not any(True for _ in as_written(the_map)):
+        return {"own_view": []}
+    from sos_assistant.render import columns
+
+    papers: list[Any] = []
+    own: list[Any] = []
+    for column in columns(the_map):
+        kept = []
+        for section in column.sections:
+            theirs = [s for s in section.statements if s.as_written]
+            mine = [s for s in section.statements if not s.as_written]
+            if not theirs or not mine or section.key in WHOLE:
+                kept.append(section)
+                continue
+            kept.append(dataclasses.replace(section, statements=theirs))
+            own.append(dataclasses.replace(section, statements=mine))
+        papers.append(dataclasses.replace(column, sections=kept))
+    return {"columns": papers, "own_view": own}
+
+
 def view_extras(the_map: Map) -> dict[str, Any]:
-    """What the map templates need for the box: ``words`` and ``words_text``."""
+    """What the map templates need for the papers' words: ``words`` and ``words_text`` for the
+    box, ``own_view`` for the parent's own words (and ``columns`` with the papers' words only,
+    when the map has them)."""
     from sos_assistant.content import explain_text
 
-    return {"words": words_in_papers(the_map), "words_text": explain_text()}
+    return {
+        "words": words_in_papers(the_map),
+        "words_text": explain_text(),
+        **split_columns(the_map),
+    }

@@ -9,7 +9,7 @@ from typing import Any
 from docx import Document
 
 from sos_assistant.model import Map, Statement
-from sos_assistant.render.words import add_to_docx
+from sos_assistant.render.words import add_own_view_to_docx, add_to_docx
 from sos_assistant.safetext import inert, one_line
 
 
@@ -55,6 +55,7 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
                 _statement(doc, s, labels)
             if not section.statements:
                 doc.add_paragraph(labels.nothing_yet)
+    add_own_view_to_docx(doc, view, _statement)
     scale = view["scale"]
     if the_map.scaling.question or scale.marks:  # left off when the dialogue never asked
         doc.add_heading(labels.scaling, level=1)

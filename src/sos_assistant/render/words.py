@@ -26,6 +26,19 @@ def add_to_docx(doc: Any, view: dict[str, Any]) -> None:
         p.add_run(f"{text.ask} {one_line(word.ask)}").italic = True
 
 
+def add_own_view_to_docx(doc: Any, view: dict[str, Any], statement: Any) -> None:
+    """The parent's own words, section by section; ``statement(doc, s, labels)`` writes one."""
+    own, text = view.get("own_view") or [], view["words_text"]
+    if not own:
+        return
+    doc.add_heading(text.own_view_title, level=1)
+    doc.add_paragraph().add_run(text.own_view_intro).italic = True
+    for section in own:
+        doc.add_heading(section.title, level=2)
+        for s in section.statements:
+            statement(doc, s, view["labels"])
+
+
 def add_to_pdf(pdf: Any, view: dict[str, Any], font: str = "DejaVu") -> None:
     """The box on an ``fpdf.FPDF`` page, in ``font`` (regular and bold faces added)."""
     words, text = view["words"], view["words_text"]
