@@ -115,9 +115,9 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="examples", classes="examples", markup=False)
             yield Container(id="slot")
         # The coach's tips sit above the buttons, in view whatever the body is scrolled to.
+        yield ExplainPanel(id="explain")  # on verbatim steps, instead of the coach
         with VerticalScroll(id="coach-box"):
             yield CoachPanel(id="coach")
-        yield ExplainPanel(id="explain")  # on verbatim steps, instead of the coach
         with Horizontal(id="buttons"):
             yield Button(words.back + " (F5)", id="back", compact=True)
             yield Button(words.skip + " (F6)", id="skip", compact=True)
