@@ -7,6 +7,7 @@ another folder.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from pathlib import Path
@@ -116,38 +117,64 @@ class GlossaryFile(_Strict):
         if not words:
             return list(self.terms)
         index = _search_index(self)
-        scored: list[tuple[int, int, Term]] = []
-        for position, (term, exact, names, meaning) in enumerate(index):
-            rank = 3
-            for word in words:
-                if any(n.startswith(word) for n in names):
-                    rank = min(rank, 1)
-                elif any(m.startswith(word) for m in meaning):
-                    rank = min(rank, 2)
-                else:
-                    break
+        ranks: dict[int, int] | None = None
+        for word in words:
+            in_names, in_meaning = index.starting_with(word)
+            found = {i: 1 for i in in_meaning} | {i: 0 for i in in_names}
+            if ranks is None:
+                ranks = found
             else:
-                scored.append((0 if " ".join(words) in exact else rank, position, term))
-        return [t for _, _, t in sorted(scored, key=lambda x: (x[0], x[1]))]
+                ranks = {i: min(r, found[i]) for i, r in ranks.items() if i in found}
+        phrase = " ".join(words)
+        order = sorted(
+            (ranks or {}).items(),
+            key=lambda item: (0 if phrase in index.exact[item[0]] else 1 + item[1], item[0]),
+        )
+        return [self.terms[i] for i, _ in order]
 
 
-_Index = list[tuple[Term, frozenset[str], frozenset[str], frozenset[str]]]
-_INDEXES: dict[int, tuple[GlossaryFile, _Index]] = {}
+class _SearchIndex:
+    """Every word of every term, sorted, so the words a prefix starts are found by bisection."""
+
+    def __init__(self, glossary: GlossaryFile) -> None:
+        self.exact: list[frozenset[str]] = []
+        names: dict[str, set[int]] = {}
+        meaning: dict[str, set[int]] = {}
+        for i, term in enumerate(glossary.terms):
+            self.exact.append(frozenset(" ".join(_WORD.findall(n.lower())) for n in term.names))
+            for name in term.names:
+                for w in _WORD.findall(name.lower()):
+                    names.setdefault(w, set()).add(i)
+            for w in _WORD.findall(term.plain.lower()):
+                meaning.setdefault(w, set()).add(i)
+        self.words = sorted(set(names) | set(meaning))
+        self.names = names
+        self.meaning = meaning
+
+    def starting_with(self, prefix: str) -> tuple[set[int], set[int]]:
+        """The terms with a name word, and with a meaning word, that starts with ``prefix``."""
+        start = bisect.bisect_left(self.words, prefix)
+        end = bisect.bisect_left(self.words, prefix + "\U0010ffff", start)
+        in_names: set[int] = set()
+        in_meaning: set[int] = set()
+        empty: set[int] = set()
+        for word in self.words[start:end]:
+            in_names |= self.names.get(word, empty)
+            in_meaning |= self.meaning.get(word, empty)
+        return in_names, in_meaning
 
 
-def _search_index(glossary: GlossaryFile) -> _Index:
-    """Each term's words, built once per glossary (the glossary is frozen)."""
+_INDEXES: dict[int, tuple[GlossaryFile, _SearchIndex]] = {}
+
+
+def _search_index(glossary: GlossaryFile) -> _SearchIndex:
+    """The glossary's search index, built once per glossary (the glossary is frozen)."""
     kept = _INDEXES.get(id(glossary))
     if kept is not None and kept[0] is glossary:
         return kept[1]
-    out: _Index = []
-    for term in glossary.terms:
-        exact = frozenset(" ".join(_WORD.findall(n.lower())) for n in term.names)
-        names = frozenset(w.lower() for n in term.names for w in _WORD.findall(n))
-        meaning = frozenset(w.lower() for w in _WORD.findall(term.plain)) - names
-        out.append((term, exact, names, meaning))
-    _INDEXES[id(glossary)] = (glossary, out)
-    return out
+    index = _SearchIndex(glossary)
+    _INDEXES[id(glossary)] = (glossary, index)
+    return index
 
 
 class Contact(_Strict):
