@@ -65,6 +65,17 @@ def _no_rules(tmp: Path) -> list[Diagnostic]:
     return validate_rules(tmp)
 
 
+def _glossary_leaves_a_rule_out(tmp: Path) -> list[Diagnostic]:
+    import re as regex
+
+    from sos_assistant.explain.validate import check_glossary
+
+    (tmp / "coach").symlink_to(content_dir() / "coach")
+    text = (content_dir() / "glossary.yaml").read_text(encoding="utf-8")
+    (tmp / "glossary.yaml").write_text(regex.sub(r"coach: \[[^]]*\]", "coach: []", text))
+    return check_glossary(tmp / "glossary.yaml")
+
+
 def _unknown_vignette(tmp: Path) -> list[Diagnostic]:
     from sos_assistant.rehearse.vignettes import VignetteError, find_vignette
 
@@ -82,6 +93,7 @@ MADE_AT_TEST_TIME: dict[str, Callable[[Path], list[Diagnostic]]] = {
     "T003": _labels_mistyped,
     "C010": _no_rules,
     "V000": _unknown_vignette,
+    "K011": _glossary_leaves_a_rule_out,
 }
 """Codes whose broken example is a missing, unreadable or generated file, which a repository
 cannot hold as it is."""

@@ -18,6 +18,7 @@ from sos_assistant.children import ChildrenWords
 from sos_assistant.content import CONTENT_FILES
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.loader import check_script_file, dialogue_files, schema_diagnostics
+from sos_assistant.explain.validate import check_glossary
 from sos_assistant.rehearse.questions import check_questions_file
 from sos_assistant.rehearse.vignettes import check_vignette_file, check_vignettes
 from sos_assistant.render import TEXT_FORMATS, Labels, template_name
@@ -111,6 +112,8 @@ def _check_path(path: Path) -> list[Diagnostic]:
         return check_questions_file(path)
     if path.parent.name == "vignettes":
         return check_vignette_file(path)[1]
+    if path.name == "glossary.yaml":
+        return check_model_file(path, MODEL_FILES[path.name], "K001") + check_glossary(path)
     if path.name in MODEL_FILES:
         return check_model_file(path, MODEL_FILES[path.name], "K001")
     if path.suffix == ".j2":
@@ -139,4 +142,5 @@ def check_all(paths: Iterable[Path] = ()) -> list[Diagnostic]:
     found += check_coach(folder / "coach")
     found += check_questions_file(folder / "questions.yaml")
     found += check_vignettes(folder / "vignettes")
+    found += check_glossary(folder / "glossary.yaml")
     return found

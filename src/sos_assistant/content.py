@@ -7,6 +7,7 @@ another folder.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from pathlib import Path
@@ -71,14 +72,35 @@ class FrameworksFile(_Strict):
         return value
 
 
+TermKind = Literal[
+    "label", "legal", "harm", "assessment", "meeting", "plan", "role", "service", "approach", "word"
+]
+"""What a glossary term is. ``label`` (a word that sums a person up, or a diagnosis used as one)
+and ``legal`` (a legal step or order) are the words that most hurt a parent, so ``explain``
+lists them first, in this order."""
+
+TERM_KINDS: tuple[str, ...] = TermKind.__args__  # type: ignore[attr-defined]
+
+
 class Term(_Strict):
     term: str
     plain: str
     """What it means, in plain words."""
     also: list[str] = []
     """Other names or spellings people use for it."""
-    ask: str | None = None
+    ask: str
     """A question a family member could ask about it at a meeting."""
+    kind: TermKind = "word"
+    coach: list[str] = []
+    """The coach rules (``content/coach/*.yaml`` ids) whose findings this term explains."""
+
+    @property
+    def names(self) -> list[str]:
+        """The term and every other name or spelling."""
+        return [self.term, *self.also]
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 class GlossaryFile(_Strict):
@@ -86,15 +108,73 @@ class GlossaryFile(_Strict):
     terms: Annotated[list[Term], Field(min_length=1)]
 
     def search(self, query: str) -> list[Term]:
-        """Terms whose name, other names or meaning contain every word of ``query``."""
-        words = query.lower().split()
+        """Terms where every word of ``query`` starts a word of the term's names or meaning.
+
+        Only whole words count: "DV" finds "DV" and "DVA" but never "advice". Terms whose name
+        is the query come first, then terms with the query in a name, then the rest.
+        """
+        words = [w.lower() for w in _WORD.findall(query)]
         if not words:
             return list(self.terms)
+        index = _search_index(self)
+        ranks: dict[int, int] | None = None
+        for word in words:
+            in_names, in_meaning = index.starting_with(word)
+            found = {i: 1 for i in in_meaning} | {i: 0 for i in in_names}
+            if ranks is None:
+                ranks = found
+            else:
+                ranks = {i: min(r, found[i]) for i, r in ranks.items() if i in found}
+        phrase = " ".join(words)
+        order = sorted(
+            (ranks or {}).items(),
+            key=lambda item: (0 if phrase in index.exact[item[0]] else 1 + item[1], item[0]),
+        )
+        return [self.terms[i] for i, _ in order]
 
-        def haystack(t: Term) -> str:
-            return " ".join([t.term, *t.also, t.plain]).lower()
 
-        return [t for t in self.terms if all(w in haystack(t) for w in words)]
+class _SearchIndex:
+    """Every word of every term, sorted, so the words a prefix starts are found by bisection."""
+
+    def __init__(self, glossary: GlossaryFile) -> None:
+        self.exact: list[frozenset[str]] = []
+        names: dict[str, set[int]] = {}
+        meaning: dict[str, set[int]] = {}
+        for i, term in enumerate(glossary.terms):
+            self.exact.append(frozenset(" ".join(_WORD.findall(n.lower())) for n in term.names))
+            for name in term.names:
+                for w in _WORD.findall(name.lower()):
+                    names.setdefault(w, set()).add(i)
+            for w in _WORD.findall(term.plain.lower()):
+                meaning.setdefault(w, set()).add(i)
+        self.words = sorted(set(names) | set(meaning))
+        self.names = names
+        self.meaning = meaning
+
+    def starting_with(self, prefix: str) -> tuple[set[int], set[int]]:
+        """The terms with a name word, and with a meaning word, that starts with ``prefix``."""
+        start = bisect.bisect_left(self.words, prefix)
+        end = bisect.bisect_left(self.words, prefix + "\U0010ffff", start)
+        in_names: set[int] = set()
+        in_meaning: set[int] = set()
+        empty: set[int] = set()
+        for word in self.words[start:end]:
+            in_names |= self.names.get(word, empty)
+            in_meaning |= self.meaning.get(word, empty)
+        return in_names, in_meaning
+
+
+_INDEXES: dict[int, tuple[GlossaryFile, _SearchIndex]] = {}
+
+
+def _search_index(glossary: GlossaryFile) -> _SearchIndex:
+    """The glossary's search index, built once per glossary (the glossary is frozen)."""
+    kept = _INDEXES.get(id(glossary))
+    if kept is not None and kept[0] is glossary:
+        return kept[1]
+    index = _SearchIndex(glossary)
+    _INDEXES[id(glossary)] = (glossary, index)
+    return index
 
 
 class Contact(_Strict):
@@ -137,12 +217,42 @@ def _crisis_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
 
 
+class ExplainText(_Strict):
+    """The explainer's words (``content/explain.yaml``)."""
+
+    version: Literal[1]
+    none: str
+    no_text: str
+    means: str
+    ask: str
+    question: str
+    """The question added for a phrase; ``{phrase}`` is the words as written."""
+    title: str
+    panel_title: str
+    panel_empty: str
+    added: str
+    already: str
+    plain_heading: str
+    page_intro: str
+    own_view_title: str
+    """The page's section for the parent's own words, kept apart from the papers' words."""
+    own_view_intro: str
+
+    @field_validator("question")
+    @classmethod
+    def _has_phrase(cls, value: str) -> str:
+        if "{phrase}" not in value:
+            raise ValueError("the question must contain {phrase}")
+        return value
+
+
 _T = TypeVar("_T", bound=_Strict)
 
 CONTENT_FILES: dict[str, type[_Strict]] = {
     "frameworks.yaml": FrameworksFile,
     "glossary.yaml": GlossaryFile,
     "crisis.yaml": CrisisFile,
+    "explain.yaml": ExplainText,
 }
 """The content files checked by ``sos-assistant check`` and the model each must match."""
 
@@ -165,3 +275,8 @@ def glossary(folder: Path | None = None) -> GlossaryFile:
 @cache
 def crisis(folder: Path | None = None) -> CrisisFile:
     return _load("crisis.yaml", CrisisFile, folder)
+
+
+@cache
+def explain_text(folder: Path | None = None) -> ExplainText:
+    return _load("explain.yaml", ExplainText, folder)

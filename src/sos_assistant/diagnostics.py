@@ -94,6 +94,23 @@ _CODES: tuple[tuple[str, str, str], ...] = (
         "`frameworks.yaml`, `glossary.yaml`, `crisis.yaml` or `ui.yaml` does not match its format "
         "(a missing or unknown key, a bad crisis phrase)",
     ),
+    (
+        "K010",
+        "no coach rule '{rule}'",
+        "a glossary term's `coach` names a coach rule that does not exist",
+    ),
+    (
+        "K011",
+        "coach rule '{rule}' ({category}) is explained by no term",
+        "a coach rule about words (a label, jargon or a vague word) has no glossary term that "
+        "explains it: add its id to a term's `coach` list",
+    ),
+    ("K012", "'{name}' is also a name of '{term}'", "the same name is given to two glossary terms"),
+    (
+        "K013",
+        "'{term}' reads at age {age}; keep meanings at 11 or under",
+        "a glossary meaning reads above age 11",
+    ),
     ("T001", "template error: {problem}", "a map template cannot be read"),
     (
         "T002",

@@ -72,6 +72,9 @@ class Statement(_Strict):
     """For a next step: who will do it."""
     by_when: str | None = None
     """For a next step: by when, in the person's words."""
+    as_written: bool | None = None
+    """True for professionals' words copied from their papers exactly as written; the page
+    explains the professional words in them ("Words in the papers, in plain words")."""
 
     @model_validator(mode="before")
     @classmethod

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sos_assistant import content, names
 from sos_assistant.dialogue.answers import as_var
+from sos_assistant.explain.core import plain_lines
 from sos_assistant.model import ROLES
 from sos_assistant.safetext import inert, one_line, reflow
 from sos_assistant.tui_text import ui_text
@@ -243,7 +244,10 @@ class Plain:
         if prompt.examples:
             self.say(words.examples.format(examples=" / ".join(e.strip() for e in prompt.examples)))
         if kind == "text":
-            return self.read() or None
+            text = self.read()
+            for line in plain_lines(text) if prompt.step.verbatim else []:
+                self.say(line)
+            return text or None
         if kind in ("choice", "confirm"):
             if kind == "choice":
                 options = [label for _, label, _ in prompt.choices]
@@ -295,6 +299,9 @@ class Plain:
                 text = self.read(commands=not items)
                 if not text:
                     return items or None
+                if prompt.step.verbatim:  # the professionals' words: say what each one means
+                    for line in plain_lines(text):
+                        self.say(line)
                 if prompt.step.views:
                     self.say(words.list_view)
                     view = self.read(commands=False)

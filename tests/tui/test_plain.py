@@ -128,3 +128,16 @@ def test_plain_says_each_paragraph_on_one_line(private_home: Path) -> None:
     assert any(
         line.startswith("- Use first names or made-up names only. Do not put") for line in lines
     )
+
+
+def test_plain_mode_lists_the_meanings_after_each_pasted_worry(private_home: Path) -> None:
+    typed = ["", "", "Shona", "Tia", "Marcus", "", "", PASTED, "", "stop"]
+    args = ["--plain", "advocate-understanding", "--session", "a"]
+    out = run_plain(args, "\n".join(typed) + "\n", private_home).stdout
+    after = out.split("Words in this, in plain words:")[1]
+    for phrase in ('"presents as":', '"hostile":', '"LA":', '"PLO":'):
+        assert phrase in after
+    assert "A worker felt someone was angry" in after
+
+
+PASTED = "Mum presents as hostile and the LA will start PLO."

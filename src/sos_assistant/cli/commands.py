@@ -372,7 +372,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="a JSON array of {id, kind, slot, choices}")
     p.set_defaults(func=cmd_steps)
 
-    from sos_assistant.rehearse import command as rehearse_command
+    from sos_assistant.cli import rehearse as rehearse_command
 
     p = sub.add_parser("questions", help="name the type of a practitioner's question")
     rehearse_command.configure_questions(p)
@@ -384,6 +384,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of the map format")
     p.set_defaults(func=cmd_schema)
+    from sos_assistant.cli import explain as explain_command
+
+    explain_command.add_command(sub)
     return parser
 
 

@@ -69,6 +69,8 @@ def _statements(step: Step, value: Any, said_by: str | None, taken: set[str]) ->
         data = {"text": item} if isinstance(item, str) else dict(item)
         if said_by and not data.get("said_by"):
             data["said_by"] = said_by
+        if step.verbatim:
+            data["as_written"] = True
         _links(step.slot or "", data, taken)
         statement = Statement.model_validate(data)
         if statement.id:
@@ -82,9 +84,11 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     framework = engine.framework
     text = content.frameworks().frameworks[framework]
     result = Map(framework=framework, date=date)
-    result.scaling.question = text.scaling.question
-    result.scaling.zero_means = text.scaling.zero_means
-    result.scaling.ten_means = text.scaling.ten_means
+    if any(s.slot == "scaling.ratings" for s in engine.script.steps):
+        # a dialogue that never asks for numbers leaves the scaling off the page
+        result.scaling.question = text.scaling.question
+        result.scaling.zero_means = text.scaling.zero_means
+        result.scaling.ten_means = text.scaling.ten_means
     preparation = Preparation()
     used_preparation = False
     ids: set[str] = set()

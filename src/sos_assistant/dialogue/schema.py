@@ -130,6 +130,9 @@ class Step(_Strict):
     """Whether answers are checked against the crisis phrases."""
     of: Annotated[str, Field(pattern=STEP_ID)] | None = None
     """For ``review`` steps: the step whose statements (the plan's rules) are reviewed."""
+    verbatim: bool = False
+    """For ``text`` and ``list`` steps that collect the professionals' own words: kept exactly
+    as typed (the coach offers no rewrite), each professional word explained beside them."""
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Step:
@@ -147,6 +150,8 @@ class Step(_Strict):
             raise ValueError("a story page step needs 'heading': the page's heading")
         if self.kind == "info" and self.slot:
             raise ValueError("an info step has no answer, so it cannot fill a slot")
+        if self.verbatim and self.kind not in ("text", "list"):
+            raise ValueError(f"only text and list steps are verbatim (this is a {self.kind} step)")
         if not self.ask.strip():
             raise ValueError("every step needs 'ask': the question or text the person reads")
         values = [c.value for c in self.choices]

@@ -16,6 +16,7 @@ import jinja2
 from pydantic import BaseModel, ConfigDict
 
 from sos_assistant import content, safetext
+from sos_assistant.explain import page
 from sos_assistant.model import Map, Rating, Statement
 from sos_assistant.render.plan import plan_view
 from sos_assistant.resources import content_dir
@@ -167,6 +168,7 @@ def view(the_map: Map) -> dict[str, Any]:
         "labels": labels(),
         "plan": plan_view(the_map),
         "children": _child_view(the_map),  # the children's own words, in their own section
+        **page.view_extras(the_map),
     }
 
 

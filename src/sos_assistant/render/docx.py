@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph
 from sos_assistant.model import Map, Statement
 from sos_assistant.render.child import add_children_docx
 from sos_assistant.render.docx_plan import add_plan_docx
+from sos_assistant.render.words import add_own_view_to_docx, add_to_docx
 from sos_assistant.safetext import inert, one_line
 
 
@@ -105,11 +106,13 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
                 _statement(doc, s, labels)
             if not section.statements:
                 doc.add_paragraph(labels.nothing_yet)
-    doc.add_heading(labels.scaling, level=1)
-    doc.add_paragraph(inert(the_map.scaling.question))
-    doc.add_paragraph(f"{labels.zero}: {one_line(the_map.scaling.zero_means)}")
-    doc.add_paragraph(f"{labels.ten}: {one_line(the_map.scaling.ten_means)}")
+    add_own_view_to_docx(doc, view, _statement)
     scale = view["scale"]
+    if the_map.scaling.question or scale.marks:  # left off when the dialogue never asked
+        doc.add_heading(labels.scaling, level=1)
+        doc.add_paragraph(inert(the_map.scaling.question))
+        doc.add_paragraph(f"{labels.zero}: {one_line(the_map.scaling.zero_means)}")
+        doc.add_paragraph(f"{labels.ten}: {one_line(the_map.scaling.ten_means)}")
     if scale.marks:
         for line in [scale.axis, scale.ruler, *scale.rows]:
             run = doc.add_paragraph().add_run(line)
@@ -130,6 +133,7 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
         for key, question in labels.readiness_questions.items():
             value = getattr(prep.readiness, key)
             doc.add_paragraph(f"{question} {labels.readiness_answers[value] if value else '-'}")
+    add_to_docx(doc, view)
     add_plan_docx(doc, view.get("plan"), labels.nothing_yet)
     add_children_docx(doc, view["children"])  # the children's houses, in their own section
     doc.add_paragraph(labels.about)

@@ -40,3 +40,11 @@ class ResumeSession(Message):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+
+
+class AskAbout(Message):
+    """The person chose a professional word to ask about (it becomes "What do you mean...?")."""
+
+    def __init__(self, phrase: str) -> None:
+        super().__init__()
+        self.phrase = phrase

@@ -21,14 +21,17 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, ProgressBar, Static
 
+from sos_assistant import content
 from sos_assistant.dialogue import AnswerError, EngineError, Prompt
 from sos_assistant.safetext import reflow
 from sos_assistant.session import Given, Session, SessionError
 from sos_assistant.session.core import coach_loaded, load_coach
-from sos_assistant.tui.messages import AnswerReady, DraftChanged
+from sos_assistant.tui.messages import AnswerReady, AskAbout, DraftChanged
+from sos_assistant.tui.screens import papers
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
+from sos_assistant.tui.widgets.explain import ExplainPanel
 from sos_assistant.tui.widgets.houses import houses_for, show_houses
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
@@ -101,6 +104,7 @@ class QuestionScreen(Screen[None]):
             yield Container(id="slot")
         yield from houses_for(self.session.engine.script.id)  # the Three Houses, always in view
         # The coach's tips sit above the buttons, in view whatever the body is scrolled to.
+        yield ExplainPanel(id="explain")  # on verbatim steps, instead of the coach
         with VerticalScroll(id="coach-box"):
             yield CoachPanel(id="coach")
         with Horizontal(id="buttons"):
@@ -133,6 +137,9 @@ class QuestionScreen(Screen[None]):
             if saved:
                 self.banner(ui_text().question.saved)
             widget = await self._answer_box(prompt)
+            papers.hand_over(self.session, prompt, widget)
+            if papers.is_verbatim(prompt):
+                self.call_after_refresh(self._run_coach)  # explain what is there already
             if prompt.step.kind == "info":
                 self.query_one("#next", Button).focus()
             else:
@@ -330,6 +337,8 @@ class QuestionScreen(Screen[None]):
     # -- the coach -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "apply_suggestion" and papers.is_verbatim(self.prompt):
+            return bool(self.query_one(ExplainPanel).terms)  # F8 asks; it never rewrites here
         if action in ("apply_suggestion", "ignore_coach"):
             return bool(self._findings)
         if action == "examples":  # only offered where there are examples to show
@@ -342,7 +351,8 @@ class QuestionScreen(Screen[None]):
         if self.prompt is not None:  # the Three Houses fill as the child's words are added
             step, items = self.prompt.step, getattr(self._widget, "items", None)
             show_houses(self, self.session, step.id, step.slot, items)
-        if self.session.coach_mode == "off" or self._coach_broken:
+        verbatim = papers.is_verbatim(self.prompt)  # the papers' words are explained, not coached
+        if (self.session.coach_mode == "off" or self._coach_broken) and not verbatim:
             return
         if self._coach_timer is not None:
             self._coach_timer.stop()
@@ -352,6 +362,9 @@ class QuestionScreen(Screen[None]):
         if self.prompt is None or self._widget is None:
             return
         text = self.answer_widget().draft()
+        if papers.is_verbatim(self.prompt):
+            self._explain_papers(text)
+            return
         gentle = self.session.coach_mode == "gentle"
         try:
             findings = self.session.coach(text, self.prompt.step)
@@ -366,7 +379,42 @@ class QuestionScreen(Screen[None]):
         self.query_one("#ask-box").set_class(bool(findings), "-coaching")
         self.refresh_bindings()
 
+    def _explain_papers(self, draft: str) -> None:
+        """The professionals' words stay as typed; each professional word is explained."""
+        terms = papers.explain_answer(self.answer_widget().value(), draft)
+        asked = {p for p in self._asked_phrases()}
+        self.query_one(ExplainPanel).show_terms(terms, asked)
+        self.set_class(bool(terms), "-coaching")
+        self.refresh_bindings()
+
+    def _asked_phrases(self) -> set[str]:
+        waiting = papers.pending(self.session)
+        return {
+            t.phrase
+            for t in self.query_one(ExplainPanel).terms
+            if papers.question_for(t.phrase) in waiting
+        }
+
+    @on(AskAbout)
+    def _ask_about(self, event: AskAbout) -> None:
+        event.stop()
+        waiting = papers.pending(self.session)
+        question = papers.question_for(event.phrase)
+        if question in waiting:
+            self.banner(content.explain_text().already)
+        else:
+            waiting.append(question)
+            self.banner(content.explain_text().added.format(question=question))
+        panel = self.query_one(ExplainPanel)
+        panel.show_terms(panel.terms, self._asked_phrases())
+        panel.next_unasked()
+
     def action_apply_suggestion(self) -> None:
+        if papers.is_verbatim(self.prompt):
+            chosen = self.query_one(ExplainPanel).chosen()
+            if chosen is not None:
+                self.post_message(AskAbout(chosen.phrase))
+            return
         if not self._findings or self._widget is None:
             return
         widget = self.answer_widget()
@@ -392,5 +440,6 @@ class QuestionScreen(Screen[None]):
         """No tips: the panel goes, the question has its room back, F8/F9 leave the bar."""
         self._findings = []
         self.query_one(CoachPanel).display = False
+        self.query_one(ExplainPanel).display = False
         self.query_one("#ask-box").remove_class("-coaching")
         self.refresh_bindings()

@@ -1,0 +1,299 @@
+"""Professional words found in professional text, each with a plain meaning and a question.
+
+The glossary (``content/glossary.yaml``) gives the meanings. Every name and spelling of every
+term is matched as whole words: "DV" is found in "DV incident" but never inside "advice", and a
+name written in capitals ("DV", "PLO", "SoS") is matched only in those capitals, so "la" or
+"Dv" are not taken for acronyms. Plurals ("core groups", "IROs") count. The coach's findings
+(labels, jargon, vague words) are added too, each explained by the glossary term that names its
+rule. Where two matches overlap, the longer one wins ("care order" inside "interim care order"
+is found once, as "interim care order").
+
+The text is never changed: each result carries its ``start``/``end`` offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sos_assistant import content
+from sos_assistant.content import TERM_KINDS, GlossaryFile, Term
+
+_TOKEN = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"[\s\-\u2010-\u2014/'’&.]{1,4}")
+"""What may come between two words of a name in the text: spaces, hyphens, apostrophes."""
+_BAD_GAP = re.compile(r"[.]\s")
+"""A full stop followed by a space ends a sentence: a name never runs across it."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
+CHUNK = 400
+"""About how many characters of text the coach is given at a time."""
+
+COACH_CATEGORIES = frozenset({"judgement", "jargon", "vague"})
+"""The coach's findings that are about words (not about reading age or structure)."""
+
+_RANK = {kind: i for i, kind in enumerate(TERM_KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """One professional word or phrase found in a text."""
+
+    phrase: str
+    """The words as written (``text[start:end]``)."""
+    start: int
+    end: int
+    meaning: str
+    """What it means, in plain words a parent can read."""
+    ask: str
+    """A question the parent could put to the worker."""
+    term: str
+    """The glossary term that explains it."""
+    kind: str
+    """The term's kind (``label``, ``legal``, ...), or ``label`` for a coach judgement."""
+    rule: str | None = None
+    """The coach rule that found it, when the coach did."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The term as DESIGN.md section 4.5 gives it: exactly the contract keys."""
+        return {
+            "phrase": self.phrase,
+            "start": self.start,
+            "end": self.end,
+            "meaning": self.meaning,
+            "ask": self.ask,
+        }
+
+
+def _acronym(token: str) -> bool:
+    """A word written with capitals after its first letter ("DV", "CAMHS", "SoS") is matched
+    only as written."""
+    return len(token) >= 2 and any(c.isupper() for c in token[1:])
+
+
+def _forms(token: str) -> list[str]:
+    """A last word and its plurals."""
+    if token[-1:].isdigit():
+        return [token]
+    if _acronym(token):
+        return [token, token + "s"]
+    low = token.lower()
+    out = [low, low + "s"]
+    if low.endswith(("s", "x", "ch", "sh")):
+        out.append(low + "es")
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        out.append(low[:-1] + "ies")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One spelling of a term, as the matcher compares it."""
+
+    low: list[str]
+    """Its words in lower case."""
+    exact: tuple[tuple[int, str], ...]
+    """Words that must match in exactly these capitals (acronyms), by position."""
+    term: Term
+
+
+class Explainer:
+    """Finds and explains the professional words in a text. Build once, call often."""
+
+    def __init__(self, glossary: GlossaryFile | None = None, coach: Any = None) -> None:
+        """
+        Args:
+            glossary: the terms (default: the packaged glossary).
+            coach: a :class:`sos_assistant.coach.Coach`, or ``False`` for glossary words only
+                (default: the coach with the packaged rules).
+        """
+        self.glossary = glossary if glossary is not None else content.glossary()
+        if coach is None:
+            coach = _word_coach()
+        self.coach = coach or None
+        self._first: dict[str, list[_Name]] = {}
+        """Spellings by their first word in lower case, longest first."""
+        self._by_rule: dict[str, list[Term]] = {}
+        self._by_name: dict[str, Term] = {}
+        for term in self.glossary.terms:
+            for rule in term.coach:
+                self._by_rule.setdefault(rule, []).append(term)
+            for name in term.names:
+                self._by_name.setdefault(name.lower(), term)
+                tokens = _TOKEN.findall(name)
+                if not tokens:
+                    continue
+                for last in _forms(tokens[-1]):
+                    key = [*tokens[:-1], last]
+                    exact = tuple((i, t) for i, t in enumerate(key) if _acronym(t))
+                    low = [t.lower() for t in key]
+                    self._first.setdefault(low[0], []).append(_Name(low, exact, term))
+        for names in self._first.values():
+            names.sort(key=lambda n: -len(n.low))
+
+    # -----------------------------------------------------------------------------------------
+
+    def explain(self, text: str) -> list[Explained]:
+        """Every professional word in ``text``, the most hurtful first (labels, then legal
+        steps, then the rest), in text order within each."""
+        found = self._choose([*self._glossary_matches(text), *self._coach_matches(text)])
+        return sorted(found, key=lambda e: (rank(e), e.start))
+
+    def in_text_order(self, text: str) -> list[Explained]:
+        """The same as :meth:`explain`, in the order the words come in the text."""
+        return sorted(self.explain(text), key=lambda e: e.start)
+
+    def term_for(self, phrase: str) -> Term | None:
+        """The glossary term with this exact name or spelling (any case), if there is one."""
+        return self._by_name.get(phrase.strip().lower())
+
+    # -----------------------------------------------------------------------------------------
+
+    def _glossary_matches(self, text: str) -> Iterable[Explained]:
+        tokens = list(_TOKEN.finditer(text))
+        words = [t.group() for t in tokens]
+        low = [w.lower() for w in words]
+        count = len(words)
+        for i, first in enumerate(low):
+            for name in self._first.get(first, ()):
+                size = len(name.low)
+                if i + size > count or low[i : i + size] != name.low:
+                    continue
+                if not self._fits(text, tokens, words, i, name):
+                    continue
+                yield self._make(
+                    text, tokens[i].start(), tokens[i + size - 1].end(), name.term, None
+                )
+                break
+
+    @staticmethod
+    def _fits(
+        text: str, tokens: list[re.Match[str]], words: list[str], i: int, name: _Name
+    ) -> bool:
+        """Capitals and the gaps between the words, once the words themselves match."""
+        for at, want in name.exact:
+            if words[i + at] != want:
+                return False
+        size = len(name.low)
+        if size == 1:
+            word = words[i]
+            # a short everyday word in capitals ("OR", "IT") is not an acronym we know
+            return not (not name.exact and _acronym(word) and len(word) <= 3)
+        for offset in range(1, size):
+            gap = text[tokens[i + offset - 1].end() : tokens[i + offset].start()]
+            if gap != " " and (not _GAP.fullmatch(gap) or _BAD_GAP.search(gap)):
+                return False
+        return True
+
+    def _coach_matches(self, text: str) -> Iterable[Explained]:
+        if self.coach is None or not text.strip():
+            return
+        for offset, finding in self._coach_findings(text):
+            if finding.category not in COACH_CATEGORIES or finding.end <= finding.start:
+                continue
+            start, end = offset + finding.start, offset + finding.end
+            phrase = text[start:end]
+            term = self.term_for(phrase)
+            linked = self._by_rule.get(finding.rule, [])
+            if term is None or (linked and term not in linked):
+                term = linked[0] if linked else None
+            if term is None:
+                continue
+            kind = "label" if finding.category == "judgement" else term.kind
+            yield self._make(text, start, end, term, finding.rule, kind)
+
+    def _coach_findings(self, text: str) -> Iterable[tuple[int, Any]]:
+        """The coach's findings, a few sentences at a time (it is quickest on short texts),
+        each with the offset of its piece of text."""
+        assert self.coach is not None
+        start = 0
+        for cut in _SENTENCE_END.finditer(text):
+            if cut.end() - start >= CHUNK:
+                yield from (
+                    (start, f) for f in self.coach.check(text[start : cut.end()], "general")
+                )
+                start = cut.end()
+        if text[start:].strip():
+            yield from ((start, f) for f in self.coach.check(text[start:], "general"))
+
+    @staticmethod
+    def _make(
+        text: str, start: int, end: int, term: Term, rule: str | None, kind: str | None = None
+    ) -> Explained:
+        return Explained(
+            phrase=text[start:end],
+            start=start,
+            end=end,
+            meaning=term.plain,
+            ask=term.ask,
+            term=term.term,
+            kind=kind or term.kind,
+            rule=rule,
+        )
+
+    @staticmethod
+    def _choose(matches: list[Explained]) -> list[Explained]:
+        """Longest first; nothing that overlaps a match already taken."""
+        taken: list[Explained] = []
+        used = bytearray(max((m.end for m in matches), default=0))
+        for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.rule is not None)):
+            if used.find(1, match.start, match.end) != -1:
+                continue
+            used[match.start : match.end] = b"\1" * (match.end - match.start)
+            taken.append(match)
+        return taken
+
+
+def _word_coach() -> Any:
+    """The coach with only its rules about words: the checks of reading age and structure
+    cost most of its time on a long report and say nothing about a word's meaning."""
+    import dataclasses
+
+    from sos_assistant.coach import Coach, load_rules
+
+    rules = load_rules()
+    try:
+        words = tuple(r for r in rules.rules if r.category in COACH_CATEGORIES and r.matches_words)
+        return Coach(dataclasses.replace(rules, rules=words))
+    except (TypeError, AttributeError):  # the rule set is built differently: all of it, then
+        return Coach(rules)
+
+
+def rank(term: Explained) -> int:
+    """Where a term comes in the order of hurt: labels first, then legal steps, then the rest."""
+    return _RANK.get(term.kind, len(_RANK))
+
+
+_default: Explainer | None = None
+
+
+def explainer() -> Explainer:
+    """The explainer over the packaged glossary and coach rules, built on first use."""
+    global _default
+    if _default is None:
+        _default = Explainer()
+    return _default
+
+
+def explain(text: str) -> list[Explained]:
+    """Every professional word in ``text`` with its meaning (see :meth:`Explainer.explain`)."""
+    return explainer().explain(text)
+
+
+def plain_lines(text: str) -> list[str]:
+    """The meanings of the professional words in ``text``, one line each, for plain mode
+    (a screen reader or braille display wraps lines itself). Empty when there are none."""
+    from sos_assistant.content import explain_text
+    from sos_assistant.safetext import one_line
+
+    terms = explainer().explain(text)
+    if not terms:
+        return []
+    words = explain_text()
+    lines = [words.plain_heading]
+    for term in terms:
+        phrase, meaning, ask = (one_line(x) for x in (term.phrase, term.meaning, term.ask))
+        lines.append(f'- "{phrase}": {meaning} {words.ask} {ask}')
+    return lines

@@ -1,0 +1,89 @@
+"""The advocate's screen: the professionals' words kept exactly as typed, every professional
+word in them explained beside them, F8 turning a word into one of the parent's questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sos_assistant.dialogue import build_map
+from sos_assistant.tui.app import SosApp
+from sos_assistant.tui.screens.question import COACH_DELAY, QuestionScreen
+from sos_assistant.tui.widgets.explain import ExplainPanel
+from tests.tui.helpers import give, type_text
+
+ISSUE = (
+    "There are significant concerns regarding Mum's capacity to safeguard due to DV and "
+    "substance misuse; Mum presents as hostile and lacks insight."
+)
+
+
+async def to_harm_step(pilot: Any, app: SosApp) -> None:
+    await pilot.pause()
+    for value in [None, "Shona", "Tia", "Marcus", None, None]:
+        await give(pilot, app, value)
+    assert app.session is not None and app.session.engine.current is not None
+    assert app.session.engine.current.id == "harm-as-written"
+
+
+async def paste(pilot: Any, text: str) -> None:
+    await type_text(pilot, text)
+    await pilot.pause(COACH_DELAY * 2)
+    await pilot.pause()
+
+
+async def test_every_word_is_listed_the_labels_first_and_nothing_is_rewritten() -> None:
+    app = SosApp(session_name="papers", dialogue="advocate-understanding", audience="advocate")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_harm_step(pilot, app)
+        await paste(pilot, ISSUE)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        panel = screen.query_one(ExplainPanel)
+        assert panel.display
+        phrases = [t.phrase for t in panel.terms]
+        assert len(phrases) == 8  # not capped at three
+        assert set(phrases[:3]) == {"presents as", "hostile", "lacks insight"}
+        assert {"DV", "substance misuse"} <= set(phrases)
+        assert not screen.query_one("#coach").display  # no rewrite offered here
+        await pilot.press("f8")
+        await pilot.press("enter", "enter")  # add the worry, then go on
+        await pilot.pause()
+        assert app.session is not None
+        harm = build_map(app.session.engine).worries.harm
+        assert [s.text for s in harm] == [ISSUE]  # exactly as typed
+        assert harm[0].as_written
+
+
+async def test_f8_questions_wait_for_the_parents_list_of_questions() -> None:
+    app = SosApp(session_name="ask", dialogue="advocate-understanding", audience="advocate")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_harm_step(pilot, app)
+        await paste(pilot, ISSUE)
+        await pilot.press("f8", "f8")
+        await pilot.pause()
+        panel = app.screen.query_one(ExplainPanel)
+        assert len(panel.asked) == 2
+        await pilot.press("enter", "enter")  # harm done
+        await give(pilot, app, None)  # worries as written
+        await give(pilot, app, True)  # were there hard words? yes
+        await pilot.pause()
+        assert app.session is not None and app.session.engine.current is not None
+        assert app.session.engine.current.id == "hard-words"
+        await pilot.press("enter")  # the list as it is
+        await pilot.pause()
+        asks = [s.text for s in build_map(app.session.engine).preparation.to_ask]  # type: ignore[union-attr]
+        assert asks == ["What do you mean by 'presents as'?", "What do you mean by 'hostile'?"]
+
+
+async def test_the_parents_view_is_not_explained_as_the_papers() -> None:
+    app = SosApp(session_name="view", dialogue="advocate-understanding", audience="advocate")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_harm_step(pilot, app)
+        await give(pilot, app, None)
+        await paste(pilot, "The LA is worried.")
+        await pilot.press("enter")  # to the parent's view of it
+        await type_text(pilot, "I went to the MARAC.")
+        await pilot.press("enter")  # both added
+        await paste(pilot, "The IRO agreed.")
+        phrases = [t.phrase for t in app.screen.query_one(ExplainPanel).terms]
+        assert sorted(phrases) == ["IRO", "LA"]  # never "MARAC", from the view
