@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from sos_assistant.coach.checks import MAP_CHECKS, STATEMENT_CHECKS, Hit
 from sos_assistant.coach.findings import Finding, MapFinding
 from sos_assistant.coach.phrases import Doc
 from sos_assistant.coach.rules import Rule, RuleSet, load_rules
 from sos_assistant.coach.text import quoted_spans
-from sos_assistant.model import Audience, Map, Statement, StatementKind
+from sos_assistant.model import Audience, Framework, Map, Person, Statement, StatementKind
 
 FAMILY_CATEGORIES = frozenset({"judgement", "jargon", "vague"})
 """What the coach mentions when it helps a family: words, never structure or reading age."""
@@ -71,19 +72,28 @@ class Coach:
         text: str,
         kind: StatementKind = "general",
         audience: Audience = "practitioner",
+        *,
+        people: Iterable[Person] = (),
+        framework: Framework = "safety",
     ) -> list[Finding]:
         """What the coach finds in one statement, sorted by where it starts.
 
         Args:
             text: the statement, verbatim.
             kind: the map slot it belongs to (``general`` when it is free text).
-            audience: ``family`` gets a few gentle tips about words only; ``practitioner`` and
-                ``advocate`` get every finding (an advocate is offered questions to ask first).
+            audience: ``family`` gets a few gentle tips (the most serious first, at most
+                ``family_max_tips``); ``practitioner`` and ``advocate`` get every finding, in
+                text order (an advocate is offered questions to ask first).
+            people: the people named in the map, so the coach knows their names are people.
+            framework: the map's framework; the words of the tips follow it (no "danger
+                statement" in Signs of Wellbeing, the young person's own voice in Signs of
+                Success).
         """
         if not text.strip():
             return []
         family = audience == "family"
-        doc = Doc(text)
+        names, adults = _names(people)
+        doc = Doc(text, names, adults)
         findings = self._word_findings(doc, kind, audience)
         if not family:
             for rule in self._check_rules:
@@ -92,11 +102,48 @@ class Coach:
                 assert rule.spec.check is not None
                 for hit in STATEMENT_CHECKS[rule.spec.check](doc, rule, self.rules):
                     findings.append(self._finding(rule, text, hit, audience))
+        else:
+            for rule in self._check_rules:
+                # Shape checks that find a label speak to families too, gently.
+                if rule.category in FAMILY_CATEGORIES and rule.applies_to(kind):
+                    assert rule.spec.check is not None
+                    for hit in STATEMENT_CHECKS[rule.spec.check](doc, rule, self.rules):
+                        findings.append(self._finding(rule, text, hit, audience))
+        quotes = quoted_spans(text)
+        if quotes:
+            findings = [
+                f
+                for f in findings
+                if f.end - f.start >= len(text) or not _inside(f.start, f.end, quotes)
+            ]
+        findings = _dedupe(findings, len(text))
         findings.sort(key=lambda f: (f.start, -f.end, f.rule))
         if family:
             limit = int(self.rules.setting("family_max_tips", 3))
+            findings.sort(key=self._seriousness)
             findings = findings[:limit]
+        if framework != "safety":
+            findings = [self._reword(f, framework) for f in findings]
         return findings
+
+    def _seriousness(self, finding: Finding) -> tuple[int, int]:
+        """Labels first, then jargon, then vague words; sure findings before maybe-ones."""
+        order = ("judgement", "jargon", "vague", "structure", "readability")
+        rule = self.rules.by_id.get(finding.rule)
+        sure = 0 if rule is None or not rule.spec.advice else 1
+        rank = order.index(finding.category) if finding.category in order else len(order)
+        return (rank, sure)
+
+    def _reword(self, finding: Finding, framework: Framework) -> Finding:
+        """The finding in the framework's words (``framework_words`` in the rule files)."""
+        swaps = self.rules.framework_words.get(framework)
+        if not swaps:
+            return finding
+        return replace(
+            finding,
+            message=_swap(finding.message, swaps),
+            suggestion=_swap(finding.suggestion, swaps),
+        )
 
     def _word_findings(self, doc: Doc, kind: str, audience: Audience) -> list[Finding]:
         text = doc.text
@@ -210,6 +257,49 @@ class Coach:
             reviews.append(StatementReview(f"{slot}[{i}]", kind, statement, findings))
         map_findings = self.check_map(map) if audience != "family" else []
         return MapReview(reviews, map_findings)
+
+
+def _names(people: Iterable[Person]) -> tuple[frozenset[str], frozenset[str]]:
+    """First names (lower case) of everyone in the map, and of the adults among them."""
+    names: set[str] = set()
+    adults: set[str] = set()
+    for person in people:
+        first = person.name.strip().split(" ")[0].lower() if person.name.strip() else ""
+        if not first:
+            continue
+        names.add(first)
+        if person.role != "child" and not (person.age is not None and person.age < 18):
+            adults.add(first)
+    return frozenset(names), frozenset(adults)
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _dedupe(findings: list[Finding], length: int) -> list[Finding]:
+    """One finding per words found: a listed word rule (found first) wins over a shape check
+    on the same words, or on words inside them. Findings about the whole statement all stay."""
+    if len(findings) < 2:
+        return findings
+    out: list[Finding] = []
+    kept: list[tuple[int, int]] = []
+    for f in findings:
+        if f.end - f.start < length:
+            if any(a <= f.start and f.end <= b for a, b in kept):
+                continue
+            kept.append((f.start, f.end))
+        out.append(f)
+    return out
+
+
+def _swap(text: str, swaps: Mapping[str, str]) -> str:
+    for old, new in swaps.items():
+        text = re.sub(rf"\b{re.escape(old)}\b", new, text)
+        if old[:1].islower():
+            up_old, up_new = old[:1].upper() + old[1:], new[:1].upper() + new[1:]
+            text = re.sub(rf"\b{re.escape(up_old)}\b", up_new, text)
+    return text
 
 
 def _drop_contained(

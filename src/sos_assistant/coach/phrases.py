@@ -51,10 +51,19 @@ class Token:
 class Doc:
     """A statement split into words, shared by every rule and cue list that looks at it."""
 
-    __slots__ = ("joined", "text", "tokens")
+    __slots__ = ("adults", "joined", "names", "text", "tokens")
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        names: frozenset[str] = frozenset(),
+        adults: frozenset[str] = frozenset(),
+    ) -> None:
         self.text = text
+        self.names = names
+        """People named in the map (first names, lower case): they count as persons."""
+        self.adults = adults
+        """The names of the adults among them (parents, carers, network, workers)."""
         tokens = []
         for match in TOKEN_RE.finditer(text):
             word = match.group()

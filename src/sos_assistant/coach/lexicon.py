@@ -1,0 +1,82 @@
+"""Which English words are describing words (adjectives): a broad word list, read lazily.
+
+The list is the adjective part of the lexicon that ships inside the ``lemminflect`` wheel
+(``lemminflect/resources/lemma_lu.csv.gz``: about 10,000 adjectives from the SPECIALIST
+lexicon, with their comparative forms). Only that file is read, with :mod:`gzip`: importing
+``lemminflect`` itself would load numpy (~60 ms) and its models (~230 ms on first use), which
+the coach does not need. Nothing is downloaded; reading takes ~30 ms, once per process, and only
+when a statement first has the shape "<person> is <word>".
+
+If the file cannot be read (the package is missing, or a future version moves it), the coach
+still works from word forms (suffixes) and its own lists; :func:`available` says which.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from importlib import resources
+
+_LEXICON = ("resources", "lemma_lu.csv.gz")
+_ADJ_CATEGORIES = frozenset({"adj"})
+_ADV_CATEGORIES = frozenset({"adv"})
+_NOUN_CATEGORIES = frozenset({"noun"})
+_VERB_CATEGORIES = frozenset({"verb"})
+
+
+@cache
+def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]] | None:
+    try:
+        path = resources.files("lemminflect").joinpath(*_LEXICON)
+        raw = path.read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return None
+    adjectives: set[str] = set()
+    adverbs: set[str] = set()
+    nouns: set[str] = set()
+    verbs: set[str] = set()
+    for line in gzip.decompress(raw).decode("utf-8", "replace").splitlines():
+        word, _, rest = line.partition(",")
+        category = rest.partition(",")[0]
+        if category in _ADJ_CATEGORIES:
+            adjectives.add(word)
+        elif category in _ADV_CATEGORIES:
+            adverbs.add(word)
+        elif category in _NOUN_CATEGORIES:
+            nouns.add(word)
+        elif category in _VERB_CATEGORIES:
+            verbs.add(word)
+    return frozenset(adjectives), frozenset(adverbs), frozenset(nouns), frozenset(verbs)
+
+
+def available() -> bool:
+    """True when the word list could be read."""
+    return _tables() is not None
+
+
+def is_adjective(word: str) -> bool:
+    """``word`` (lower case) is listed as a describing word."""
+    tables = _tables()
+    return tables is not None and word in tables[0]
+
+
+def is_adverb(word: str) -> bool:
+    tables = _tables()
+    return tables is not None and word in tables[1]
+
+
+def is_noun(word: str) -> bool:
+    tables = _tables()
+    return tables is not None and word in tables[2]
+
+
+def is_verb(word: str) -> bool:
+    """``word`` is a form of a verb ("enmeshed", "hoards")."""
+    tables = _tables()
+    return tables is not None and word in tables[3]
+
+
+def known(word: str) -> bool:
+    """``word`` is in the lexicon at all (any part of speech)."""
+    tables = _tables()
+    return tables is not None and any(word in t for t in tables)
