@@ -274,7 +274,7 @@ def map_next_step_who(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
     return [
         MapHit(slot)
         for slot, step in _next_steps(map_)
-        if not (step.who and step.who.strip()) and not _names_who(Doc(step.text), rules)
+        if not (step.who and step.who.strip()) and next_step_who(Doc(step.text), rule, rules)
     ]
 
 

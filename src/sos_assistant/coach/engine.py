@@ -237,9 +237,24 @@ class Coach:
                         slot=hit.slot,
                         suggestion=_fill(suggestion, values),
                         advice=rule.spec.advice if hit.advice is None else hit.advice,
+                        category=rule.spec.category,
                     )
                 )
         return out
+
+    def review_map(self, map: Map) -> list[MapFinding]:
+        """The map-level checks in the map's framework's words."""
+        return self._map_in_words(map)
+
+    def _map_in_words(self, map: Map) -> list[MapFinding]:
+        findings = self.check_map(map)
+        swaps = self.rules.framework_words.get(map.framework) or {}
+        if not swaps:
+            return findings
+        return [
+            replace(f, message=_swap(f.message, swaps), suggestion=_swap(f.suggestion, swaps))
+            for f in findings
+        ]
 
     def review(self, map: Map, audience: Audience = "practitioner") -> MapReview:
         """Every statement of the map checked as its kind, plus the map-level checks."""
@@ -248,14 +263,16 @@ class Coach:
         for slot, kind, statement in map.statements():
             i = index.get(slot, 0)
             index[slot] = i + 1
-            findings = self.check(statement.text, kind, audience)
+            findings = self.check(
+                statement.text, kind, audience, people=map.people, framework=map.framework
+            )
             if kind == "next_step":
                 # The map-level checks speak for next steps that carry who / by_when.
                 skip = {"next_step_when"} if statement.by_when else set()
                 skip |= {"next_step_who"} if statement.who else set()
                 findings = [f for f in findings if self.rules.by_id[f.rule].spec.check not in skip]
             reviews.append(StatementReview(f"{slot}[{i}]", kind, statement, findings))
-        map_findings = self.check_map(map) if audience != "family" else []
+        map_findings = self._map_in_words(map) if audience != "family" else []
         return MapReview(reviews, map_findings)
 
 
