@@ -52,6 +52,8 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
             doc.add_heading(section.title, level=2)
             for s in section.statements:
                 _statement(doc, s, labels)
+                if view["still_to_do"](s):
+                    doc.add_paragraph().add_run(labels.still_to_do).bold = True
             if not section.statements:
                 doc.add_paragraph(labels.nothing_yet)
     doc.add_heading(labels.scaling, level=1)
