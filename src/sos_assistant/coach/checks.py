@@ -93,6 +93,13 @@ def reading_level(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
 
 def reading_split(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """A long statement in everyday words: ask to split it, not to change its words."""
+    if len(doc.tokens) < rule.spec.params.get("min_words", 30):
+        return []
+    spans = sentences(doc.text)
+    if len(doc.tokens) / max(1, len(spans)) <= rule.spec.params.get("words_per_sentence", 20):
+        return []
+    if any(word_count(doc.text[a:b]) > rule.spec.params.get("max_words", 25) for a, b in spans):
+        return []  # the sentence-length rule says it already, sentence by sentence
     age = _reading_too_high(doc, rule)
     if age is None or not _everyday_words(doc, rule):
         return []

@@ -116,6 +116,7 @@ class Coach:
                 for f in findings
                 if f.end - f.start >= len(text) or not _inside(f.start, f.end, quotes)
             ]
+        findings.sort(key=self._precedence)
         findings = _dedupe(findings, len(text))
         findings.sort(key=lambda f: (f.start, -f.end, f.rule))
         if family:
@@ -125,6 +126,18 @@ class Coach:
         if framework != "safety":
             findings = [self._reword(f, framework) for f in findings]
         return findings
+
+    def _precedence(self, finding: Finding) -> tuple[int, int]:
+        """Which finding speaks when two find the same words: a listed label or vague word,
+        then a shape check, then a listed plainer word; in rule-file order within each."""
+        rule = self.rules.by_id[finding.rule]
+        if not rule.matches_words:
+            group = 1
+        elif rule.category in ("judgement", "vague"):
+            group = 0
+        else:
+            group = 2
+        return (group, self._order[id(rule)])
 
     def _seriousness(self, finding: Finding) -> tuple[int, int]:
         """Labels first, then jargon, then vague words; sure findings before maybe-ones."""
@@ -295,8 +308,8 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _dedupe(findings: list[Finding], length: int) -> list[Finding]:
-    """One finding per words found: a listed word rule (found first) wins over a shape check
-    on the same words, or on words inside them. Findings about the whole statement all stay."""
+    """One finding per words found: the most serious (sorted first) wins over others on the
+    same words or on words inside them. Findings about the whole statement all stay."""
     if len(findings) < 2:
         return findings
     out: list[Finding] = []

@@ -105,7 +105,9 @@ def _describing(
     tokens = doc.tokens
     person = tokens[who].text
     # very / so / quite / often ... and -ly words that are not describing words themselves
+    marked = False  # "emotionally unavailable", "sexually active": a label whatever the word
     while j < len(tokens) and _is_degree(tokens[j].lower, degree):
+        marked = marked or tokens[j].lower in _words(rules, "label_adverbs")
         j += 1
     if j >= len(tokens):
         return
@@ -119,6 +121,8 @@ def _describing(
         if following is not None and _separated(doc, word, following):
             following = None
         verdict = _judge(word.lower, following.lower if following else None, rules, article)
+        if marked and word.lower.isalpha() and not article:
+            verdict = False
         if verdict is not None:
             yield Shape(person, word.text, word.start, word.end, verdict)
         seen += 1
@@ -213,9 +217,11 @@ def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     return _outer(doc, _not_before(doc, rules, rules.cues["quality_only"].matches(doc)))
 
 
-def _not_before(doc: Doc, rules: RuleSet, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _not_before(
+    doc: Doc, rules: RuleSet, spans: Iterator[tuple[int, int]], cue: str = "quality_context"
+) -> Iterator[tuple[int, int]]:
     """Drop a quality followed by words that make it specific ("doing well in maths")."""
-    context = _words(rules, "quality_context")
+    context = _words(rules, cue)
     for a, b in spans:
         after = doc.text[b:].split(None, 1)
         if after and after[0].lower().strip(",.") in context:
@@ -235,15 +241,17 @@ def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
 
 def goal_seen(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """A goal that is only a state ("Kai will be safe", "Dani will be happy")."""
-    return _outer(doc, _not_before(doc, rules, rules.cues["goal_state"].matches(doc)))
+    return _outer(doc, _not_before(doc, rules, rules.cues["goal_state"].matches(doc), "goal_context"))
 
 
 def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     if rules.cues["seer"].search(doc):
         return []
+    pronouns = _words(rules, "pronouns")
     people = {t.lower for t in doc.tokens if t.lower in doc.names} | {
         doc.text[a:b].lower() for a, b in rules.cues["person"].matches(doc)
     }
+    people -= pronouns
     if len(people) >= 2:
         return []
     return [Hit(0, len(doc.text))]
