@@ -134,8 +134,13 @@ def _describing(
             while j < len(tokens) and _is_degree(tokens[j].lower, degree):
                 j += 1
             continue
-        if article and (lexicon.is_adjective(word.lower) or verdict is not None):
-            j += 1  # "a heavy drinker": the noun after the describing word
+        if article and (
+            lexicon.is_adjective(word.lower)
+            or lexicon.is_noun(word.lower)
+            or word.lower in _words(rules, "degree")
+            or verdict is not None
+        ) and following.lower not in _words(rules, "state_after"):
+            j += 1  # "a heavy drinker", "a known drug dealer": on to the noun
             continue
         return
 
@@ -177,6 +182,12 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
         return None
     if _has_suffix(word, _words(rules, "label_participles")):
         return None if word in _words(rules, "events") else False
+    if (
+        word.endswith(("ing", "ed"))
+        and lexicon.is_adjective(word)
+        and any(word.startswith(p) and len(word) > len(p) + 4 for p in _words(rules, "label_prefixes"))
+    ):
+        return False  # "uncaring", "overbearing", "unmotivated"
     if _has_suffix(word, _words(rules, "label_suffixes")):
         if lexicon.is_adjective(word) or not lexicon.known(word):
             return False
@@ -259,8 +270,6 @@ def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
 
 def danger_behaviour(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """A danger statement with no adult doing anything: only who is worried and the outcome."""
-    if rules.cues["behaviour"].search(doc):
-        return []
     tokens = doc.tokens
     worry_end = next((b for _, b in rules.cues["worry"].matches(doc)), 0)
     if any(a >= worry_end for a, _ in rules.cues["behaviour"].matches(doc)):
