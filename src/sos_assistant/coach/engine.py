@@ -94,21 +94,21 @@ class Coach:
         family = audience == "family"
         names, adults = _names(people)
         doc = Doc(text, names, adults)
-        findings = self._word_findings(doc, kind, audience)
+        findings = self._word_findings(doc, kind, audience, framework)
         if not family:
             for rule in self._check_rules:
                 if not rule.applies_to(kind):
                     continue
                 assert rule.spec.check is not None
                 for hit in STATEMENT_CHECKS[rule.spec.check](doc, rule, self.rules):
-                    findings.append(self._finding(rule, text, hit, audience))
+                    findings.append(self._finding(rule, text, hit, audience, framework))
         else:
             for rule in self._check_rules:
                 # Shape checks that find a label speak to families too, gently.
                 if rule.category in FAMILY_CATEGORIES and rule.applies_to(kind):
                     assert rule.spec.check is not None
                     for hit in STATEMENT_CHECKS[rule.spec.check](doc, rule, self.rules):
-                        findings.append(self._finding(rule, text, hit, audience))
+                        findings.append(self._finding(rule, text, hit, audience, framework))
         quotes = quoted_spans(text)
         if quotes:
             findings = [
@@ -123,8 +123,6 @@ class Coach:
             limit = int(self.rules.setting("family_max_tips", 3))
             findings.sort(key=self._seriousness)
             findings = findings[:limit]
-        if framework != "safety":
-            findings = [self._reword(f, framework) for f in findings]
         return findings
 
     def _precedence(self, finding: Finding) -> tuple[int, int]:
@@ -147,18 +145,15 @@ class Coach:
         rank = order.index(finding.category) if finding.category in order else len(order)
         return (rank, sure)
 
-    def _reword(self, finding: Finding, framework: Framework) -> Finding:
-        """The finding in the framework's words (``framework_words`` in the rule files)."""
+    def _words_for(self, framework: str, sentence: str) -> str:
+        """A rule's sentence in the framework's words (``framework_words`` in the rule files),
+        swapped before the words found are filled in, so a person's own words never change."""
         swaps = self.rules.framework_words.get(framework)
-        if not swaps:
-            return finding
-        return replace(
-            finding,
-            message=_swap(finding.message, swaps),
-            suggestion=_swap(finding.suggestion, swaps),
-        )
+        return _swap(sentence, swaps) if swaps else sentence
 
-    def _word_findings(self, doc: Doc, kind: str, audience: Audience) -> list[Finding]:
+    def _word_findings(
+        self, doc: Doc, kind: str, audience: Audience, framework: str = "safety"
+    ) -> list[Finding]:
         text = doc.text
         quotes = quoted_spans(text)
         shouting = not any(c.islower() for c in text)
@@ -191,9 +186,13 @@ class Coach:
             spans.append((start, end, self._order[id(rule)], rule))
         if len(spans) > 1:
             spans = _drop_contained(spans)
-        return [self._finding(rule, text, Hit(a, b), audience) for a, b, _, rule in spans]
+        return [
+            self._finding(rule, text, Hit(a, b), audience, framework) for a, b, _, rule in spans
+        ]
 
-    def _finding(self, rule: Rule, text: str, hit: Hit, audience: Audience) -> Finding:
+    def _finding(
+        self, rule: Rule, text: str, hit: Hit, audience: Audience, framework: str = "safety"
+    ) -> Finding:
         spec = rule.spec
         found = text[hit.start : hit.end]
         is_words = rule.matches_words
@@ -220,6 +219,10 @@ class Coach:
                 options.append(spec.suggest)
             suggestion = options[0]
             advice = spec.advice if hit.advice is None else hit.advice
+        if framework != "safety":
+            why = self._words_for(framework, why)
+            suggestion = self._words_for(framework, suggestion)
+            values["question"] = self._words_for(framework, spec.ask or "")
         return Finding(
             rule=rule.id,
             category=spec.category,
