@@ -84,6 +84,10 @@ class Question(NamedTuple):
     coach_ignore: str
     finished_title: str
     finished_body: str
+    goals_title: str
+    goals_hint: str
+    goals_still_to_do: str
+    goals_answers: str
 
 
 class Keys(NamedTuple):
