@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import SelectionList, Static
@@ -28,6 +29,14 @@ class GoalLinks(Vertical):
         yield Static(Text(words.goals_title, style="bold"), id="goals-title")
         yield Static(words.goals_hint, classes="hint", markup=False)
         yield SelectionList[int](id="goals-dangers", compact=True)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Moving here with Tab brings the list into view (it sits under the goal box), with
+        the first danger statement ready for Space."""
+        box = self.query_one(SelectionList)
+        if box.highlighted is None and box.option_count:
+            box.highlighted = 0
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
     def show_choices(self, choices: list[Any]) -> None:
         """Show ``choices`` (:class:`~sos_assistant.goal_links.DangerChoice`), keeping picks."""
