@@ -154,6 +154,28 @@ def link(engine: Engine, picked: Iterable[int]) -> list[str]:
     return ids
 
 
+def link_typed(engine: Engine) -> None:
+    """Give an id to each danger statement a goal names by its handle ("For D2: ..."), so a
+    goal typed that way is linked even when the danger statement was not numbered."""
+    goals: list[Any] = []
+    for step_id in engine.path:
+        value = engine.answers.get(step_id)
+        if engine.script.step(step_id).slot == GOALS and value is not None:
+            goals.extend(value if isinstance(value, list) else [value])
+    named = _addresses(goals)
+    items = _danger_items(engine)
+    wanted = [
+        c.index
+        for c in choices(engine)
+        if c.handle in named
+        and c.index < len(items)
+        and not (isinstance(items[c.index][2], dict) and items[c.index][2].get("id"))
+        and _typed_label(items[c.index][2]) != c.handle
+    ]
+    if wanted:
+        link(engine, wanted)
+
+
 def _typed_label(item: Any) -> str | None:
     """The "D1" a person typed at the start of a danger statement, as the map reads it."""
     text = item.get("text", "") if isinstance(item, dict) else str(item)

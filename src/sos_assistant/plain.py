@@ -247,12 +247,17 @@ class Plain:
                 self.say(self.words.help_line.format(help=reflow(prompt.help)))
             if prompt.previous is not None:
                 self.say(self.words.previous.format(answer=as_var(step, prompt.previous)))
+            self.goal_links(engine)
             try:
                 value = self.ask(prompt)
                 if value is None and step.is_question:
                     engine.skip()
                 else:
                     engine.answer(value)
+                    if step.slot == "needs_to_happen.safety_goals":
+                        from sos_assistant.goal_links import link_typed
+
+                        link_typed(engine)
                     if step.is_question:
                         self.say(self.words.saved)
                 if (
@@ -265,6 +270,22 @@ class Plain:
                 self.command(command.word, engine, prompt)
             except (AnswerError, EngineError) as error:
                 self.say(self.words.not_understood.format(problem=error))
+
+    def goal_links(self, engine: Engine) -> None:
+        """On the goals step: the danger statements so far, each marked while no goal answers
+        it; after it, a goal that named one ("For D2: ...") is linked to it."""
+        from sos_assistant import goal_links
+
+        step = engine.current
+        if step is None or step.slot != goal_links.GOALS:
+            return
+        found = goal_links.choices(engine)
+        if not found:
+            return
+        self.say(self.words.goals_dangers)
+        for choice in found:
+            mark = f" {self.words.goals_still_to_do}" if choice.still_to_do else ""
+            self.say(f"{choice.handle}{mark}: {one_line(choice.text)}")
 
     def command(self, word: str, engine: Engine, prompt: Prompt) -> None:
         from sos_assistant.dialogue import EngineError, build_map

@@ -188,6 +188,8 @@ class PlainText(NamedTuple):
     stopped: str
     session: str
     help_prompt: str
+    goals_dangers: str
+    goals_still_to_do: str
 
 
 class PassphraseText(NamedTuple):

@@ -35,18 +35,22 @@ def map_checks(the_map: Map, coach: Coach | None = None) -> list[MapFinding]:
 def still_to_do(the_map: Map, coach: Coach | None = None) -> list[int]:
     """Indexes of the danger statements that no safety goal answers yet.
 
-    A danger statement counts as answered when a goal names its id in ``addresses``; when no
-    goal names any id, when some goal shares its words (the coach cannot be sure, so it does
-    not mark it).
+    A danger statement counts as answered when a goal names its id in ``addresses``. When no
+    goal names any id, the coach can only compare words; a danger statement is then marked
+    only when there are no goals at all.
     """
-    if not the_map.worries.danger_statements:
+    dangers = the_map.worries.danger_statements
+    if not dangers:
         return []
+    linked = any(g.addresses for g in the_map.needs_to_happen.safety_goals)
     out = []
     for finding in _coach(coach).check_map(the_map):
-        if finding.rule != _GOAL_RULE or finding.advice:
+        if finding.rule != _GOAL_RULE or not finding.slot.startswith(_DANGERS + "["):
             continue
-        if finding.slot.startswith(_DANGERS + "["):
-            out.append(int(finding.slot[len(_DANGERS) + 1 : -1]))
+        index = int(finding.slot[len(_DANGERS) + 1 : -1])
+        # A tip is a guess from shared words, unless goals link by id and this one has none.
+        if not finding.advice or (linked and dangers[index].id is None):
+            out.append(index)
     return sorted(set(out))
 
 

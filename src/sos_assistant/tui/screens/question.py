@@ -312,6 +312,11 @@ class QuestionScreen(Screen[None]):
         self.show_prompt(saved=step.is_question)
 
     def _after_answer(self, step: Any, value: Any) -> None:
+        if step.slot == "needs_to_happen.safety_goals" and value is not None:
+            from sos_assistant.goal_links import link_typed
+
+            with contextlib.suppress(AnswerError, EngineError):
+                link_typed(self.session.engine)  # a goal typed "For D2: ..." is linked too
         if value is not None and step.crisis_check and content.crisis().matches(plain_text(value)):
             self.app.call_later(self.app.action_crisis)  # type: ignore[attr-defined]
 
