@@ -17,6 +17,11 @@ CORE = [
     "sos_assistant.check",
     "sos_assistant.safetext",
     "sos_assistant.cli",
+    "sos_assistant.coach.engine",
+    "sos_assistant.coach.shape",
+    "sos_assistant.coach.lexicon",
+    "sos_assistant.coach.mapcheck",
+    "sos_assistant.goal_links",
 ]
 
 
@@ -36,6 +41,19 @@ def test_the_core_never_opens_a_socket_module_it_does_not_need() -> None:
         "import sys, sos_assistant.cli, sos_assistant.dialogue, sos_assistant.render\n"
         "print(','.join(m for m in ('http.client', 'urllib.request', 'requests', 'httpx') "
         "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+
+
+def test_the_coach_reads_its_word_list_without_numpy_or_lemminflects_models() -> None:
+    code = (
+        "import sys\n"
+        "from sos_assistant.coach import Coach\n"
+        "Coach().check('Dad is impulsive and a hoarder.')\n"
+        "from sos_assistant.coach import lexicon\n"
+        "assert lexicon.available()\n"
+        "print(','.join(m for m in ('numpy', 'lemminflect') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""

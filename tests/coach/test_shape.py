@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from sos_assistant.coach import Coach, command, lexicon
 from sos_assistant.coach.findings import MAP_FINDING_KEYS
@@ -256,3 +257,5 @@ def test_every_format_marks_a_danger_statement_with_no_goal_and_renders_anyway()
         assert page.index("Still to do") > page.index("drive after drinking")
     with zipfile.ZipFile(io.BytesIO(render_bytes(the_map, "docx"))) as word:
         assert word.read("word/document.xml").decode("utf-8").count("Still to do") == 1
+    pdf = PdfReader(io.BytesIO(render_bytes(the_map, "pdf")))
+    assert "Still to do" in "".join(page.extract_text() for page in pdf.pages)

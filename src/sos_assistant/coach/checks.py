@@ -9,34 +9,16 @@ them without touching Python. They are honest about being heuristics: a rule mar
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from sos_assistant.coach.hit import Hit, MapHit
 from sos_assistant.coach.phrases import Doc
 from sos_assistant.coach.text import reading_age, sentences, word_count
 from sos_assistant.model import Map, Statement
 
 if TYPE_CHECKING:
     from sos_assistant.coach.rules import Rule, RuleSet
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """Where a check fired: a span of the statement, and values for the message."""
-
-    start: int
-    end: int
-    advice: bool | None = None
-    """Overrides the rule's ``advice`` when set."""
-    values: Mapping[str, object] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class MapHit:
-    slot: str
-    advice: bool | None = None
-    values: Mapping[str, object] = field(default_factory=dict)
 
 
 StatementCheck = Callable[[Doc, "Rule", "RuleSet"], list[Hit]]
@@ -322,7 +304,7 @@ MAP_CHECKS: dict[str, MapCheck] = {
 }
 """Built-in map checks (rules with ``scope: map``)."""
 
-from sos_assistant.coach import shape as _shape  # noqa: E402  (shape uses Hit from here)
+from sos_assistant.coach import shape as _shape  # noqa: E402  (its checks join the table)
 
 STATEMENT_CHECKS.update(
     person_is=_shape.person_is,

@@ -14,8 +14,9 @@ still works from word forms (suffixes) and its own lists; :func:`available` says
 from __future__ import annotations
 
 import gzip
+import importlib.util
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 _LEXICON = ("resources", "lemma_lu.csv.gz")
 _ADJ_CATEGORIES = frozenset({"adj"})
@@ -26,10 +27,16 @@ _VERB_CATEGORIES = frozenset({"verb"})
 
 @cache
 def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]] | None:
+    # find_spec locates the package without running its __init__ (which imports numpy).
     try:
-        path = resources.files("lemminflect").joinpath(*_LEXICON)
-        raw = path.read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        spec = importlib.util.find_spec("lemminflect")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    try:
+        raw = Path(next(iter(spec.submodule_search_locations)), *_LEXICON).read_bytes()
+    except OSError:
         return None
     adjectives: set[str] = set()
     adverbs: set[str] = set()

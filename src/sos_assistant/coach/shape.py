@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sos_assistant.coach import lexicon
-from sos_assistant.coach.checks import Hit
+from sos_assistant.coach.hit import Hit
 from sos_assistant.coach.phrases import Doc, Token
 
 if TYPE_CHECKING:
