@@ -125,7 +125,9 @@ def test_specific_praise_is_clean(coach: Coach) -> None:
 
 
 def test_a_danger_statement_needs_the_adult_behaviour(coach: Coach) -> None:
-    assert "danger-behaviour" in rules(coach, "Sam is worried that Kai could be badly hurt", "danger")
+    assert "danger-behaviour" in rules(
+        coach, "Sam is worried that Kai could be badly hurt", "danger"
+    )
     clean = "The police are worried that Lee may throw things at Dani again and Kai could be hit."
     assert coach.check(clean, "danger") == []
 
@@ -134,8 +136,12 @@ def test_a_goal_that_is_only_a_state_is_asked_what_people_will_see(coach: Coach)
     text = "Dani will be happy and Kai will be safe for six months"
     found = {text[f.start : f.end] for f in coach.check(text, "goal") if f.rule == "goal-what-seen"}
     assert found == {"be happy", "be safe"}
-    assert "goal-who-sees" in rules(coach, "Dad will stay sober when he has Kai, every day for a year.", "goal")
-    seen = "Nursery staff will see Kai arrive clean and fed every morning for the next three months."
+    assert "goal-who-sees" in rules(
+        coach, "Dad will stay sober when he has Kai, every day for a year.", "goal"
+    )
+    seen = (
+        "Nursery staff will see Kai arrive clean and fed every morning for the next three months."
+    )
     assert coach.check(seen, "goal") == []
 
 
@@ -157,7 +163,10 @@ def test_every_way_of_writing_a_date_counts_as_when(coach: Coach, text: str) -> 
 def test_a_passive_next_step_is_asked_who(coach: Coach) -> None:
     assert "next-step-who" in rules(coach, "Parenting course to be arranged", "next_step")
     assert "next-step-who" in rules(coach, "A referral will be made on Monday.", "next_step")
-    assert rules(coach, "A referral will be made by the social worker on Monday.", "next_step") == set()
+    assert (
+        rules(coach, "A referral will be made by the social worker on Monday.", "next_step")
+        == set()
+    )
 
 
 def test_single_quotes_are_someones_words_but_apostrophes_are_not(coach: Coach) -> None:
@@ -170,7 +179,7 @@ def test_single_quotes_are_someones_words_but_apostrophes_are_not(coach: Coach) 
 def test_family_tips_put_the_most_serious_first(coach: Coach) -> None:
     text = "There are issues and concerns and it is chaotic, the LA says, and Mum is a liar."
     in_order = coach.check(text, "general", "practitioner")
-    assert [f.rule for f in in_order][0] == "issues"
+    assert in_order[0].rule == "issues"
     family = coach.check(text, "general", "family")
     assert len(family) == 3
     assert family[0].rule == "liar-label"  # the label comes first, though it is written last

@@ -108,8 +108,10 @@ def run_map(ns: argparse.Namespace, rules: RuleSet, stdin: TextIO, stdout: TextI
         text = stdin.read() if ns.map == "-" else Path(ns.map).read_text(encoding="utf-8")
         the_map = load_map(text)
     except (OSError, UnicodeDecodeError) as error:
-        print(f"{ns.map}: cannot read the map ({getattr(error, 'strerror', None) or error})",
-              file=sys.stderr)
+        print(
+            f"{ns.map}: cannot read the map ({getattr(error, 'strerror', None) or error})",
+            file=sys.stderr,
+        )
         return 1
     except MapError as error:
         for problem in error.problems:

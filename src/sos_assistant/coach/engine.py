@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from sos_assistant.coach.checks import MAP_CHECKS, STATEMENT_CHECKS, Hit
+from sos_assistant.coach.checks import MAP_CHECKS, STATEMENT_CHECKS
 from sos_assistant.coach.findings import Finding, MapFinding
+from sos_assistant.coach.hit import Hit
 from sos_assistant.coach.phrases import Doc
 from sos_assistant.coach.rules import Rule, RuleSet, load_rules
 from sos_assistant.coach.text import quoted_spans

@@ -187,7 +187,12 @@ def _build(files: Iterable[tuple[str, RuleFile]]) -> RuleSet:
         for name, phrases in cue_words.items()
     }
     return RuleSet(
-        tuple(rules), words, cues, templates, settings, tuple(names),
+        tuple(rules),
+        words,
+        cues,
+        templates,
+        settings,
+        tuple(names),
         word_sets=word_sets,
         framework_words=framework_words,
     )

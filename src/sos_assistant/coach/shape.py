@@ -134,12 +134,16 @@ def _describing(
             while j < len(tokens) and _is_degree(tokens[j].lower, degree):
                 j += 1
             continue
-        if article and (
-            lexicon.is_adjective(word.lower)
-            or lexicon.is_noun(word.lower)
-            or word.lower in _words(rules, "degree")
-            or verdict is not None
-        ) and following.lower not in _words(rules, "state_after"):
+        if (
+            article
+            and (
+                lexicon.is_adjective(word.lower)
+                or lexicon.is_noun(word.lower)
+                or word.lower in _words(rules, "degree")
+                or verdict is not None
+            )
+            and following.lower not in _words(rules, "state_after")
+        ):
             j += 1  # "a heavy drinker", "a known drug dealer": on to the noun
             continue
         return
@@ -185,7 +189,9 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
     if (
         word.endswith(("ing", "ed"))
         and lexicon.is_adjective(word)
-        and any(word.startswith(p) and len(word) > len(p) + 4 for p in _words(rules, "label_prefixes"))
+        and any(
+            word.startswith(p) and len(word) > len(p) + 4 for p in _words(rules, "label_prefixes")
+        )
     ):
         return False  # "uncaring", "overbearing", "unmotivated"
     if _has_suffix(word, _words(rules, "label_suffixes")):
@@ -209,7 +215,7 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
 
 
 def person_displays(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    """"<person> displays / presents with / exhibits <something>": a worker's reading."""
+    """ "<person> displays / presents with / exhibits <something>": a worker's reading."""
     hits = []
     not_after = _words(rules, "display_not_before")
     for start, end in rules.cues["display"].matches(doc):
@@ -252,7 +258,9 @@ def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
 
 def goal_seen(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """A goal that is only a state ("Kai will be safe", "Dani will be happy")."""
-    return _outer(doc, _not_before(doc, rules, rules.cues["goal_state"].matches(doc), "goal_context"))
+    return _outer(
+        doc, _not_before(doc, rules, rules.cues["goal_state"].matches(doc), "goal_context")
+    )
 
 
 def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:

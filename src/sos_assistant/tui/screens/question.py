@@ -184,7 +184,7 @@ class QuestionScreen(Screen[None]):
         box = self.query_one(GoalLinks)
         on_goals = prompt.step.slot == goal_links.GOALS and prompt.step.kind == "list"
         if hasattr(widget, "links"):
-            widget.links = self if on_goals else None  # type: ignore[attr-defined]
+            widget.links = self if on_goals else None
         if not on_goals:
             box.display = False
             return
