@@ -2,7 +2,7 @@
 
 The list is the adjective part of the lexicon that ships inside the ``lemminflect`` wheel
 (``lemminflect/resources/lemma_lu.csv.gz``: about 10,000 adjectives from the SPECIALIST
-lexicon, with their comparative forms). Only that file is read, with :mod:`gzip`: importing
+lexicon, with their comparative forms). Only that file is read, with :mod:`zlib`: importing
 ``lemminflect`` itself would load numpy (~60 ms) and its models (~230 ms on first use), which
 the coach does not need. Nothing is downloaded; reading takes ~30 ms, once per process, and only
 when a statement first has the shape "<person> is <word>".
@@ -13,16 +13,14 @@ still works from word forms (suffixes) and its own lists; :func:`available` says
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
+import re
+import zlib
 from functools import cache
 from pathlib import Path
 
 _LEXICON = ("resources", "lemma_lu.csv.gz")
-_ADJ_CATEGORIES = frozenset({"adj"})
-_ADV_CATEGORIES = frozenset({"adv"})
-_NOUN_CATEGORIES = frozenset({"noun"})
-_VERB_CATEGORIES = frozenset({"verb"})
+_LINE = re.compile(r"^([^,\n]+),(adj|adv|noun|verb),", re.MULTILINE)
 
 
 @cache
@@ -38,21 +36,13 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset
         raw = Path(next(iter(spec.submodule_search_locations)), *_LEXICON).read_bytes()
     except OSError:
         return None
-    adjectives: set[str] = set()
-    adverbs: set[str] = set()
-    nouns: set[str] = set()
-    verbs: set[str] = set()
-    for line in gzip.decompress(raw).decode("utf-8", "replace").splitlines():
-        word, _, rest = line.partition(",")
-        category = rest.partition(",")[0]
-        if category in _ADJ_CATEGORIES:
-            adjectives.add(word)
-        elif category in _ADV_CATEGORIES:
-            adverbs.add(word)
-        elif category in _NOUN_CATEGORIES:
-            nouns.add(word)
-        elif category in _VERB_CATEGORIES:
-            verbs.add(word)
+    # Lines are "word,category,lemmas": one regular-expression scan finds the words of the four
+    # categories the coach uses, quicker than splitting the 80,000 lines in Python.
+    text = zlib.decompress(raw, 31).decode("utf-8", "replace")
+    found: dict[str, list[str]] = {"adj": [], "adv": [], "noun": [], "verb": []}
+    for word, category in _LINE.findall(text):
+        found[category].append(word)
+    adjectives, adverbs, nouns, verbs = found["adj"], found["adv"], found["noun"], found["verb"]
     return frozenset(adjectives), frozenset(adverbs), frozenset(nouns), frozenset(verbs)
 
 

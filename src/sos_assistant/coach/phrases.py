@@ -162,6 +162,11 @@ class PhraseIndex(Generic[T]):
     def finditer(self, doc: Doc) -> Iterator[tuple[int, int, T]]:
         """Every match as (start, end, payload), longer phrases included with shorter ones."""
         tokens = doc.tokens
+        if not self._prefix and not self._suffix and not self._exact_case:
+            # Only whole first words: most statements have none of them, so look first.
+            exact = self._exact
+            if not any(t.lower in exact for t in tokens):
+                return
         joined = doc.joined
         last = len(tokens) - 1
         for i, token in enumerate(tokens):

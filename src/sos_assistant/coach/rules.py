@@ -21,7 +21,7 @@ C010  the folder has no rule files
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -122,6 +122,31 @@ class RuleSet:
         return self.settings.get(name, default)
 
 
+class _LazyCues(Mapping[str, CueList]):
+    """Cue lists, each indexed the first time a check looks at it. Many lists are only read as
+    word sets (:attr:`RuleSet.word_sets`), and indexing them all cost half the loading time."""
+
+    def __init__(self, phrases: Mapping[str, list[str]]) -> None:
+        self._phrases = dict(phrases)
+        self._built: dict[str, CueList] = {}
+
+    def __getitem__(self, name: str) -> CueList:
+        cue = self._built.get(name)
+        if cue is None:
+            cue = CueList.build(self._phrases[name])
+            self._built[name] = cue
+        return cue
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._phrases
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._phrases)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+
 def _rule_files(directory: Path) -> list[Path]:
     return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
 
@@ -177,7 +202,7 @@ def _build(files: Iterable[tuple[str, RuleFile]]) -> RuleSet:
     for rule in rules:
         for phrase in rule.spec.words:
             words.add(phrase, rule, case_sensitive=rule.spec.case_sensitive)
-    cues = {name: CueList.build(phrases) for name, phrases in cue_words.items()}
+    cues = _LazyCues(cue_words)
     word_sets = {
         name: frozenset(
             p.replace("’", "'").lower()

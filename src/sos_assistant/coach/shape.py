@@ -32,19 +32,11 @@ def _words(rules: RuleSet, name: str) -> frozenset[str]:
     return rules.word_sets.get(name, frozenset())
 
 
-def _person_ends(doc: Doc, rules: RuleSet) -> set[int]:
-    """Indexes of the tokens that end a mention of a person."""
-    ends: set[int] = set()
-    by_end = {t.end: i for i, t in enumerate(doc.tokens)}
-    for _, end in rules.cues["person"].matches(doc):
-        if end in by_end:
-            ends.add(by_end[end])
-    names = doc.names
-    if names:
-        for i, token in enumerate(doc.tokens):
-            if token.lower in names:
-                ends.add(i)
-    return ends
+def _is_person(doc: Doc, i: int, rules: RuleSet) -> bool:
+    """Token ``i`` names a person: a family or role word, or a name from the map. (Phrases in
+    the ``person`` list count by their last word: "the mother", "foster carer".)"""
+    word = doc.tokens[i].lower
+    return word in _words(rules, "person") or word in doc.names
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +69,9 @@ def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
     copulas = _words(rules, "copula")
     being = _words(rules, "being")
     degree = _words(rules, "degree")
-    persons = _person_ends(doc, rules)
     short_forms = _words(rules, "person_is")
+    if not any(t.lower in being or t.lower in short_forms for t in tokens):
+        return  # no "is", "was", "seems"...: nothing to look at
     for i, token in enumerate(tokens[:-1]):
         if token.lower in short_forms:  # "she's", "he's", "they're"
             j = i + 1
@@ -87,7 +80,7 @@ def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
             nxt = tokens[i + 1]
             if nxt.lower not in copulas or _separated(doc, token, nxt):
                 continue
-            if i not in persons and not _is_capitalised_subject(doc, i, rules):
+            if not _is_person(doc, i, rules) and not _is_capitalised_subject(doc, i, rules):
                 continue
             j = i + 1
             has_be = False
