@@ -110,6 +110,8 @@ def _describing(
     seen = 0
     while j < len(tokens) and seen < 4:
         word = tokens[j]
+        if word.text[:1].isupper():
+            return  # a name or a new sentence, not a describing word
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if following is not None and _separated(doc, word, following):
             following = None
@@ -135,7 +137,7 @@ def _describing(
                 or word.lower in _words(rules, "degree")
                 or verdict is not None
             )
-            and following.lower not in _words(rules, "state_after")
+            and following.lower not in _words(rules, "np_stop")
         ):
             j += 1  # "a heavy drinker", "a known drug dealer": on to the noun
             continue
@@ -193,6 +195,8 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
         return None
     if lexicon.is_adjective(word) and not lexicon.is_verb(word):
         return True
+    if lexicon.available() and not lexicon.known(word) and word.isalpha() and len(word) > 3:
+        return True  # a word the list does not know ("workshy", "mardy"): maybe a label
     return None
 
 
