@@ -205,9 +205,14 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
 
 
 def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    found = list(shapes(doc, rules))
+    if any(s.advice for s in found) and rules.cues["specific"].search(doc):
+        # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
+        # sang to her") is described already: no tip.
+        found = [s for s in found if not s.advice]
     return [
         Hit(s.start, s.end, True if s.advice else None, {"person": s.person, "word": s.word})
-        for s in shapes(doc, rules)
+        for s in found
     ]
 
 
