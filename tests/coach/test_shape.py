@@ -48,6 +48,8 @@ def test_a_person_is_a_describing_word_is_asked_what_they_did(
     (finding,) = found
     assert finding.category == "judgement"
     assert word in finding.message  # it says what it saw
+    person = text.split()[0] if text.split()[0] != "The" else "the family"
+    assert person in finding.suggestion and word in finding.suggestion
     assert "do or say" in finding.suggestion and finding.suggestion.endswith("?")
 
 

@@ -199,7 +199,8 @@ class Coach:
         is_words = rule.matches_words
         replacement = rule.replacement_for(found) if is_words else None
         values: dict[str, object] = dict(hit.values)
-        values.update(found=found, replacement=replacement or "", question=spec.ask or "")
+        values.update(found=found, replacement=replacement or "")
+        values["question"] = _fill(spec.ask or "", values)
         t = self.rules.template
         if audience == "family":
             why = (spec.family.why if spec.family else None) or t(f"family_{spec.category}")
@@ -223,7 +224,7 @@ class Coach:
         if framework != "safety":
             why = self._words_for(framework, why)
             suggestion = self._words_for(framework, suggestion)
-            values["question"] = self._words_for(framework, spec.ask or "")
+            values["question"] = _fill(self._words_for(framework, spec.ask or ""), values)
         return Finding(
             rule=rule.id,
             category=spec.category,

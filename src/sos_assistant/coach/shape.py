@@ -96,7 +96,7 @@ def _describing(
     doc: Doc, rules: RuleSet, who: int, j: int, degree: frozenset[str]
 ) -> Iterator[Shape]:
     tokens = doc.tokens
-    person = tokens[who].text
+    person = _person_words(doc, who, rules)
     # very / so / quite / often ... and -ly words that are not describing words themselves
     marked = False  # "emotionally unavailable", "sexually active": a label whatever the word
     while j < len(tokens) and _is_degree(tokens[j].lower, degree):
@@ -142,6 +142,22 @@ def _describing(
             j += 1  # "a heavy drinker", "a known drug dealer": on to the noun
             continue
         return
+
+
+def _person_words(doc: Doc, who: int, rules: RuleSet) -> str:
+    """How to name the person in a question: "Dad", "the family", "Mum's partner"."""
+    tokens = doc.tokens
+    person = tokens[who].text
+    if tokens[who].lower in _words(rules, "person_is"):
+        return tokens[who].lower.split("'")[0]  # "She's" -> "she"
+    if who == 0 or _separated(doc, tokens[who - 1], tokens[who]):
+        return person
+    before = tokens[who - 1]
+    if before.lower in _words(rules, "determiners"):
+        return f"{before.lower} {person}"
+    if before.lower.endswith("'s") and before.text[:1].isupper():
+        return f"{before.text} {person}"
+    return person
 
 
 def _is_degree(word: str, degree: frozenset[str]) -> bool:
