@@ -99,6 +99,15 @@ def test_an_uncertain_describing_word_is_a_tip_not_a_finding(coach: Coach) -> No
     assert finding.advice
 
 
+def test_praise_beside_what_was_done_is_clean_and_praise_alone_is_a_tip(coach: Coach) -> None:
+    assert coach.check("Dad is gentle and patient with Kai at bath time.", "strength") == []
+    (tip,) = coach.check("Dad is very attentive.", "strength")
+    assert tip.rule == "person-is-label" and tip.advice
+    # Outside the columns of good things the same ending is a label.
+    (label,) = coach.check("Dad was belligerent on the phone on Monday.")
+    assert not label.advice
+
+
 def test_the_word_list_is_read_offline_from_the_installed_wheel() -> None:
     assert lexicon.available()
     assert lexicon.is_adjective("promiscuous") and not lexicon.is_adjective("hoarder")

@@ -94,7 +94,7 @@ class Coach:
             return []
         family = audience == "family"
         names, adults = _names(people)
-        doc = Doc(text, names, adults)
+        doc = Doc(text, names, adults, kind)
         findings = self._word_findings(doc, kind, audience, framework)
         if not family:
             for rule in self._check_rules:

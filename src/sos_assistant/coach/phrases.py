@@ -51,15 +51,18 @@ class Token:
 class Doc:
     """A statement split into words, shared by every rule and cue list that looks at it."""
 
-    __slots__ = ("adults", "joined", "names", "text", "tokens")
+    __slots__ = ("adults", "joined", "kind", "names", "text", "tokens")
 
     def __init__(
         self,
         text: str,
         names: frozenset[str] = frozenset(),
         adults: frozenset[str] = frozenset(),
+        kind: str = "general",
     ) -> None:
         self.text = text
+        self.kind = kind
+        """The statement's kind (``strength``, ``danger``...)."""
         self.names = names
         """People named in the map (first names, lower case): they count as persons."""
         self.adults = adults

@@ -187,6 +187,8 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
         return None  # "worried that", "keen to", "scared of", "good at"
     if word in _words(rules, "label_words"):
         return False
+    if word in _words(rules, "praise_words"):
+        return True
     if article:
         if word in _words(rules, "jobs"):
             return None
@@ -222,7 +224,18 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
 
 def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     found = list(shapes(doc, rules))
-    if any(s.advice for s in found) and rules.cues["specific"].search(doc):
+    if doc.kind in _words(rules, "praise_kinds"):
+        # In the columns of good things, a word known only by its ending ("patient",
+        # "attentive") is more likely praise than a label: a tip, like other praise.
+        found = [
+            s if s.advice or s.word.lower() in _words(rules, "label_words") else _maybe(s)
+            for s in found
+        ]
+    if any(s.advice for s in found) and (
+        rules.cues["specific"].search(doc)
+        or rules.cues["when"].search(doc)
+        or rules.cues["over_time"].search(doc)
+    ):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
         found = [s for s in found if not s.advice]
@@ -230,6 +243,10 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         Hit(s.start, s.end, True if s.advice else None, {"person": s.person, "word": s.word})
         for s in found
     ]
+
+
+def _maybe(shape: Shape) -> Shape:
+    return Shape(shape.person, shape.word, shape.start, shape.end, True)
 
 
 def person_displays(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
