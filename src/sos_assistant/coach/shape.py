@@ -58,6 +58,8 @@ def _is_capitalised_subject(doc: Doc, i: int, rules: RuleSet) -> bool:
     token = doc.tokens[i]
     if not token.text[:1].isupper() or token.text == "I" or token.text.isupper():
         return False
+    if i > 0 and doc.tokens[i - 1].lower in _words(rules, "determiners"):
+        return False  # "her English is good": a thing of hers, not a person
     return token.lower not in _words(rules, "not_person")
 
 
@@ -200,13 +202,13 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
     if _has_suffix(word, _words(rules, "label_participles")):
         return None if word in _words(rules, "events") else False
     if (
-        word.endswith(("ing", "ed"))
+        word.endswith("ing")
         and lexicon.is_adjective(word)
         and any(
             word.startswith(p) and len(word) > len(p) + 4 for p in _words(rules, "label_prefixes")
         )
     ):
-        return False  # "uncaring", "overbearing", "unmotivated"
+        return False  # "uncaring", "overbearing" (not "unsettled", "unwashed": what was seen)
     if _has_suffix(word, _words(rules, "label_suffixes")):
         if lexicon.is_adjective(word) or not lexicon.known(word):
             return False
