@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import calibration_target, calibration_work, compare, interleave, report
 
 from sos_assistant.coach import Coach, load_rules
+from sos_assistant.coach.mapcheck import still_to_do
 from sos_assistant.coach.rules import _load
 from sos_assistant.model import map_from_data
 from sos_assistant.resources import content_dir
@@ -86,8 +87,13 @@ def main() -> int:
         repeat=30,
         cpu=True,
     )
+
+    def whole_map() -> None:
+        coach.review(map_)  # every statement, and the map checks
+        still_to_do(map_, coach)  # the danger statements each face marks "still to do"
+
     whole = interleave(
-        {"coach": lambda: coach.review(map_), "bare": bare_map, "calibration": calibration_work},
+        {"coach": whole_map, "bare": bare_map, "calibration": calibration_work},
         rounds=5,
         repeat=3,
         cpu=True,

@@ -184,6 +184,7 @@ class Plain:
                 self.say(self.words.help_line.format(help=reflow(prompt.help)))
             if prompt.previous is not None and step.kind not in ("network", "review"):
                 self.say(self.words.previous.format(answer=as_var(step, prompt.previous)))
+            self.goal_links(session)
             try:
                 value = self.ask(prompt)
                 given = session.give(value)
@@ -211,6 +212,23 @@ class Plain:
             self.say(line)
         if given.tips:
             self.say(self.words.tip_change)
+
+    def goal_links(self, session: Session) -> None:
+        """On the goals step: the danger statements so far, each marked while no goal answers
+        it; after it, a goal that named one ("For D2: ...") is linked to it."""
+        from sos_assistant import goal_links
+
+        engine = session.engine
+        step = engine.current
+        if step is None or step.slot != goal_links.GOALS:
+            return
+        found = goal_links.choices(engine)
+        if not found:
+            return
+        self.say(self.words.goals_dangers)
+        for choice in found:
+            mark = f" {self.words.goals_still_to_do}" if choice.still_to_do else ""
+            self.say(f"{choice.handle}{mark}: {one_line(choice.text)}")
 
     def command(self, word: str, session: Session, prompt: Prompt) -> None:
         from sos_assistant.dialogue import EngineError

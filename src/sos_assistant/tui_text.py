@@ -90,6 +90,10 @@ class Question(NamedTuple):
     coach_ignore: str
     finished_title: str
     finished_body: str
+    goals_title: str
+    goals_hint: str
+    goals_still_to_do: str
+    goals_answers: str
 
 
 class Keys(NamedTuple):
@@ -197,6 +201,8 @@ class PlainText(NamedTuple):
     tip_change: str
     map_check: str
     """A map-level check (a danger statement with no goal, ...); ``{problem}`` says what."""
+    goals_dangers: str
+    goals_still_to_do: str
 
 
 class PassphraseText(NamedTuple):

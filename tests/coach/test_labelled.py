@@ -83,3 +83,5 @@ def test_finding_offsets_point_at_real_words(item: dict[str, Any]) -> None:
     for finding in Coach().check(text, item.get("kind", "general")):
         assert 0 <= finding.start < finding.end <= len(text)
         assert text[finding.start : finding.end].strip()
+        # every {placeholder} of the rule's sentences is filled in
+        assert "{" not in finding.message + finding.suggestion, finding

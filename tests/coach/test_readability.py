@@ -178,3 +178,27 @@ def test_the_explainers_words_and_the_glossarys_questions_are_plain() -> None:
     assert {k: g for k, g in hard.items() if g > 4} == {}
     questions = {t.term: reading_age(_without_names(t.ask, t.names)) for t in glossary().terms}
     assert {term: age for term, age in questions.items() if age > 11} == {}
+def test_the_new_family_words_read_at_grade_four_or_below() -> None:
+    """Issue 14's words a family may read: the shape checks' gentle tips, the goals step in the
+    app and plain mode, the "still to do" mark, and the family prompts in every framework."""
+    from sos_assistant.coach import load_rules
+    from sos_assistant.dialogue import Engine, find_dialogue
+    from sos_assistant.dialogue.templating import render
+    from sos_assistant.render import labels
+    from sos_assistant.tui_text import ui_text
+
+    texts: list[str] = []
+    for rule in load_rules().rules:
+        if rule.file.endswith("shape.yaml") and rule.spec.family is not None:
+            texts += [t for t in (rule.spec.family.why, rule.spec.family.suggest) if t]
+    question, plain = ui_text().question, ui_text().plain
+    texts += [question.goals_title, question.goals_hint, question.goals_still_to_do]
+    texts += [plain.goals_dangers, plain.goals_still_to_do, labels().still_to_do]
+    script = find_dialogue("family-conference").model_copy(update={"framework": None})
+    for framework in ("safety", "wellbeing", "success"):
+        engine = Engine(script, framework=framework)
+        context = engine.context(with_defaults=True)
+        for step_id in ("safe-already", "want-seen"):
+            texts.append(render(script.step(step_id).ask, context | {"child_name": "Sam"}))
+    too_hard = [(t, flesch_kincaid_grade(t)) for t in texts if flesch_kincaid_grade(t) > 4]
+    assert too_hard == []

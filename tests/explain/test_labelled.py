@@ -21,7 +21,11 @@ from sos_assistant.explain import explain
 
 HERE = Path(__file__).parent
 SETS = {"dev": HERE / "labelled_paragraphs.yaml"}
-SETS["sealed"] = HERE / "sealed_paragraphs.yaml"  # written by another hand, before tuning
+SETS["opened"] = HERE / "opened_paragraphs.yaml"
+"""The first sealed part, written by another hand before any tuning: 57.6% of its phrases were
+explained when first run. It has been read and tuned on since, so it counts as development."""
+SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
+"""The second sealed part, written by another hand from the issue alone; never tuned on."""
 TARGET = 0.95
 MAX_AGE = 11.0
 
@@ -75,8 +79,12 @@ def test_explains_at_least_95_percent_of_the_phrases() -> None:
             print(f"  missed: {missed}")
     share = found_all / total_all
     print(f"combined: {found_all}/{total_all} ({share:.1%})")
-    found, total, missed = score(load(SETS["dev"]))
-    assert found / total >= TARGET, f"development part: {found}/{total}; missed {missed}"
+    found = total = 0
+    missed: list[str] = []
+    for name in ("dev", "opened"):
+        f, t, m = score(load(SETS[name]))
+        found, total, missed = found + f, total + t, missed + m
+    assert found / total >= TARGET, f"development parts: {found}/{total}; missed {missed}"
 
 
 def test_no_meaning_reads_above_age_11() -> None:

@@ -19,9 +19,12 @@ from sos_assistant.rehearse.questions import Classifier
 
 HERE = Path(__file__).parent
 DEV = HERE / "labelled_questions.yaml"
+OPENED = HERE / "opened_questions.yaml"
+"""The first sealed part, written by another hand before any tuning. It scored 79.3% (kappa
+0.778) when first run; since then it has been read and tuned on, so it counts as development."""
 SEALED = HERE / "sealed_questions.yaml"
-PARTS: list[Path] = [DEV, SEALED]
-# The lead wires in the sealed part by changing the line above to: PARTS = [DEV, SEALED]
+"""The second sealed part, written by another hand from the issue alone; never tuned on."""
+PARTS: list[Path] = [DEV, OPENED, SEALED]
 MIN_ACCURACY = 0.90
 MIN_KAPPA = 0.85
 

@@ -46,7 +46,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="who the coach speaks to: practitioner (default), advocate or family (gentle tips)",
     )
     parser.add_argument(
-        "--json", action="store_true", help="print a JSON array (DESIGN.md section 4.3)"
+        "--json", action="store_true", help="print a JSON array (one object per statement)"
+    )
+    parser.add_argument(
+        "--map",
+        metavar="MAP",
+        help="check a whole map file (YAML or JSON, '-' for standard input): every danger "
+        "statement has a goal, numbers from two people, next steps with who and when",
     )
 
 
@@ -62,6 +68,8 @@ def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)
         return 1
+    if getattr(ns, "map", None):
+        return run_map(ns, rules, stdin, stdout)
     statements = [t for t in (ns.text or []) if t.strip()]
     if not ns.text:
         statements = [line.rstrip("\r\n") for line in stdin if line.strip()]
@@ -84,6 +92,54 @@ def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
                 stdout.write("\n")
             stdout.write(render(text, findings, rules, number if len(results) > 1 else None))
     return 1 if any(not f.advice for _, findings in results for f in findings) else 0
+
+
+def run_map(ns: argparse.Namespace, rules: RuleSet, stdin: TextIO, stdout: TextIO) -> int:
+    """``coach --map MAP``: the map-level checks. 0 when nothing is missing (tips alone do not
+    count), 1 when something is, or when the map cannot be read."""
+    from pathlib import Path
+
+    from sos_assistant.coach.engine import Coach
+    from sos_assistant.coach.mapcheck import map_checks
+    from sos_assistant.coach.text import inert
+    from sos_assistant.model import MapError, load_map
+
+    try:
+        text = stdin.read() if ns.map == "-" else Path(ns.map).read_text(encoding="utf-8")
+        the_map = load_map(text)
+    except (OSError, UnicodeDecodeError) as error:
+        print(
+            f"{ns.map}: cannot read the map ({getattr(error, 'strerror', None) or error})",
+            file=sys.stderr,
+        )
+        return 1
+    except MapError as error:
+        for problem in error.problems:
+            print(inert(f"{ns.map}: {problem}", keep_newlines=False), file=sys.stderr)
+        return 1
+    findings = map_checks(the_map, Coach(rules))
+    if ns.json:
+        stdout.write(json_text([f.to_dict() for f in findings]) + "\n")
+    elif not findings:
+        stdout.write(rules.template("cli_map_clean") + "\n")
+    else:
+        for f in findings:
+            tip = f" {rules.template('cli_tip')}" if f.advice else ""
+            stdout.write(f"{f.slot} [{f.category}: {f.rule}]{tip}\n")
+            for label, body in (
+                (rules.template("cli_why"), f.message),
+                (rules.template("cli_try"), f.suggestion),
+            ):
+                stdout.write(
+                    textwrap.fill(
+                        inert(body, keep_newlines=False),
+                        width=_WIDTH,
+                        initial_indent=f"    {label} ",
+                        subsequent_indent="    " + " " * (len(label) + 1),
+                    )
+                    + "\n"
+                )
+    return 1 if any(not f.advice for f in findings) else 0
 
 
 def json_text(data: object) -> str:

@@ -9,34 +9,16 @@ them without touching Python. They are honest about being heuristics: a rule mar
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from sos_assistant.coach.hit import Hit, MapHit
 from sos_assistant.coach.phrases import Doc
 from sos_assistant.coach.text import reading_age, sentences, word_count
 from sos_assistant.model import Map, Statement
 
 if TYPE_CHECKING:
     from sos_assistant.coach.rules import Rule, RuleSet
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """Where a check fired: a span of the statement, and values for the message."""
-
-    start: int
-    end: int
-    advice: bool | None = None
-    """Overrides the rule's ``advice`` when set."""
-    values: Mapping[str, object] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class MapHit:
-    slot: str
-    advice: bool | None = None
-    values: Mapping[str, object] = field(default_factory=dict)
 
 
 StatementCheck = Callable[[Doc, "Rule", "RuleSet"], list[Hit]]
@@ -67,15 +49,43 @@ def sentence_length(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     return hits
 
 
-def reading_level(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+def _everyday_words(doc: Doc, rule: Rule) -> bool:
+    """Few long words: a high reading age then comes from long sentences, not hard words."""
+    long_words = sum(1 for t in doc.tokens if len(t.lower) >= 9)
+    return long_words <= rule.spec.params.get("long_word_share", 0.08) * len(doc.tokens)
+
+
+def _reading_too_high(doc: Doc, rule: Rule) -> float | None:
     if len(doc.tokens) < rule.spec.params.get("min_words", 12):
-        return []
+        return None
     age = reading_age(doc.text)
     limit = rule.spec.params.get("max_age", 11)
     # The formula is rough on one or two sentences: allow some slack before reporting.
     if age <= limit + rule.spec.params.get("slack", 0):
+        return None
+    return age
+
+
+def reading_level(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    age = _reading_too_high(doc, rule)
+    if age is None or _everyday_words(doc, rule):
         return []
-    return _whole(doc, age=round(age), max_age=round(limit))
+    return _whole(doc, age=round(age), max_age=round(rule.spec.params.get("max_age", 11)))
+
+
+def reading_split(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """A long statement in everyday words: ask to split it, not to change its words."""
+    if len(doc.tokens) < rule.spec.params.get("min_words", 30):
+        return []
+    spans = sentences(doc.text)
+    if len(doc.tokens) / max(1, len(spans)) <= rule.spec.params.get("words_per_sentence", 20):
+        return []
+    if any(word_count(doc.text[a:b]) > rule.spec.params.get("max_words", 25) for a, b in spans):
+        return []  # the sentence-length rule says it already, sentence by sentence
+    age = _reading_too_high(doc, rule)
+    if age is None or not _everyday_words(doc, rule):
+        return []
+    return _whole(doc, words=len(doc.tokens))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,7 +171,19 @@ def _names_who(doc: Doc, rules: RuleSet) -> bool:
     return False
 
 
+def _passive_without_doer(doc: Doc, rules: RuleSet) -> bool:
+    """ "Parenting course to be arranged", "a referral will be made": nobody does it."""
+    for _, end in rules.cues["passive"].matches(doc):
+        if not rules.cues["by_someone"].regex or not rules.cues["by_someone"].regex.match(
+            doc.text, end
+        ):
+            return True
+    return False
+
+
 def next_step_who(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    if _passive_without_doer(doc, rules) and not _has(rules, "doer", doc):
+        return _whole(doc)
     return [] if _names_who(doc, rules) else _whole(doc)
 
 
@@ -241,7 +263,7 @@ def map_next_step_who(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
     return [
         MapHit(slot)
         for slot, step in _next_steps(map_)
-        if not (step.who and step.who.strip()) and not _names_who(Doc(step.text), rules)
+        if not (step.who and step.who.strip()) and next_step_who(Doc(step.text), rule, rules)
     ]
 
 
@@ -256,6 +278,7 @@ def map_next_step_when(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:
 STATEMENT_CHECKS: dict[str, StatementCheck] = {
     "sentence_length": sentence_length,
     "reading_age": reading_level,
+    "reading_split": reading_split,
     "danger_who": danger_who,
     "danger_outcome": danger_outcome,
     "goal_time": goal_time,
@@ -281,6 +304,17 @@ MAP_CHECKS: dict[str, MapCheck] = {
 }
 """Built-in map checks (rules with ``scope: map``)."""
 
+from sos_assistant.coach import shape as _shape  # noqa: E402  (its checks join the table)
+
+STATEMENT_CHECKS.update(
+    person_is=_shape.person_is,
+    person_displays=_shape.person_displays,
+    vague_quality=_shape.vague_quality,
+    goal_seen=_shape.goal_seen,
+    goal_who_sees=_shape.goal_who_sees,
+    danger_behaviour=_shape.danger_behaviour,
+)
+
 _CUES: dict[str, tuple[str, ...]] = {
     "danger_who": ("worry",),
     "danger_outcome": ("future",),
@@ -293,8 +327,14 @@ _CUES: dict[str, tuple[str, ...]] = {
     "safety_strength": ("quality", "protective"),
     "strength_safety": ("protective", "over_time"),
     "next_step_when": ("when",),
-    "next_step_who": ("doer",),
+    "next_step_who": ("doer", "passive", "by_someone"),
     "danger_goals": ("common",),
+    "person_is": ("person", "copula", "being", "specific", "when", "over_time"),
+    "person_displays": ("display",),
+    "vague_quality": ("quality_only", "specific"),
+    "goal_seen": ("goal_state",),
+    "goal_who_sees": ("seer", "person"),
+    "danger_behaviour": ("behaviour", "worry"),
 }
 
 

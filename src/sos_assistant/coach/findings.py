@@ -8,6 +8,9 @@ from typing import Any
 FINDING_KEYS: tuple[str, ...] = ("rule", "category", "start", "end", "message", "suggestion")
 """The keys of a finding in ``--json`` output (DESIGN.md 4.3), in order."""
 
+MAP_FINDING_KEYS: tuple[str, ...] = ("rule", "category", "path", "message", "suggestion")
+"""The keys of a map finding in ``coach --map --json`` output (DESIGN.md 4.6), in order."""
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -80,6 +83,7 @@ class MapFinding:
     slot: str
     suggestion: str
     advice: bool = False
+    category: str = "structure"
 
     @property
     def path(self) -> str:
@@ -87,10 +91,11 @@ class MapFinding:
         return self.slot
 
     def to_dict(self) -> dict[str, Any]:
+        """The finding as ``coach --map --json`` prints it: exactly the contract keys."""
         return {
             "rule": self.rule,
-            "slot": self.slot,
+            "category": self.category,
+            "path": self.slot,
             "message": self.message,
             "suggestion": self.suggestion,
-            "advice": self.advice,
         }

@@ -51,10 +51,22 @@ class Token:
 class Doc:
     """A statement split into words, shared by every rule and cue list that looks at it."""
 
-    __slots__ = ("joined", "text", "tokens")
+    __slots__ = ("adults", "joined", "kind", "names", "text", "tokens")
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        names: frozenset[str] = frozenset(),
+        adults: frozenset[str] = frozenset(),
+        kind: str = "general",
+    ) -> None:
         self.text = text
+        self.kind = kind
+        """The statement's kind (``strength``, ``danger``...)."""
+        self.names = names
+        """People named in the map (first names, lower case): they count as persons."""
+        self.adults = adults
+        """The names of the adults among them (parents, carers, network, workers)."""
         tokens = []
         for match in TOKEN_RE.finditer(text):
             word = match.group()
@@ -153,6 +165,11 @@ class PhraseIndex(Generic[T]):
     def finditer(self, doc: Doc) -> Iterator[tuple[int, int, T]]:
         """Every match as (start, end, payload), longer phrases included with shorter ones."""
         tokens = doc.tokens
+        if not self._prefix and not self._suffix and not self._exact_case:
+            # Only whole first words: most statements have none of them, so look first.
+            exact = self._exact
+            if not any(t.lower in exact for t in tokens):
+                return
         joined = doc.joined
         last = len(tokens) - 1
         for i, token in enumerate(tokens):

@@ -21,7 +21,7 @@ C010  the folder has no rule files
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -101,6 +101,10 @@ class RuleSet:
     templates: Mapping[str, str]
     settings: Mapping[str, float]
     files: tuple[str, ...] = ()
+    word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    framework_words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per framework, words of the tips to swap (``framework_words`` in the files)."""
+    """Each cue list's single-word entries in lower case, for checks that look words up."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {r.id: r for r in self.rules})
@@ -116,6 +120,31 @@ class RuleSet:
 
     def setting(self, name: str, default: float) -> float:
         return self.settings.get(name, default)
+
+
+class _LazyCues(Mapping[str, CueList]):
+    """Cue lists, each indexed the first time a check looks at it. Many lists are only read as
+    word sets (:attr:`RuleSet.word_sets`), and indexing them all cost half the loading time."""
+
+    def __init__(self, phrases: Mapping[str, list[str]]) -> None:
+        self._phrases = dict(phrases)
+        self._built: dict[str, CueList] = {}
+
+    def __getitem__(self, name: str) -> CueList:
+        cue = self._built.get(name)
+        if cue is None:
+            cue = CueList.build(self._phrases[name])
+            self._built[name] = cue
+        return cue
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._phrases
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._phrases)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
 
 
 def _rule_files(directory: Path) -> list[Path]:
@@ -160,6 +189,7 @@ def _build(files: Iterable[tuple[str, RuleFile]]) -> RuleSet:
     cue_words: dict[str, list[str]] = {}
     templates: dict[str, str] = {}
     settings: dict[str, float] = {}
+    framework_words: dict[str, dict[str, str]] = {}
     names: list[str] = []
     for name, rule_file in files:
         names.append(name)
@@ -167,11 +197,30 @@ def _build(files: Iterable[tuple[str, RuleFile]]) -> RuleSet:
         cue_words.update(rule_file.cues)
         templates.update(rule_file.templates)
         settings.update(rule_file.settings)
+        for fw, swaps in rule_file.framework_words.items():
+            framework_words.setdefault(fw, {}).update(swaps)
     for rule in rules:
         for phrase in rule.spec.words:
             words.add(phrase, rule, case_sensitive=rule.spec.case_sensitive)
-    cues = {name: CueList.build(phrases) for name, phrases in cue_words.items()}
-    return RuleSet(tuple(rules), words, cues, templates, settings, tuple(names))
+    cues = _LazyCues(cue_words)
+    word_sets = {
+        name: frozenset(
+            p.replace("’", "'").lower()
+            for p in phrases
+            if not p.startswith("re:") and " " not in p and "*" not in p
+        )
+        for name, phrases in cue_words.items()
+    }
+    return RuleSet(
+        tuple(rules),
+        words,
+        cues,
+        templates,
+        settings,
+        tuple(names),
+        word_sets=word_sets,
+        framework_words=framework_words,
+    )
 
 
 def _load(directory: Path) -> RuleSet:

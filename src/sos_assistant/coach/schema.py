@@ -120,6 +120,9 @@ class RuleFile(_Strict):
     """Sentences the coach fills in, such as ``replace: 'Try "{replacement}" instead.'``."""
     settings: dict[str, float] = {}
     """Numbers for the coach as a whole, such as ``family_max_tips``."""
+    framework_words: dict[Literal["wellbeing", "success"], dict[str, str]] = {}
+    """Words of the tips swapped for each framework other than Signs of Safety, such as
+    ``{wellbeing: {"danger statement": "worry statement"}}`` (whole words, first match wins)."""
 
     @field_validator("version")
     @classmethod

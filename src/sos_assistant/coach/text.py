@@ -16,12 +16,18 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s|$)|\n+")
 _LAST_WORD = re.compile(r"([\w.]+)$")
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|‘[^’]*’(?!\w)")
+_QUOTED = re.compile(
+    r"\"[^\"\n]*\"|“[^”]*”"
+    # Single quotes: an opening mark not stuck to a word before it ("Mum's" is no quote), and a
+    # closing mark not followed by a letter; apostrophes inside words ("I'm") are passed over.
+    r"|(?<![\w'’])['‘](?=\S)(?:[^'‘’\n]|(?<=\w)['’](?=\w))*?(?<=\S)['’](?!\w)"
+)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of text inside quotation marks: someone's own words, which the coach leaves be."""
-    if '"' not in text and "“" not in text and "‘" not in text:
+    """Spans of text inside quotation marks (double or single): someone's own words, which the
+    coach leaves be. An apostrophe ("Mum's", "don't", "the kids' room") is not a quote."""
+    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
         return []
     return [m.span() for m in _QUOTED.finditer(text)]
 

@@ -174,7 +174,9 @@ class Engine:
         With ``with_defaults``, vars not reached yet take their defaults (for the map title of
         a map still in progress).
         """
-        ctx: dict[str, Any] = {"fw": content.frameworks().frameworks[self.framework].model_dump()}
+        fw = content.frameworks().frameworks[self.framework].model_dump()
+        fw["key"] = self.framework  # prompts may switch words: {% if fw.key == "success" %}
+        ctx: dict[str, Any] = {"fw": fw}
         if with_defaults:
             ctx |= {s.var: s.default for s in self.script.steps if s.var}
         for step_id in self.path[:upto]:

@@ -148,6 +148,8 @@ class Labels(BaseModel):
     made_on: str
     work_in_progress: str
     about: str
+    still_to_do: str = "Still to do: a goal that answers this worry."
+    """Printed under a danger statement that no safety goal answers yet."""
 
 
 @cache
@@ -169,6 +171,7 @@ def view(the_map: Map) -> dict[str, Any]:
         "plan": plan_view(the_map),
         "children": _child_view(the_map),  # the children's own words, in their own section
         **page.view_extras(the_map),
+        "still_to_do": still_to_do_test(the_map),
     }
 
 
@@ -176,6 +179,25 @@ def _child_view(the_map: Map) -> Any:
     from sos_assistant.render.child import child_view
 
     return child_view(the_map)
+
+
+def still_to_do_test(the_map: Map) -> Any:
+    """A function ``still_to_do(statement) -> bool``: True for a danger statement of this map
+    that no safety goal answers yet (the coach's map check; the map is never refused for it).
+    Every format marks those statements with ``labels.still_to_do``."""
+    from sos_assistant.coach.mapcheck import still_to_do
+
+    try:
+        indexes = still_to_do(the_map)
+    except Exception:  # the coach is optional for printing: never fail a map over it
+        indexes = []
+    dangers = the_map.worries.danger_statements
+    todo = [dangers[i] for i in indexes]
+
+    def test(statement: Statement) -> bool:
+        return any(statement is t for t in todo)
+
+    return test
 
 
 def _html_multiline(text: str) -> Any:

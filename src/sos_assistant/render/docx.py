@@ -104,6 +104,8 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
             doc.add_heading(section.title, level=2)
             for s in section.statements:
                 _statement(doc, s, labels)
+                if view["still_to_do"](s):
+                    doc.add_paragraph().add_run(labels.still_to_do).bold = True
             if not section.statements:
                 doc.add_paragraph(labels.nothing_yet)
     add_own_view_to_docx(doc, view, _statement)

@@ -216,6 +216,10 @@ class Session:
             self.engine.skip()
             return Given(step, None)
         self.engine.answer(value if step.is_question else None)
+        if step.slot == "needs_to_happen.safety_goals":
+            from sos_assistant.goal_links import link_typed
+
+            link_typed(self.engine)  # "For D2: ..." gives danger statement 2 its handle
         return self._checked(step, value if step.is_question else None)
 
     def skip(self) -> Given:
@@ -277,7 +281,13 @@ class Session:
 
             return rule_findings(_coach(), text, audience)  # who and when, for families too
         kind: Any = coach_kind(step.slot if step is not None else None)
-        return _coach().check(text, kind=kind, audience=audience)
+        return _coach().check(
+            text,
+            kind=kind,
+            audience=audience,
+            people=self.map().people,  # "<name> is ..." is about a person named in the map
+            framework=self.engine.framework,  # the tips speak the framework's words
+        )
 
     def tips_for(self, step: Step, value: Any) -> list[Tip]:
         if self.coach_mode == "off":
@@ -289,7 +299,9 @@ class Session:
         none in a family's gentle mode."""
         if self.coach_mode != "full":
             return []
-        return _coach().check_map(self.map())
+        from sos_assistant.coach.mapcheck import map_checks
+
+        return map_checks(self.map(), _coach())
 
     # -- the map ---------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
 from sos_assistant.tui.widgets.explain import ExplainPanel
+from sos_assistant.tui.widgets.goal_links import GoalLinks
 from sos_assistant.tui.widgets.houses import houses_for, show_houses
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
@@ -102,6 +103,7 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="help", classes="hint", markup=False)
             yield Static("", id="examples", classes="examples", markup=False)
             yield Container(id="slot")
+            yield GoalLinks(id="goal-links")
         yield from houses_for(self.session.engine.script.id)  # the Three Houses, always in view
         # The coach's tips sit above the buttons, in view whatever the body is scrolled to.
         yield ExplainPanel(id="explain")  # on verbatim steps, instead of the coach
@@ -140,6 +142,7 @@ class QuestionScreen(Screen[None]):
             papers.hand_over(self.session, prompt, widget)
             if papers.is_verbatim(prompt):
                 self.call_after_refresh(self._run_coach)  # explain what is there already
+            self._show_goal_links(prompt, widget)
             if prompt.step.kind == "info":
                 self.query_one("#next", Button).focus()
             else:
@@ -167,6 +170,47 @@ class QuestionScreen(Screen[None]):
             other.display = other is widget
         self._widget = widget
         return widget
+
+    # -- the goals step: which danger statement each goal answers ---------------------------
+
+    def _show_goal_links(self, prompt: Prompt, widget: AnswerWidget) -> None:
+        from sos_assistant import goal_links
+
+        box = self.query_one(GoalLinks)
+        on_goals = prompt.step.slot == goal_links.GOALS and prompt.step.kind == "list"
+        if hasattr(widget, "links"):
+            widget.links = self if on_goals else None
+        if not on_goals:
+            box.display = False
+            return
+        box.clear()
+        self._refresh_goal_links()
+
+    def _refresh_goal_links(self) -> None:
+        from sos_assistant import goal_links
+
+        items = getattr(self._widget, "items", [])
+        choices = goal_links.choices(self.session.engine, items)
+        self.query_one(GoalLinks).show_choices(choices)
+
+    def fields(self) -> dict[str, Any]:
+        """For the goal being added: the danger statements picked beside the box."""
+        from sos_assistant import goal_links
+
+        picked = self.query_one(GoalLinks).picked()
+        if not picked:
+            return {}
+        try:
+            ids = goal_links.link(self.session.engine, picked)
+        except (AnswerError, EngineError) as error:
+            self.banner(ui_text().question.not_saved.format(problem=error), problem=True)
+            return {}
+        return {"addresses": ids} if ids else {}
+
+    def added(self) -> None:
+        """A goal was added: clear the picks and mark what is still to do."""
+        self.query_one(GoalLinks).clear()
+        self._refresh_goal_links()
 
     def _show_text(self, prompt: Prompt) -> None:
         engine = self.session.engine

@@ -183,6 +183,9 @@ class ListAnswer(_RowsAnswer):
         super().__init__(prompt, **kwargs)
         self.items = _previous_items(prompt)
         self._insert_at: int | None = None
+        self.links: Any = None
+        """Set by the goals screen: ``links.fields()`` gives ``addresses`` for the goal being
+        added, ``links.added()`` is called after it is added."""
 
     def show(self, prompt: Prompt) -> bool:
         if bool(prompt.step.views) != bool(self.prompt.step.views):
@@ -207,6 +210,10 @@ class ListAnswer(_RowsAnswer):
 
     def _label(self, item: Any) -> Text:
         label = Text("• ") + safe(_item_text(item))
+        if isinstance(item, dict) and item.get("addresses"):
+            label.append(f"  ({ui_text().question.goals_answers} ", style="dim")
+            label.append_text(safe(", ".join(str(a) for a in item["addresses"]), "dim"))
+            label.append(")", style="dim")
         if isinstance(item, dict) and item.get("dispute"):
             label.append("\n  ")
             label.append(ui_text().question.list_view.rstrip(":") + ": ", style="italic")
@@ -217,11 +224,14 @@ class ListAnswer(_RowsAnswer):
         text = self.query_one("#item", Input).value.strip()
         if not text:
             return None
+        item: dict[str, Any] = {"text": text}
         if self.prompt.step.views:
             view = self.query_one("#view", Input).value.strip()
             if view:
-                return {"text": text, "dispute": view}
-        return text
+                item["dispute"] = view
+        if self.links is not None:
+            item.update(self.links.fields())
+        return item if len(item) > 1 else text
 
     def _add_pending(self) -> bool:
         item = self._pending()
@@ -230,6 +240,8 @@ class ListAnswer(_RowsAnswer):
         at = len(self.items) if self._insert_at is None else self._insert_at
         self.items.insert(at, item)
         self._insert_at = None
+        if self.links is not None:
+            self.links.added()
         self.query_one("#item", Input).value = ""
         if self.prompt.step.views:
             self.query_one("#view", Input).value = ""

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from sos_assistant.children import child_only, story_only
 from sos_assistant.model import Map, Statement
-from sos_assistant.render import columns, labels, scale_view
+from sos_assistant.render import columns, labels, scale_view, still_to_do_test
 from sos_assistant.tui.widgets.houses import child_parts
 from sos_assistant.tui.widgets.planview import plan_text
 from sos_assistant.tui.widgets.safe import safe
@@ -33,7 +33,8 @@ def _statement(statement: Statement) -> Text:
     return out
 
 
-def column_text(column: Any) -> Text:
+def column_text(column: Any, still_to_do: Any = None) -> Text:
+    """One column; ``still_to_do(statement)`` marks danger statements no goal answers yet."""
     out = Text()
     for section in column.sections:
         out.append_text(safe(section.title, "bold underline"))
@@ -42,6 +43,8 @@ def column_text(column: Any) -> Text:
             out.append(labels().nothing_yet + "\n", style="dim italic")
         for statement in section.statements:
             out.append_text(_statement(statement))
+            if still_to_do is not None and still_to_do(statement):
+                out.append("\n  ! " + labels().still_to_do, style="bold")
             out.append("\n")
         out.append("\n")
     out.rstrip()
@@ -120,11 +123,12 @@ class MapView(VerticalScroll):
                 for p in the_map.people
             )
             yield Static(safe(f"{labels().people}: {people}"), classes="map-people")
+        todo = still_to_do_test(the_map)
         with Horizontal(classes="map-columns"):
             for column in columns(the_map):
                 with Vertical(classes=f"map-column {column.key}"):
                     yield Static(safe(column.title, "bold reverse"), classes="column-title")
-                    yield Static(column_text(column), classes="column-body")
+                    yield Static(column_text(column, todo), classes="column-body")
         yield Static(scaling_text(the_map), classes="map-scaling")
         readiness = readiness_text(the_map)
         if readiness is not None:

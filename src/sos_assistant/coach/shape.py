@@ -1,0 +1,338 @@
+"""Checks that look at the shape of a sentence, not only at listed words.
+
+"<person> is/was/seems (a/an) <describing word>" and "<person> displays/presents with <noun>"
+say what a person *is*, not what they *did*. A person is a name from the map, a family or role
+word (cue list ``person``), or a capitalised word just before "is", "was", "seems"...; a
+describing word is recognised by its form (cue lists ``label_suffixes``...), by the broad word
+list in :mod:`sos_assistant.coach.lexicon`, and by the short lists in ``shape.yaml``. Words that
+describe a passing state or a plain fact ("tired", "pregnant", "worried that") are left alone.
+
+Every word list is content (``content/coach/shape.yaml``); this module only reads sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sos_assistant.coach import lexicon
+from sos_assistant.coach.hit import Hit
+from sos_assistant.coach.phrases import Doc, Token
+
+if TYPE_CHECKING:
+    from sos_assistant.coach.rules import Rule, RuleSet
+
+_BREAK = re.compile(r"[.!?;:()\[\]\"“”]")
+
+
+def _words(rules: RuleSet, name: str) -> frozenset[str]:
+    """The single-word entries of a cue list, in lower case."""
+    return rules.word_sets.get(name, frozenset())
+
+
+def _is_person(doc: Doc, i: int, rules: RuleSet) -> bool:
+    """Token ``i`` names a person: a family or role word, or a name from the map. (Phrases in
+    the ``person`` list count by their last word: "the mother", "foster carer".)"""
+    word = doc.tokens[i].lower
+    return word in _words(rules, "person") or word in doc.names
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One "<person> is <word>" found: who, the describing word and where."""
+
+    person: str
+    word: str
+    start: int
+    end: int
+    advice: bool
+
+
+def _separated(doc: Doc, a: Token, b: Token) -> bool:
+    return _BREAK.search(doc.text, a.end, b.start) is not None
+
+
+def _is_capitalised_subject(doc: Doc, i: int, rules: RuleSet) -> bool:
+    token = doc.tokens[i]
+    if not token.text[:1].isupper() or token.text == "I" or token.text.isupper():
+        return False
+    if i > 0 and doc.tokens[i - 1].lower in _words(rules, "determiners"):
+        return False  # "her English is good": a thing of hers, not a person
+    return token.lower not in _words(rules, "not_person")
+
+
+def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
+    """Every "<person> is/was/seems <describing word>" in the statement."""
+    tokens = doc.tokens
+    if len(tokens) < 3:
+        return
+    copulas = _words(rules, "copula")
+    being = _words(rules, "being")
+    degree = _words(rules, "degree")
+    short_forms = _words(rules, "person_is")
+    if not any(t.lower in being or t.lower in short_forms for t in tokens):
+        return  # no "is", "was", "seems"...: nothing to look at
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower in short_forms:  # "she's", "he's", "they're"
+            j = i + 1
+            has_be = True
+        else:
+            nxt = tokens[i + 1]
+            if nxt.lower not in copulas or _separated(doc, token, nxt):
+                continue
+            if not _is_person(doc, i, rules) and not _is_capitalised_subject(doc, i, rules):
+                continue
+            j = i + 1
+            has_be = False
+            while j < len(tokens) and tokens[j].lower in copulas and j - i <= 5:
+                has_be = has_be or tokens[j].lower in being
+                j += 1
+        if not has_be or j >= len(tokens) or _separated(doc, tokens[j - 1], tokens[j]):
+            continue
+        yield from _describing(doc, rules, i, j, degree)
+
+
+def _describing(
+    doc: Doc, rules: RuleSet, who: int, j: int, degree: frozenset[str]
+) -> Iterator[Shape]:
+    tokens = doc.tokens
+    person = _person_words(doc, who, rules)
+    # very / so / quite / often ... and -ly words that are not describing words themselves
+    marked = False  # "emotionally unavailable", "sexually active": a label whatever the word
+    while j < len(tokens) and _is_degree(tokens[j].lower, degree):
+        marked = marked or tokens[j].lower in _words(rules, "label_adverbs")
+        j += 1
+    if j >= len(tokens):
+        return
+    article = tokens[j].lower in ("a", "an")
+    if article:
+        j += 1
+    seen = 0
+    while j < len(tokens) and seen < 4:
+        word = tokens[j]
+        if word.text[:1].isupper():
+            return  # a name or a new sentence, not a describing word
+        following = tokens[j + 1] if j + 1 < len(tokens) else None
+        if following is not None and _separated(doc, word, following):
+            following = None
+        verdict = _judge(word.lower, following.lower if following else None, rules, article)
+        if marked and word.lower.isalpha() and not article:
+            verdict = False
+        if verdict is not None:
+            yield Shape(person, word.text, word.start, word.end, verdict)
+        seen += 1
+        # "impulsive and immature", "a loud, angry man": keep looking along the list
+        if following is None:
+            return
+        if following.lower in ("and", "or") or doc.text[word.end : following.start].strip() == ",":
+            j += 2 if following.lower in ("and", "or") else 1
+            while j < len(tokens) and _is_degree(tokens[j].lower, degree):
+                j += 1
+            continue
+        if (
+            article
+            and (
+                lexicon.is_adjective(word.lower)
+                or lexicon.is_noun(word.lower)
+                or word.lower in _words(rules, "degree")
+                or verdict is not None
+            )
+            and following.lower not in _words(rules, "np_stop")
+        ):
+            j += 1  # "a heavy drinker", "a known drug dealer": on to the noun
+            continue
+        return
+
+
+def _person_words(doc: Doc, who: int, rules: RuleSet) -> str:
+    """How to name the person in a question: "Dad", "the family", "Mum's partner"."""
+    tokens = doc.tokens
+    person = tokens[who].text
+    if tokens[who].lower in _words(rules, "person_is"):
+        return tokens[who].lower.split("'")[0]  # "She's" -> "she"
+    if who == 0 or _separated(doc, tokens[who - 1], tokens[who]):
+        return person
+    before = tokens[who - 1]
+    if before.lower in _words(rules, "determiners"):
+        return f"{before.lower} {person}"
+    if before.lower.endswith("'s") and before.text[:1].isupper():
+        return f"{before.text} {person}"
+    return person
+
+
+def _is_degree(word: str, degree: frozenset[str]) -> bool:
+    if word in degree:
+        return True
+    return (
+        word.endswith("ly")
+        and len(word) > 4
+        and lexicon.is_adverb(word)
+        and not lexicon.is_adjective(word)
+    )
+
+
+def _has_suffix(word: str, suffixes: frozenset[str]) -> bool:
+    return any(word.endswith(s) and len(word) > len(s) + 2 for s in suffixes)
+
+
+def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> bool | None:
+    """None: not a label; False: a label (a finding); True: maybe a label (a tip)."""
+    if not word.isalpha() and "-" not in word:
+        return None
+    if word in _words(rules, "not_label") or word in _words(rules, "person"):
+        return None
+    if word in _words(rules, "state_after"):
+        return None
+    if following is not None and following in _words(rules, "state_after"):
+        return None  # "worried that", "keen to", "scared of", "good at"
+    if word in _words(rules, "label_words"):
+        return False
+    if word in _words(rules, "praise_words"):
+        return True
+    if article:
+        if word in _words(rules, "jobs"):
+            return None
+        if _has_suffix(word, _words(rules, "label_noun_suffixes")):
+            return False
+        if lexicon.is_adjective(word) and _has_suffix(word, _words(rules, "label_suffixes")):
+            return False
+        return None
+    if _has_suffix(word, _words(rules, "label_participles")):
+        return None if word in _words(rules, "events") else False
+    if (
+        word.endswith("ing")
+        and lexicon.is_adjective(word)
+        and any(
+            word.startswith(p) and len(word) > len(p) + 4 for p in _words(rules, "label_prefixes")
+        )
+    ):
+        return False  # "uncaring", "overbearing" (not "unsettled", "unwashed": what was seen)
+    if _has_suffix(word, _words(rules, "label_suffixes")):
+        if lexicon.is_adjective(word) or not lexicon.known(word):
+            return False
+        return None
+    if lexicon.is_adjective(word) and not lexicon.is_verb(word):
+        return True
+    if lexicon.available() and not lexicon.known(word) and word.isalpha() and len(word) > 3:
+        return True  # a word the list does not know ("workshy", "mardy"): maybe a label
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Built-in checks (named in ``shape.yaml``)
+
+
+def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    found = list(shapes(doc, rules))
+    if doc.kind in _words(rules, "praise_kinds"):
+        # In the columns of good things, a word known only by its ending ("patient",
+        # "attentive") is more likely praise than a label: a tip, like other praise.
+        found = [
+            s if s.advice or s.word.lower() in _words(rules, "label_words") else _maybe(s)
+            for s in found
+        ]
+    if any(s.advice for s in found) and (
+        rules.cues["specific"].search(doc)
+        or rules.cues["when"].search(doc)
+        or rules.cues["over_time"].search(doc)
+    ):
+        # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
+        # sang to her") is described already: no tip.
+        found = [s for s in found if not s.advice]
+    return [
+        Hit(s.start, s.end, True if s.advice else None, {"person": s.person, "word": s.word})
+        for s in found
+    ]
+
+
+def _maybe(shape: Shape) -> Shape:
+    return Shape(shape.person, shape.word, shape.start, shape.end, True)
+
+
+def person_displays(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """ "<person> displays / presents with / exhibits <something>": a worker's reading."""
+    hits = []
+    not_after = _words(rules, "display_not_before")
+    for start, end in rules.cues["display"].matches(doc):
+        after = doc.text[end:].lstrip()
+        nxt = after.split(" ", 1)[0].lower().strip(",.") if after else ""
+        if not nxt or nxt in not_after:
+            continue
+        hits.append(Hit(start, end, None, {"word": doc.text[start:end]}))
+    return hits
+
+
+def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """Praise or a plan that only names a quality ("good mum", "engaged well", "safe")."""
+    if rules.cues["specific"].search(doc) or any(c.isdigit() for c in doc.text):
+        return []
+    return _outer(doc, _not_before(doc, rules, rules.cues["quality_only"].matches(doc)))
+
+
+def _not_before(
+    doc: Doc, rules: RuleSet, spans: Iterator[tuple[int, int]], cue: str = "quality_context"
+) -> Iterator[tuple[int, int]]:
+    """Drop a quality followed by words that make it specific ("doing well in maths")."""
+    context = _words(rules, cue)
+    for a, b in spans:
+        after = doc.text[b:].split(None, 1)
+        if after and after[0].lower().strip(",.") in context:
+            continue
+        yield a, b
+
+
+def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
+    """One hit per run of words: "be happy", not also "happy" inside it."""
+    found = sorted(spans, key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int]] = []
+    for a, b in found:
+        if not any(x <= a and b <= y for x, y in kept):
+            kept.append((a, b))
+    return [Hit(a, b, None, {"word": doc.text[a:b]}) for a, b in kept]
+
+
+def goal_seen(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """A goal that is only a state ("Kai will be safe", "Dani will be happy")."""
+    return _outer(
+        doc, _not_before(doc, rules, rules.cues["goal_state"].matches(doc), "goal_context")
+    )
+
+
+def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    if rules.cues["seer"].search(doc):
+        return []
+    pronouns = _words(rules, "pronouns")
+    people = {t.lower for t in doc.tokens if t.lower in doc.names} | {
+        doc.text[a:b].lower() for a, b in rules.cues["person"].matches(doc)
+    }
+    people -= pronouns
+    if len(people) >= 2:
+        return []
+    return [Hit(0, len(doc.text))]
+
+
+def danger_behaviour(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """A danger statement with no adult doing anything: only who is worried and the outcome."""
+    tokens = doc.tokens
+    worry_end = next((b for _, b in rules.cues["worry"].matches(doc)), 0)
+    if any(a >= worry_end for a, _ in rules.cues["behaviour"].matches(doc)):
+        return []
+    adults = doc.adults
+    outcome = _words(rules, "outcome_verbs")
+    modals = _words(rules, "modals")
+    skip = _words(rules, "not_person")
+    for i, token in enumerate(tokens):
+        if token.start < worry_end:
+            continue
+        if token.lower in adults:
+            return []
+        if not token.text[:1].isupper() or token.lower in skip or token.text == "I":
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower in modals:
+            j += 1
+        if j > i + 1 and j < len(tokens) and tokens[j].lower not in outcome:
+            return []  # "Lee may argue", "Dani will leave": someone doing something
+    return [Hit(0, len(doc.text))]

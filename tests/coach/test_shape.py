@@ -1,0 +1,282 @@
+"""Issue 14: the coach sees the shape of a sentence, vague praise and plans, what danger
+statements and goals leave out, dates and doers, quotes, ordering and the map checks."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from sos_assistant.cli import coach as command
+from sos_assistant.coach import Coach, lexicon
+from sos_assistant.coach.findings import MAP_FINDING_KEYS
+from sos_assistant.coach.mapcheck import map_checks, still_to_do
+from sos_assistant.model import Person, StatementKind, map_from_data
+from sos_assistant.render import render_bytes, render_text
+
+
+@pytest.fixture(scope="module")
+def coach() -> Coach:
+    return Coach()
+
+
+def rules(coach: Coach, text: str, kind: str = "general", **kwargs: object) -> set[str]:
+    return {f.rule for f in coach.check(text, kind, **kwargs)}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Dad is immature and impulsive", "impulsive"),
+        ("Mum is a hoarder", "hoarder"),
+        ("Jade is promiscuous", "promiscuous"),
+        ("The family is dysfunctional and enmeshed", "enmeshed"),
+        ("Grandad is a heavy drinker.", "drinker"),
+        ("Tomas appears emotionally unavailable.", "unavailable"),
+        ("Gran is overbearing.", "overbearing"),
+    ],
+)
+def test_a_person_is_a_describing_word_is_asked_what_they_did(
+    coach: Coach, text: str, word: str
+) -> None:
+    found = [f for f in coach.check(text) if text[f.start : f.end] == word]
+    assert found, coach.check(text)
+    (finding,) = found
+    assert finding.category == "judgement"
+    assert word in finding.message  # it says what it saw
+    person = text.split()[0] if text.split()[0] != "The" else "the family"
+    assert person in finding.suggestion and word in finding.suggestion
+    assert "do or say" in finding.suggestion and finding.suggestion.endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Sam displays sexualised behaviour", "displays"),
+        ("Mum presents with low mood", "presents with"),
+        ("Mum comes across as cold and uncaring.", "comes across as"),
+    ],
+)
+def test_displays_and_presents_with_are_asked_what_was_seen(
+    coach: Coach, text: str, found: str
+) -> None:
+    (finding,) = [f for f in coach.check(text) if f.rule == "person-displays"]
+    assert text[finding.start : finding.end] == found
+    assert "see" in finding.suggestion
+
+
+def test_a_name_from_the_map_counts_as_a_person(coach: Coach) -> None:
+    text = "we think zuri is a fantasist"
+    assert "person-is-label" not in rules(coach, "zuri seems grandiose")
+    people = [Person(name="Zuri Okafor", role="parent")]
+    assert "person-is-label" in rules(coach, "zuri seems grandiose", people=people)
+    assert "person-is-label" in rules(coach, text, people=people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum is tired after her night shifts.",
+        "Dad is a bus driver and works nights.",
+        "Mum is pregnant and due in June.",
+        "Leo is autistic and goes to a special school.",
+        "Kai was quiet at nursery and did not eat his lunch on Monday.",
+        "Mum is worried that the children will be taken away.",
+        "Gran looked after the children every Sunday in March.",
+        "Dad demonstrated how he makes up Ava's bottle.",
+    ],
+)
+def test_plain_states_and_facts_are_left_alone(coach: Coach, text: str) -> None:
+    assert not {"person-is-label", "person-displays"} & rules(coach, text)
+
+
+def test_an_uncertain_describing_word_is_a_tip_not_a_finding(coach: Coach) -> None:
+    (finding,) = [f for f in coach.check("Mum is very stern.") if f.rule == "person-is-label"]
+    assert finding.advice
+
+
+def test_praise_beside_what_was_done_is_clean_and_praise_alone_is_a_tip(coach: Coach) -> None:
+    assert coach.check("Dad is gentle and patient with Kai at bath time.", "strength") == []
+    (tip,) = coach.check("Dad is very attentive.", "strength")
+    assert tip.rule == "person-is-label" and tip.advice
+    # Outside the columns of good things the same ending is a label.
+    (label,) = coach.check("Dad was belligerent on the phone on Monday.")
+    assert not label.advice
+
+
+def test_the_word_list_is_read_offline_from_the_installed_wheel() -> None:
+    assert lexicon.available()
+    assert lexicon.is_adjective("promiscuous") and not lexicon.is_adjective("hoarder")
+    assert lexicon.is_noun("hoarder")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        ("Mum has engaged well and is motivated to change.", "strength", "engaged well"),
+        ("Dad is a good dad.", "strength", "good dad"),
+        ("The children are happy.", "strength", "happy"),
+    ],
+)
+def test_vague_praise_is_asked_what_people_see(
+    coach: Coach, text: str, kind: StatementKind, found: str
+) -> None:
+    hits = [f for f in coach.check(text, kind) if f.rule == "vague-quality"]
+    assert found in [text[f.start : f.end] for f in hits]
+    assert "see" in hits[0].suggestion
+
+
+def test_specific_praise_is_clean(coach: Coach) -> None:
+    text = "Mum walks Kai to nursery every morning and staff say he arrives happy."
+    assert coach.check(text, "strength") == []
+
+
+def test_a_danger_statement_needs_the_adult_behaviour(coach: Coach) -> None:
+    assert "danger-behaviour" in rules(
+        coach, "Sam is worried that Kai could be badly hurt", "danger"
+    )
+    clean = "The police are worried that Lee may throw things at Dani again and Kai could be hit."
+    assert coach.check(clean, "danger") == []
+
+
+def test_a_goal_that_is_only_a_state_is_asked_what_people_will_see(coach: Coach) -> None:
+    text = "Dani will be happy and Kai will be safe for six months"
+    found = {text[f.start : f.end] for f in coach.check(text, "goal") if f.rule == "goal-what-seen"}
+    assert found == {"be happy", "be safe"}
+    assert "goal-who-sees" in rules(
+        coach, "Dad will stay sober when he has Kai, every day for a year.", "goal"
+    )
+    seen = (
+        "Nursery staff will see Kai arrive clean and fed every morning for the next three months."
+    )
+    assert coach.check(seen, "goal") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum will ring the school by 30 May.",
+        "Priya will book the meeting for 2027-05-30.",
+        "Gran will visit on 30/5 with the children.",
+        "Bev will call Mum next week.",
+        "Dad will send the form by Friday.",
+        "The worker will write to the housing office by the end of June.",
+    ],
+)
+def test_every_way_of_writing_a_date_counts_as_when(coach: Coach, text: str) -> None:
+    assert coach.check(text, "next_step") == []
+
+
+def test_a_passive_next_step_is_asked_who(coach: Coach) -> None:
+    assert "next-step-who" in rules(coach, "Parenting course to be arranged", "next_step")
+    assert "next-step-who" in rules(coach, "A referral will be made on Monday.", "next_step")
+    assert (
+        rules(coach, "A referral will be made by the social worker on Monday.", "next_step")
+        == set()
+    )
+
+
+def test_single_quotes_are_someones_words_but_apostrophes_are_not(coach: Coach) -> None:
+    assert rules(coach, "The worker wrote that Mum 'lacks insight', and Mum disagrees.") == set()
+    assert rules(coach, "She said \u2018I\u2019m not in denial\u2019 today.") == set()
+    assert "lacks-insight" in rules(coach, "Mum's partner lacks insight.")
+    assert "chaotic" in rules(coach, "The kids' bedroom is 'tidy' but the flat is chaotic.")
+
+
+def test_family_tips_put_the_most_serious_first(coach: Coach) -> None:
+    text = "There are issues and concerns and it is chaotic, the LA says, and Mum is a liar."
+    in_order = coach.check(text, "general", "practitioner")
+    assert in_order[0].rule == "issues"
+    family = coach.check(text, "general", "family")
+    assert len(family) == 3
+    assert family[0].rule == "liar-label"  # the label comes first, though it is written last
+    assert all(f.advice for f in family)
+
+
+def test_a_long_statement_in_everyday_words_is_asked_to_split(coach: Coach) -> None:
+    text = (
+        "Every evening after dinner Daddy and Mummy argue about money, and Jacob and Amelia hide"
+        " together under the covers upstairs until everything is quiet. Another family living"
+        " opposite heard the shouting nearly every evening in October, and they telephoned the"
+        " police because the arguing went on after midnight."
+    )
+    found = rules(coach, text, "harm")
+    assert "reading-split" in found and "reading-age" not in found
+
+
+def test_the_tips_speak_the_frameworks_words(coach: Coach) -> None:
+    text = "Kai is safe with Gran."
+    safety = {f.rule: f for f in coach.check(text, "safety")}
+    wellbeing = {f.rule: f for f in coach.check(text, "safety", framework="wellbeing")}
+    assert "safety" in safety["safety-over-time"].message.lower()
+    assert "what already helps" in wellbeing["safety-over-time"].message.lower()
+    # The person's own words in a message are never swapped.
+    assert '"is safe"' in wellbeing["vague-quality"].message
+
+
+MAP = {
+    "schema": "sos-map/1",
+    "people": [{"name": "Kai", "role": "child"}, {"name": "Lee", "role": "parent"}],
+    "worries": {
+        "danger_statements": [
+            {"id": "D1", "text": "The school is worried that Lee may shout at Kai again."},
+            {"id": "D2", "text": "Priya is worried that Lee will drive after drinking."},
+        ]
+    },
+    "needs_to_happen": {
+        "safety_goals": [{"text": "Lee talks calmly; staff see it.", "addresses": ["D1"]}],
+        "next_steps": ["Parenting course to be arranged"],
+    },
+    "scaling": {"ratings": [{"who": "Lee", "score": 5}]},
+}
+
+
+def test_map_checks_give_paths_and_the_contract_keys() -> None:
+    findings = map_checks(map_from_data(MAP))
+    paths = {(f.rule, f.path) for f in findings}
+    assert ("map-danger-without-goal", "worries.danger_statements[1]") in paths
+    assert ("map-next-step-who", "needs_to_happen.next_steps[0]") in paths
+    assert ("map-scaling-people", "scaling.ratings") in paths
+    assert all(tuple(f.to_dict()) == MAP_FINDING_KEYS for f in findings)
+    assert still_to_do(map_from_data(MAP)) == [1]
+
+
+def _run(*args: str) -> tuple[int, str]:
+    parser = argparse.ArgumentParser()
+    command.configure(parser)
+    out = io.StringIO()
+    code = command.run(parser.parse_args(list(args)), io.StringIO(""), out)
+    return code, out.getvalue()
+
+
+def test_coach_map_command_prints_json_and_text(tmp_path: Path) -> None:
+    path = tmp_path / "map.json"
+    path.write_text(json.dumps(MAP), encoding="utf-8")
+    code, out = _run("--map", str(path), "--json")
+    data = json.loads(out)
+    assert code == 1
+    assert all(list(d) == list(MAP_FINDING_KEYS) for d in data)
+    assert {"path": "worries.danger_statements[1]"}.items() <= data[0].items()
+    code, out = _run("--map", str(path))
+    assert code == 1 and "worries.danger_statements[1] [structure: map-danger-without-goal]" in out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema: sos-map/1\nworries: {harm: 3}\n", encoding="utf-8")
+    assert _run("--map", str(broken))[0] == 1
+
+
+def test_every_format_marks_a_danger_statement_with_no_goal_and_renders_anyway() -> None:
+    the_map = map_from_data(MAP)
+    for fmt in ("md", "html", "txt"):
+        page = render_text(the_map, fmt)
+        assert page.count("Still to do") == 1, fmt
+        # It sits under D2, not under D1.
+        assert page.index("Still to do") > page.index("drive after drinking")
+    with zipfile.ZipFile(io.BytesIO(render_bytes(the_map, "docx"))) as word:
+        assert word.read("word/document.xml").decode("utf-8").count("Still to do") == 1
+    pdf = PdfReader(io.BytesIO(render_bytes(the_map, "pdf")))
+    assert "Still to do" in "".join(page.extract_text() for page in pdf.pages)
