@@ -7,12 +7,15 @@ message a person can act on. Text is kept exactly as typed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from sos_assistant.dates import read_date
 from sos_assistant.dialogue.schema import Step
 from sos_assistant.model import ROLES
 
+PERSON_DETAILS = ("organisation", "phone")
 STATEMENT_KEYS = ("text", "dispute", "said_by", "id", "addresses", "who", "by_when")
 
 
@@ -25,10 +28,17 @@ def _fail(step: Step, problem: str) -> AnswerError:
 
 
 def _text(step: Step, value: Any) -> str:
+    if step.slot == "meeting.date" and isinstance(value, dt.date):
+        return value.isoformat()  # an answers file may give a YAML date
     if not isinstance(value, str):
         raise _fail(step, "the answer must be text")
     if not value.strip():
         raise _fail(step, "the answer is empty; skip the question to leave it out")
+    if step.slot == "meeting.date":
+        day = read_date(value)
+        if day is None:
+            raise _fail(step, "write the date like 8 December 2026, or 8/12/2026")
+        return day.isoformat()
     return value
 
 
@@ -114,7 +124,7 @@ def _people(step: Step, value: Any) -> list[dict[str, Any]]:
             row = {"name": row}
         if not isinstance(row, dict):
             raise _fail(step, f"person {i + 1} must be a name, or a mapping with 'name'")
-        unknown = sorted(set(row) - {"name", "role", "age", "relationship"})
+        unknown = sorted(set(row) - {"name", "role", "age", "relationship", *PERSON_DETAILS})
         if unknown:
             raise _fail(step, f"person {i + 1} has unknown key(s): {', '.join(map(str, unknown))}")
         name = row.get("name")
@@ -134,6 +144,12 @@ def _people(step: Step, value: Any) -> list[dict[str, Any]]:
             if not isinstance(relationship, str):
                 raise _fail(step, f"person {i + 1}: relationship must be text")
             person["relationship"] = relationship
+        for key in PERSON_DETAILS:
+            detail = row.get(key)
+            if detail:
+                if not isinstance(detail, str):
+                    raise _fail(step, f"person {i + 1}: {key} must be text")
+                person[key] = detail
         people.append(person)
     return people
 
@@ -146,9 +162,18 @@ def _confirm(step: Step, value: Any) -> bool:
     raise _fail(step, "the answer must be yes or no (true or false)")
 
 
-def _info(step: Step, value: Any) -> None:
-    if value is not None:
-        raise _fail(step, "this step is for reading; it takes no answer")
+ADD_WORDS = ("add", "yes", "y")
+"""What an answers file (or plain mode) may give an info step to add its suggested questions."""
+
+
+def _info(step: Step, value: Any) -> bool | None:
+    if value is None or (step.suggest and value is False):
+        return None
+    if step.suggest and (value is True or (isinstance(value, str) and value.lower() in ADD_WORDS)):
+        return True  # put the suggested questions in the person's own
+    if step.suggest:
+        raise _fail(step, "give true (or 'add') to add the suggested questions, or nothing")
+    raise _fail(step, "this step is for reading; it takes no answer")
 
 
 _BY_KIND: dict[str, Callable[[Step, Any], Any]] = {

@@ -17,7 +17,7 @@ import itertools
 import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from transitions import EventData, Machine
@@ -63,6 +63,8 @@ class Prompt:
     """Which question this is (1-based), counting questions on the way here."""
     total: int
     """How many questions the dialogue has on the way through."""
+    suggestions: list[str] = field(default_factory=list)
+    """For an info step: questions the person could add to theirs (``Step.suggest``)."""
 
 
 class _Machine:
@@ -204,6 +206,7 @@ class Engine:
             previous=self.answers.get(step_id),
             number=number if step.is_question else max(number - 1, 0),
             total=max(self._total, number),
+            suggestions=[render(q, ctx).strip() for q in step.suggest],
         )
 
     # -- moving ------------------------------------------------------------------------------

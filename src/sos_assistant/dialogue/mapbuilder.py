@@ -16,6 +16,7 @@ from sos_assistant.dialogue.schema import Step
 from sos_assistant.dialogue.templating import render
 from sos_assistant.model import (
     Map,
+    Meeting,
     Person,
     Preparation,
     Rating,
@@ -71,10 +72,22 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     preparation = Preparation()
     used_preparation = False
     ids: set[str] = set()
+    last_person: Person | None = None
 
     for position, step_id in enumerate(engine.path):
         value = engine.answers.get(step_id)
         step = engine.script.step(step_id)
+        if step.slot == "people":
+            last_person = None  # a skipped name leaves nobody for the details that follow
+        if step.suggest and value is True:  # "add these to my questions"
+            ctx = engine.context(position)
+            said_by = render(step.said_by, ctx).strip() if step.said_by else None
+            for question in step.suggest:
+                text = render(question, ctx).strip()
+                if text and all(s.text != text for s in preparation.to_ask):
+                    preparation.to_ask.append(Statement(text=text, said_by=said_by or None))
+            used_preparation = True
+            continue
         if value is None or not step.slot:
             continue
         slot = step.slot
@@ -83,11 +96,20 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
             result.title = value
         elif slot == "framework":
             continue
+        elif slot.startswith("meeting."):
+            meeting = result.meeting or Meeting()
+            key = slot.split(".", 1)[1]
+            setattr(meeting, key, dt.date.fromisoformat(value) if key == "date" else value)
+            result.meeting = meeting
+        elif slot in ("people.organisation", "people.phone"):
+            if last_person is not None:  # the person the step before named
+                setattr(last_person, slot.split(".", 1)[1], value)
         elif slot == "people":
             rows = (
                 [{"name": value, "role": step.role or "other"}] if isinstance(value, str) else value
             )
             result.people.extend(Person.model_validate(row) for row in rows)
+            last_person = result.people[-1]
         elif slot == "scaling.ratings":
             who = render(step.who or "", ctx).strip() or step.id
             result.scaling.ratings.append(Rating(who=who, **value))

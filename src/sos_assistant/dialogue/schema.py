@@ -36,6 +36,14 @@ SLOTS_BY_KIND: dict[str, frozenset[str]] = {
 }
 """Which map slots each kind of step may fill."""
 
+MEETING_SLOTS: frozenset[str] = frozenset(
+    {"meeting.kind", "meeting.date", "meeting.time", "meeting.place", "meeting.chair"}
+)
+"""The meeting's details, each from a ``text`` step (``meeting.date`` must read as a date)."""
+PERSON_DETAIL_SLOTS: frozenset[str] = frozenset({"people.organisation", "people.phone"})
+"""Details of the person added last before this step (a worker's organisation and phone)."""
+SLOTS_BY_KIND["text"] = SLOTS_BY_KIND["text"] | MEETING_SLOTS | PERSON_DETAIL_SLOTS
+
 ALL_SLOTS: frozenset[str] = frozenset().union(*SLOTS_BY_KIND.values())
 
 
@@ -97,6 +105,9 @@ class Step(_Strict):
     """For ``confirm`` steps: where yes leads (defaults to ``next``)."""
     if_no: str | None = None
     """For ``confirm`` steps: where no leads (defaults to ``next``)."""
+    suggest: list[str] = []
+    """For ``info`` steps: questions the person could ask (templates). One key (or the word
+    ``add`` in plain mode) puts them all in their questions (``preparation.to_ask``)."""
     skippable: bool = True
     """Every question can be skipped unless the author says otherwise."""
     crisis_check: bool = True
@@ -110,6 +121,8 @@ class Step(_Strict):
             raise ValueError(f"only choice steps have choices (this is a {self.kind} step)")
         if self.kind != "confirm" and (self.if_yes or self.if_no):
             raise ValueError("only confirm steps have if_yes and if_no")
+        if self.kind != "info" and self.suggest:
+            raise ValueError("only info steps have 'suggest' (questions the person could ask)")
         if self.kind == "info" and self.slot:
             raise ValueError("an info step has no answer, so it cannot fill a slot")
         if not self.ask.strip():
