@@ -83,9 +83,9 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
             ctx = engine.context(position)
             said_by = render(step.said_by, ctx).strip() if step.said_by else None
             for question in step.suggest:
-                text = render(question, ctx).strip()
-                if text and all(s.text != text for s in preparation.to_ask):
-                    preparation.to_ask.append(Statement(text=text, said_by=said_by or None))
+                words = render(question, ctx).strip()
+                if words and all(s.text != words for s in preparation.to_ask):
+                    preparation.to_ask.append(Statement(text=words, said_by=said_by or None))
             used_preparation = True
             continue
         if value is None or not step.slot:

@@ -90,7 +90,7 @@ def columns(the_map: Map) -> list[Column]:
     """The three columns with the framework's headings."""
     text = content.frameworks().frameworks[the_map.framework]
     heads, subs = text.columns, text.sections
-    w, g, n = the_map.worries, the_map.working_well, the_map.needs_to_happen
+    w, g = the_map.worries, the_map.working_well
     return [
         Column(
             "worries",

@@ -40,9 +40,9 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
     doc.add_paragraph(f"{view['fw'].name} - {labels.made_on} {view['made_on']}")
     meeting = view["meeting"]
     if meeting.kind or meeting.lines:
-        p = doc.add_paragraph()
-        p.add_run(f"{labels.meeting}: ").bold = True
-        p.add_run(one_line(meeting.kind))
+        line = doc.add_paragraph()
+        line.add_run(f"{labels.meeting}: ").bold = True
+        line.add_run(one_line(meeting.kind))
         for label, value in meeting.lines:
             doc.add_paragraph(f"{label}: {one_line(value)}")
     if meeting.ring:
