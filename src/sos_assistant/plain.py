@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from sos_assistant import content, names
-from sos_assistant.dialogue.answers import as_var, plain_text
+from sos_assistant.dialogue.answers import ADD_WORDS, as_var, plain_text
 from sos_assistant.model import ROLES, Map
 from sos_assistant.privatefile import write_private
 from sos_assistant.safetext import inert, one_line, reflow
@@ -113,6 +113,8 @@ class Plain:
         self.stdin = stdin
         self.stdout = stdout
         self.words = ui_text().plain
+        self.framework: Any = "safety"
+        """The framework of the conversation (for the scaling question's words)."""
 
     # -- talking ---------------------------------------------------------------------------
 
@@ -243,11 +245,14 @@ class Plain:
             # One line per paragraph or list item: a screen reader or braille display does
             # its own wrapping, and the file's line breaks fell mid-sentence.
             self.say(reflow(prompt.ask))
+            for suggestion in prompt.suggestions:
+                self.say(f"- {suggestion}")
             if prompt.help:
                 self.say(self.words.help_line.format(help=reflow(prompt.help)))
             if prompt.previous is not None:
                 self.say(self.words.previous.format(answer=as_var(step, prompt.previous)))
             try:
+                self.framework = engine.framework
                 value = self.ask(prompt)
                 if value is None and step.is_question:
                     engine.skip()
@@ -291,6 +296,12 @@ class Plain:
         """Read one answer in the shape the engine takes (None: skip)."""
         kind = prompt.step.kind
         words = self.words
+        if kind == "info" and prompt.suggestions:
+            self.say(words.suggest)
+            if self.read().lower() in ADD_WORDS:
+                self.say(words.suggest_added)
+                return True
+            return prompt.previous  # questions added before stay added
         if kind == "info":
             self.say(words.info)
             self.read()
@@ -326,6 +337,8 @@ class Plain:
                     return text.lower() == "y"
                 self.say(words.not_understood.format(problem=words.choices))
         if kind == "scale":
+            scaling = content.frameworks().frameworks[self.framework].scaling
+            self.say(words.scale_means.format(zero=scaling.zero_means, ten=scaling.ten_means))
             self.say(words.scale)
             while True:
                 text = self.read()

@@ -56,6 +56,7 @@ class Home(NamedTuple):
     audiences: Audiences
     framework_title: str
     no_dialogue: str
+    contrast_hint: str
 
 
 class Question(NamedTuple):
@@ -84,6 +85,12 @@ class Question(NamedTuple):
     coach_ignore: str
     finished_title: str
     finished_body: str
+    suggest_hint: str
+    """On a screen of questions the person could ask: how to add them to their own."""
+    suggest_added: str
+    scale_zero: str
+    """``{means}``: what 0 means on the scaling question, restated beside the number line."""
+    scale_ten: str
 
 
 class Keys(NamedTuple):
@@ -106,6 +113,8 @@ class Keys(NamedTuple):
     lower: str
     higher: str
     start_again: str
+    add_questions: str
+    contrast: str
 
 
 class Buttons(NamedTuple):
@@ -144,6 +153,11 @@ class MapText(NamedTuple):
     history_empty: str
     edit_title: str
     edit_empty: str
+    export_where: str
+    """After saving: ``{folder}`` is the full path of the folder the files are in."""
+    open_folder: str
+    open_file: str
+    cannot_open: str
 
 
 class HelpText(NamedTuple):
@@ -184,6 +198,11 @@ class PlainText(NamedTuple):
     stopped: str
     session: str
     help_prompt: str
+    suggest: str
+    suggest_added: str
+    scale_means: str
+    """``{zero}`` and ``{ten}``: what 0 and 10 mean, said again before the number is asked."""
+    export_where: str
 
 
 class PassphraseText(NamedTuple):

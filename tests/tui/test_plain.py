@@ -21,7 +21,9 @@ def lines_for(answers: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     while (step := engine.current) is not None:
         value = answers.get(step.id)
-        if step.kind == "info" or value is None:
+        if step.kind == "info" and step.suggest and value:
+            lines.append("add")  # one word puts the suggested questions in the person's list
+        elif step.kind == "info" or value is None:
             lines.append("")
         elif step.kind == "text":
             lines.append(value)
@@ -40,8 +42,10 @@ def lines_for(answers: dict[str, Any]) -> list[str]:
             lines.append(str([c.value for c in step.choices].index(value) + 1))
         elif step.kind == "confirm":
             lines.append("yes" if value else "no")
-        if step.kind == "info" or value is None:
-            engine.answer(None) if step.kind == "info" else engine.skip()
+        if step.kind == "info":
+            engine.answer(value if step.suggest else None)
+        elif value is None:
+            engine.skip()
         else:
             engine.answer(value)
     return lines
