@@ -72,7 +72,7 @@ def export_map(the_map: Map, folder: Path, stem: str, formats: tuple[str, ...]) 
     """
     from sos_assistant.render import SUFFIXES, render_bytes
 
-    folder = folder.expanduser()
+    folder = folder.expanduser().absolute()  # the full path is what the person is told
     folder.mkdir(parents=True, exist_ok=True)
     safe_stem = re.sub(r"[^\w.-]+", "-", stem).strip("-.") or "map"
     written: list[Path] = []
@@ -435,6 +435,8 @@ class Plain:
             self.say(ui_text().map.export_failed.format(problem=error.strerror or error))
             return
         self.say(self.words.exported.format(files=", ".join(str(f) for f in files)))
+        if files:
+            self.say(self.words.export_where.format(folder=files[0].parent))
 
 
 def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
