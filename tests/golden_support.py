@@ -75,3 +75,6 @@ def regenerate() -> None:
 
 if __name__ == "__main__":
     regenerate()
+    from tests.render_support import regenerate_renders
+
+    regenerate_renders()  # the family map in every format, after the maps above

@@ -17,6 +17,9 @@ CORE = [
     "sos_assistant.check",
     "sos_assistant.safetext",
     "sos_assistant.cli",
+    "sos_assistant.dates",
+    "sos_assistant.opener",
+    "sos_assistant.render.pdf",
 ]
 
 

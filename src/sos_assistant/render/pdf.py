@@ -155,6 +155,8 @@ class Layout:
     _measure_cache: dict[tuple[str, str, float, float], list[str]] = field(default_factory=dict)
     _widths: dict[tuple[str, bool, float], float] = field(default_factory=dict)
     breaks: list[tuple[int, int, bool]] = field(default_factory=list)
+    pending: list[Item] = field(default_factory=list)
+    """A section heading waiting to be drawn with the start of what follows it."""
     """Where columns went on to a new page: (page, column, whether a heading was left last)."""
 
     # -- geometry ----------------------------------------------------------------------------
@@ -367,17 +369,23 @@ class Layout:
         return self._column_width
 
     def section_heading(self, text: str) -> None:
-        """A heading across the page, moved to the next page rather than left alone at the
-        bottom (with ``keep`` millimetres of what follows)."""
-        self.keep(14)
-        self.pdf.set_draw_color(*RULE)
-        self.pdf.set_line_width(0.3)
-        self.y += 1.5
-        for item in self.text(text, self.width, size=12.5, bold=True):
+        """A heading across the page. It is drawn with the start of the next :meth:`flow`, so
+        the two go to the next page together rather than leave the heading alone at the foot."""
+        lines = self.text(text, self.width, size=12.5, bold=True)
+
+        def rule(x: float, y: float, w: float) -> None:
+            self.pdf.set_draw_color(*RULE)
+            self.pdf.set_line_width(0.3)
+            self.pdf.line(x, y + 0.5, x + w, y + 0.5)
+
+        self.pending += [Item(1.5, lambda x, y, w: None), *lines, Item(2.5, rule)]
+
+    def flush(self) -> None:
+        """Draw a heading still waiting for what follows it."""
+        for item in self.pending:
             item.draw(self.left, self.y, self.width)
             self.y += item.height
-        self.pdf.line(self.left, self.y + 0.5, self.left + self.width, self.y + 0.5)
-        self.y += 2.5
+        self.pending = []
 
     def keep(self, height: float) -> None:
         """Start a new page unless ``height`` millimetres are left on this one."""
@@ -419,9 +427,15 @@ class Layout:
             if not first_page:
                 self.new_page()
                 page += 1
-            # the bands and a first line of every column must fit, or start on a new page
-            if first_page and self.room() < band_height + 20:
-                self.new_page()
+            if first_page:
+                # A waiting heading, the bands and the first piece of every column must fit
+                # (a heading with what follows it), or they all start on a new page.
+                heading = sum(i.height for i in self.pending)
+                firsts = [self._first_need(c) for c in columns]
+                if self.room() < heading + band_height + 2 * PAD + max(firsts, default=0):
+                    if self.y > self.top + 0.5:
+                        self.new_page()
+                self.flush()
             first_page = False
             top = self.y
             body_top = top + band_height + (PAD if boxed else 0.0)
@@ -457,6 +471,16 @@ class Layout:
                 for item, y in placed[c]:
                     item.draw(x + inner, y, width - 2 * inner)
             self.y = box_bottom + 3
+
+    def _first_need(self, groups: Sequence[Group]) -> float:
+        """Room the start of a column needs: its first group (and the next, after a heading),
+        no more than a whole page holds."""
+        if not groups:
+            return 0.0
+        need = groups[0].height
+        if groups[0].keep_with_next and len(groups) > 1:
+            need += groups[1].height
+        return min(need, (self.bottom - self.top) / 2)
 
     def _place(
         self,
@@ -708,7 +732,8 @@ def draw_on_the_day(layout: Layout, the_map: Map, view: dict[str, Any]) -> None:
     words = view["labels"]
     layout.section_heading(words.on_the_day)
     width = layout.columns_of(2)
-    spare = layout.room() - 40  # the two headings, the next-meeting line and the about text
+    # what is left after the headings, the next-meeting line and the about text
+    spare = layout.room() - 40 - sum(i.height for i in layout.pending)
     lines = max(3, min(10, int(spare / 7.5)))
     sides = [
         [layout.sub_heading(title, width), layout.ruled(lines)]
@@ -754,6 +779,11 @@ def add_section(name: str, drawer: SectionDrawer, *, before: str | None = "on_th
 
 def render_pdf(the_map: Map, view: dict[str, Any], orientation: Orientation = "landscape") -> bytes:
     """The map as the bytes of a PDF file on A4 pages."""
+    return bytes(draw_map(the_map, view, orientation).pdf.output())
+
+
+def draw_map(the_map: Map, view: dict[str, Any], orientation: Orientation = "landscape") -> Layout:
+    """The map drawn on A4 pages, section by section; the layout, ready for output."""
     fonts = content_dir() / "fonts"
     words = view["labels"]
     pdf = MapPDF(orientation="L" if orientation == "landscape" else "P", format="A4")
@@ -775,6 +805,7 @@ def render_pdf(the_map: Map, view: dict[str, Any], orientation: Orientation = "l
         layout.new_page()
         for drawer in SECTIONS.values():
             drawer(layout, the_map, view)
-        return bytes(pdf.output())
+        layout.flush()
+        return layout
     finally:
         fpdf_log.setLevel(level)
