@@ -15,8 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 from sos_assistant.model import Map, Statement
-from sos_assistant.render import render_bytes, render_text, view
 from sos_assistant.render import pdf as pdf_module
+from sos_assistant.render import render_bytes, render_text, view
 from sos_assistant.render.pdf import Layout, draw_map, render_pdf
 from tests.render_support import NAMES, RENDERS, TODAY, family_map, rendered
 

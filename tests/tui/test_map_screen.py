@@ -3,6 +3,7 @@ high contrast and NO_COLOR, and saving a copy they can find and open."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ async def test_columns_have_gutters_and_hanging_indents(size: tuple[int, int]) -
         assert isinstance(app.screen, MapScreen)
         cols = list(app.screen.query(".map-column"))
         assert len(cols) == 3
-        for left, right in zip(cols, cols[1:], strict=False):
+        for left, right in itertools.pairwise(cols):
             assert right.region.x - (left.region.x + left.region.width) >= 2  # a gutter
         worries = cols[0]
         assert isinstance(worries, Hanging)
@@ -151,7 +152,11 @@ async def test_save_a_copy_starts_in_documents_and_says_the_full_path(
     documents.mkdir()
     opened: list[Path] = []
     monkeypatch.setattr(opener, "can_open", lambda: True)
-    monkeypatch.setattr(opener, "open_path", lambda path: opened.append(path) or True)
+    def fake_open(path: Path) -> bool:
+        opened.append(path)
+        return True
+
+    monkeypatch.setattr(opener, "open_path", fake_open)
     app = family_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await _settle(pilot)
@@ -192,6 +197,6 @@ async def test_no_opener_no_open_buttons_and_no_failure(
 def test_open_path_never_fails_without_an_opener(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(opener.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     assert opener.can_open() is False
     assert opener.open_path(tmp_path) is False

@@ -432,9 +432,9 @@ class Layout:
                 # (a heading with what follows it), or they all start on a new page.
                 heading = sum(i.height for i in self.pending)
                 firsts = [self._first_need(c) for c in columns]
-                if self.room() < heading + band_height + 2 * PAD + max(firsts, default=0):
-                    if self.y > self.top + 0.5:
-                        self.new_page()
+                need = heading + band_height + 2 * PAD + max(firsts, default=0)
+                if self.room() < need and self.y > self.top + 0.5:
+                    self.new_page()
                 self.flush()
             first_page = False
             top = self.y
