@@ -72,7 +72,7 @@ def test_could_ask_beside_a_not_sure_and_space_for_the_day() -> None:
     assert "You could ask: what do you need to see" in text[ready : ready + 200]
     assert text.count("Do I feel prepared? Yes\n  Do I feel able") == 1  # nothing beside a yes
     day = text.index("ON THE DAY")
-    for words in ("What was said:", "What was decided:", "Date of the next meeting:"):
+    for words in ("What was said:", "What was agreed:", "Date of the next meeting:"):
         assert words in text[day:]
     assert text[day:].count("_" * 70) == 8
 
