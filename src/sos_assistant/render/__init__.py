@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 import jinja2
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from sos_assistant import content, safetext
 from sos_assistant.dates import long_date
@@ -234,6 +234,12 @@ class Labels(BaseModel):
     decided: str
     next_meeting: str
     page: str
+
+    @model_validator(mode="after")
+    def _help_for_each_readiness_question(self) -> Labels:
+        if set(self.readiness_help) != set(self.readiness_questions):
+            raise ValueError("readiness_help needs one line for each of readiness_questions")
+        return self
     work_in_progress: str
     about: str
 
