@@ -269,7 +269,8 @@ class Plain:
             except _Command as command:
                 self.command(command.word, engine, prompt)
             except (AnswerError, EngineError) as error:
-                self.say(self.words.not_understood.format(problem=error))
+                problem = getattr(error, "problem", error)  # without the step's id
+                self.say(self.words.not_understood.format(problem=problem))
 
     def command(self, word: str, engine: Engine, prompt: Prompt) -> None:
         from sos_assistant.dialogue import EngineError, build_map

@@ -20,11 +20,16 @@ STATEMENT_KEYS = ("text", "dispute", "said_by", "id", "addresses", "who", "by_wh
 
 
 class AnswerError(ValueError):
-    """An answer that does not fit its step. The message names the step."""
+    """An answer that does not fit its step. The message names the step; ``problem`` is the
+    part a person answering on screen needs ("write the date like 8 December 2026")."""
+
+    def __init__(self, message: str, problem: str | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
 def _fail(step: Step, problem: str) -> AnswerError:
-    return AnswerError(f"step '{step.id}' ({step.kind}): {problem}")
+    return AnswerError(f"step '{step.id}' ({step.kind}): {problem}", problem)
 
 
 def _text(step: Step, value: Any) -> str:
@@ -37,7 +42,7 @@ def _text(step: Step, value: Any) -> str:
     if step.slot == "meeting.date":
         day = read_date(value)
         if day is None:
-            raise _fail(step, "write the date like 8 December 2026, or 8/12/2026")
+            raise _fail(step, "Write the date like 8 December 2026, or 8/12/2026.")
         return day.isoformat()
     return value
 

@@ -273,7 +273,12 @@ class QuestionScreen(Screen[None]):
                 engine.answer(value if step.is_question or step.suggest else None)
         except (AnswerError, EngineError) as error:
             self._submitted_at = None
-            self.banner(ui_text().question.not_saved.format(problem=error), problem=True)
+            problem = getattr(error, "problem", str(error))
+            self.banner(ui_text().question.not_saved.format(problem=problem), problem=True)
+            # the banner shares its line with the progress bar: say it in full under the question
+            helper = self.query_one("#help", Static)
+            helper.update(safe(ui_text().question.not_saved.format(problem=problem), "bold"))
+            helper.display = True
             return
         self._after_answer(step, value)
         if engine.finished:
