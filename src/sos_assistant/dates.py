@@ -52,7 +52,7 @@ def read_date(text: str, today: dt.date | None = None) -> dt.date | None:
     """The date in ``text``, or None when it does not read as one."""
     today = today or dt.date.today()
     words = _ORDINAL.sub(r"\1", _DAY_NAMES.sub(" ", text.strip().lower()))
-    words = re.sub(r"\bof\b", " ", words).replace(",", " ").strip()
+    words = re.sub(r"\b(of|the|on)\b", " ", words).replace(",", " ").strip()
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", words)
     if iso:
         return _make(int(iso[1]), int(iso[2]), int(iso[3]), today)
