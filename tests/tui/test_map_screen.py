@@ -152,6 +152,7 @@ async def test_save_a_copy_starts_in_documents_and_says_the_full_path(
     documents.mkdir()
     opened: list[Path] = []
     monkeypatch.setattr(opener, "can_open", lambda: True)
+
     def fake_open(path: Path) -> bool:
         opened.append(path)
         return True
