@@ -209,3 +209,33 @@ def test_a_very_long_statement_goes_on_over_the_page() -> None:
 def test_golden_files_are_in_the_repository() -> None:
     assert sorted(p.name for p in Path(RENDERS).iterdir()) == sorted(NAMES.values())
     assert re.search(r"page 1 of \d", (RENDERS / NAMES["pdf"]).read_text(encoding="utf-8"))
+
+
+def test_whose_map_it_is() -> None:
+    """A family map belongs to the person getting ready, even when they skipped their name; a
+    practitioner's map (no preparation) belongs to no one in it, so the family's view says so."""
+    from sos_assistant.model import load_map
+    from tests.render_support import GOLDEN
+
+    def txt(name: str) -> str:
+        the_map = load_map((GOLDEN / name).read_text(encoding="utf-8"))
+        return render_text(the_map, "txt", today=TODAY)
+
+    skipped = txt("family-conference/many-skips.map.yaml")
+    assert "(said by Parent)" not in skipped
+    practitioner = txt("practitioner-mapping/fuller.map.yaml")
+    assert "My view" not in practitioner and "The family's view:" in practitioner
+    assert "(said by Priya (social worker))" in practitioner
+    advocate = txt("advocate-understanding/fuller.map.yaml")
+    assert "My view:" in advocate and "(said by Marcus (parent advocate))" in advocate
+
+
+def test_on_the_day_never_leaves_its_last_line_alone_on_a_page() -> None:
+    from sos_assistant.model import load_map
+    from tests.render_support import GOLDEN
+
+    for name in ("practitioner-mapping/fuller.map.yaml", "family-conference/many-skips.map.yaml"):
+        the_map = load_map((GOLDEN / name).read_text(encoding="utf-8"))
+        pages = PdfReader(io.BytesIO(_pdf(the_map))).pages
+        last = pages[-1].extract_text()
+        assert "On the day" in last and "Date of the next meeting" in last, name

@@ -135,10 +135,17 @@ def _needs_sections(the_map: Map, goals_title: str, steps_title: str) -> list[Se
 
 
 def owner(the_map: Map) -> str | None:
-    """Whose map this is: the first parent named (the person getting ready), if any.
+    """Whose map this is: the person getting ready for the meeting, or None.
 
-    Statements they said need no "(said by ...)"; their views read as "My view"."""
-    return next((p.name for p in the_map.people if p.role == "parent"), None)
+    A map with a preparation (what they want to say and ask, how ready they feel) belongs to
+    that person: the one who said what they want to say and ask, else the first parent named.
+    A map without one (a practitioner's) belongs to no one in it. Statements the owner said
+    need no "(said by ...)"; their views read as "My view"."""
+    if the_map.preparation is None:
+        return None
+    own = [*the_map.preparation.to_say, *the_map.preparation.to_ask]
+    said = next((s.said_by for s in own if s.said_by), None)
+    return said or next((p.name for p in the_map.people if p.role == "parent"), None)
 
 
 def shown_said_by(statement: Statement, whose: str | None) -> str | None:

@@ -732,9 +732,12 @@ def draw_on_the_day(layout: Layout, the_map: Map, view: dict[str, Any]) -> None:
     words = view["labels"]
     layout.section_heading(words.on_the_day)
     width = layout.columns_of(2)
-    # what is left after the headings, the next-meeting line and the about text
-    spare = layout.room() - 40 - sum(i.height for i in layout.pending)
-    lines = max(3, min(10, int(spare / 7.5)))
+    # The rules fill what is left of the page once the headings, the next-meeting line and
+    # the about text are counted; with room for fewer than three, it all starts a new page.
+    fixed = 55 + sum(i.height for i in layout.pending)
+    if layout.room() - fixed < 3 * 7.5 and layout.y > layout.top + 0.5:
+        layout.new_page()
+    lines = max(3, min(10, int((layout.room() - fixed) / 7.5)))
     sides = [
         [layout.sub_heading(title, width), layout.ruled(lines)]
         for title in (words.said_on_the_day, words.decided)
