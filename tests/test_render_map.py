@@ -239,3 +239,15 @@ def test_on_the_day_never_leaves_its_last_line_alone_on_a_page() -> None:
         pages = PdfReader(io.BytesIO(_pdf(the_map))).pages
         last = pages[-1].extract_text()
         assert "On the day" in last and "Date of the next meeting" in last, name
+
+
+def test_render_command_prints_a_portrait_pdf_when_asked(tmp_path: Path) -> None:
+    from sos_assistant.cli import main
+    from tests.render_support import SOURCE
+
+    wide, tall = tmp_path / "wide.pdf", tmp_path / "tall.pdf"
+    assert main(["render", str(SOURCE), "-f", "pdf", "-o", str(wide)]) == 0
+    assert main(["render", str(SOURCE), "-f", "pdf", "--page", "portrait", "-o", str(tall)]) == 0
+    wide_box = PdfReader(wide).pages[0].mediabox
+    tall_box = PdfReader(tall).pages[0].mediabox
+    assert wide_box.width > wide_box.height and tall_box.height > tall_box.width

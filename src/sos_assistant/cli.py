@@ -189,7 +189,13 @@ def cmd_render(ns: argparse.Namespace) -> int:
     the_map = read_map_file(ns.map)
     if ns.output is None and ns.format not in TEXT_FORMATS and sys.stdout.isatty():
         raise CommandError(f"a {ns.format} file is not for the screen: add -o FILE", USAGE)
-    data = render_bytes(the_map, ns.format)
+    if ns.format == "pdf" and getattr(ns, "page", None) == "portrait":
+        from sos_assistant.render import view
+        from sos_assistant.render.pdf import render_pdf
+
+        data = render_pdf(the_map, view(the_map), "portrait")
+    else:
+        data = render_bytes(the_map, ns.format)
     if ns.output is None or ns.output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -298,6 +304,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("map", metavar="MAP", help="a sos-map/1 file, YAML or JSON; - for stdin")
     p.add_argument("--format", "-f", required=True, choices=("md", "html", "txt", "docx", "pdf"))
     p.add_argument("-o", "--output", metavar="OUT", help="write here; default stdout")
+    p.add_argument(
+        "--page",
+        choices=("landscape", "portrait"),
+        default="landscape",
+        help="for a PDF: A4 on its side with three columns (default), or upright with the "
+        "columns one under another",
+    )
     p.set_defaults(func=cmd_render)
 
     from sos_assistant.coach import command as coach_command
