@@ -241,14 +241,14 @@ class Labels(BaseModel):
     decided: str
     next_meeting: str
     page: str
+    work_in_progress: str
+    about: str
 
     @model_validator(mode="after")
     def _help_for_each_readiness_question(self) -> Labels:
         if set(self.readiness_help) != set(self.readiness_questions):
             raise ValueError("readiness_help needs one line for each of readiness_questions")
         return self
-    work_in_progress: str
-    about: str
 
 
 @cache
