@@ -135,3 +135,13 @@ def test_only_a_screen_with_suggestions_takes_add() -> None:
     engine = Engine(find_dialogue("family-conference"))
     with pytest.raises(AnswerError):
         engine.answer("add")  # the welcome suggests nothing
+
+
+def test_a_saved_meeting_date_shows_again_as_people_write_it() -> None:
+    from sos_assistant.dialogue.answers import as_typed, as_var, normalise
+
+    step = find_dialogue("family-conference").step("meeting-date")
+    kept = normalise(step, "Tue 8th Dec 2026")
+    assert kept == "2026-12-08"
+    assert as_typed(step, kept) == as_var(step, kept) == "8 December 2026"
+    assert normalise(step, as_typed(step, kept)) == kept  # and it reads back the same

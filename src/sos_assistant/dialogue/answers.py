@@ -209,7 +209,21 @@ def as_var(step: Step, value: Any) -> str:
         return " and ".join(p["name"] for p in value)
     if step.kind == "list":
         return "; ".join(i if isinstance(i, str) else i["text"] for i in value)
+    if step.kind == "text" and isinstance(value, str):
+        return as_typed(step, value)
     return str(value)
+
+
+def as_typed(step: Step, value: str) -> str:
+    """A text answer as the person would type it again: a meeting date, kept as 2026-12-08,
+    reads "8 December 2026" (which reads back as the same date)."""
+    if step.slot == "meeting.date":
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        return f"{day.day} {day:%B %Y}"
+    return value
 
 
 def plain_text(value: Any) -> str:
