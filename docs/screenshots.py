@@ -38,7 +38,15 @@ FAMILY = [
     None,  # other children
     [{"name": "Sam", "role": "carer"}],
     [{"name": "Nan Rose", "role": "network"}],
-    [{"name": "Alex", "role": "worker"}],
+    "Review child protection conference",
+    "8 December 2026",
+    "10am",
+    "Town Hall, room 3",
+    None,  # who chairs it
+    "Alex",  # the social worker
+    "Children's Services",
+    "01234 567890",
+    None,  # other workers
     None,  # worries, introduced
     ["Kai saw us fighting and hid behind the sofa."],
 ]

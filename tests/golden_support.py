@@ -31,10 +31,13 @@ def walk(dialogue: str, answers_file: Path) -> tuple[str, str]:
         prompt = engine.prompt()
         lines.append(f"[{prompt.step.id}] {prompt.step.kind}")
         lines.append(_indent(prompt.ask))
+        lines.extend(f"    - {question}" for question in prompt.suggestions)
         for value, label, _ in prompt.choices:
             lines.append(f"    ({value}) {label}")
         if event.type == "skip":
             lines.append("  -> skipped")
+        elif prompt.step.kind == "info" and event.value is True:
+            lines.append("  -> added to my questions")
         elif prompt.step.kind != "info":
             shown = (
                 event.value
@@ -75,3 +78,6 @@ def regenerate() -> None:
 
 if __name__ == "__main__":
     regenerate()
+    from tests.render_support import regenerate_renders
+
+    regenerate_renders()  # the family map in every format, after the maps above

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from hypothesis import strategies as st
@@ -16,8 +17,13 @@ TEXT = st.text(
 
 def answer_for(step: Step, data: st.DataObject) -> Any:
     """Draw a valid answer for ``step`` (None for info steps)."""
+    if step.kind == "text" and step.slot == "meeting.date":  # must read as a date
+        day = data.draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))
+        return data.draw(st.sampled_from([day.isoformat(), f"{day.day} {day:%B %Y}"]))
     if step.kind == "text":
         return data.draw(TEXT)
+    if step.kind == "info" and step.suggest:  # the person may add the suggested questions
+        return data.draw(st.sampled_from([None, True]))
     if step.kind == "list":
         item = st.fixed_dictionaries({"text": TEXT, "dispute": TEXT}) if step.views else TEXT
         return data.draw(st.lists(st.one_of(TEXT, item), min_size=1, max_size=3))

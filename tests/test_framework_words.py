@@ -41,6 +41,8 @@ DIALOGUES = ["practitioner-mapping", "family-conference"]
 def _answer(step: Any, framework: str, choice: int) -> Any:
     if step.slot == "framework":
         return framework
+    if step.slot == "meeting.date":
+        return "8 December 2026"
     kind = step.kind
     if kind == "choice":
         values = [c.value for c in step.choices]

@@ -132,4 +132,4 @@ def test_the_printed_map_keeps_right_to_left_names_in_reading_order() -> None:
     for word in ("نور", "داني", "שלום", "كاي"):
         assert word in text  # stored order is reading order; unshaped text came out reversed
     harm = next(line for line in text.splitlines() if "was awake" in line)
-    assert harm.lstrip().startswith("*")
+    assert harm.lstrip().startswith("•")

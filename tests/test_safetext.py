@@ -36,3 +36,19 @@ def test_reflow_leaves_one_line_alone_and_keeps_text_inert_when_combined() -> No
     assert reflow("Just one line.") == "Just one line."
     assert reflow("") == ""
     assert inert(reflow("a\x1b[31m\nb")) == inert("a\x1b[31m b")
+
+
+def test_reflow_keeps_a_sentence_after_a_list_on_its_own_line() -> None:
+    """A closing sentence written right under a list is not glued onto the last item."""
+    written = (
+        "You could ask:\n"
+        '- "Can someone help me?"\n'
+        '- "Can I have a break?"\n'
+        "It is OK to ask more than once.\n"
+    )
+    assert reflow(written).splitlines() == [
+        "You could ask:",
+        '- "Can someone help me?"',
+        '- "Can I have a break?"',
+        "It is OK to ask more than once.",
+    ]

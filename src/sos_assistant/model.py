@@ -99,6 +99,10 @@ class Person(_Strict):
     age: Annotated[int, Field(ge=0, le=130)] | None = None
     relationship: str | None = None
     """In the person's own words: "my sister", "Jay's nan", "school nurse"."""
+    organisation: str | None = None
+    """For a worker: where they work ("Children's Services", "Hill Street Surgery")."""
+    phone: str | None = None
+    """A number to ring, as the person wrote it (between meetings, for a worker)."""
 
     @model_serializer(mode="wrap")
     def _compact(self, handler: Any) -> Any:
@@ -118,7 +122,38 @@ class WorkingWell(_Strict):
 
 class NeedsToHappen(_Strict):
     safety_goals: list[Statement] = []
+    """What the professionals need to see before the plan can end (and any bottom line)."""
+    family_goals: list[Statement] = []
+    """What the family hope for, kept apart from the professionals' safety goals."""
     next_steps: list[Statement] = []
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        data = handler(self)
+        if not data.get("family_goals"):
+            data.pop("family_goals", None)  # optional: a map without it reads as before
+        return data
+
+
+class Meeting(_Strict):
+    """The meeting the map is for: what it is, when and where, and who chairs it."""
+
+    kind: str | None = None
+    """What the meeting is, in plain words ("Review child protection conference")."""
+    date: dt.date | None = None
+    time: str | None = None
+    """As the person wrote it ("10am", "half past two")."""
+    place: str | None = None
+    chair: str | None = None
+    """Who runs the meeting."""
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+    @property
+    def empty(self) -> bool:
+        return all(getattr(self, name) is None for name in type(self).model_fields)
 
 
 class Rating(_Strict):
@@ -340,6 +375,7 @@ class Map(_Strict):
     framework: Framework = "safety"
     title: str | None = None
     date: dt.date | None = None
+    meeting: Meeting | None = None
     people: list[Person] = []
     worries: Worries = Worries()
     working_well: WorkingWell = WorkingWell()
@@ -412,6 +448,7 @@ SLOT_KINDS: dict[str, StatementKind] = {
     "working_well.strengths": "strength",
     "working_well.existing_safety": "safety",
     "needs_to_happen.safety_goals": "goal",
+    "needs_to_happen.family_goals": "general",
     "needs_to_happen.next_steps": "next_step",
     "preparation.to_say": "general",
     "preparation.to_ask": "general",

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from sos_assistant import content, names
-from sos_assistant.dialogue.answers import as_var
+from sos_assistant.dialogue.answers import ADD_WORDS, as_var
 from sos_assistant.explain.core import plain_lines
 from sos_assistant.model import ROLES
 from sos_assistant.safetext import inert, one_line, reflow
@@ -49,6 +49,8 @@ class Plain:
         self.stdin = stdin
         self.stdout = stdout
         self.words = ui_text().plain
+        self.framework: Any = "safety"
+        """The framework of the conversation (for the scaling question's words)."""
 
     # -- talking ---------------------------------------------------------------------------
 
@@ -180,12 +182,15 @@ class Plain:
             # One line per paragraph or list item: a screen reader or braille display does
             # its own wrapping, and the file's line breaks fell mid-sentence.
             self.say(reflow(prompt.ask))
+            for suggestion in prompt.suggestions:
+                self.say(f"- {suggestion}")
             if prompt.help:
                 self.say(self.words.help_line.format(help=reflow(prompt.help)))
             if prompt.previous is not None and step.kind not in ("network", "review"):
                 self.say(self.words.previous.format(answer=as_var(step, prompt.previous)))
             self.goal_links(session)
             try:
+                self.framework = session.engine.framework
                 value = self.ask(prompt)
                 given = session.give(value)
                 if step.is_question and value is not None:
@@ -196,7 +201,8 @@ class Plain:
             except _Command as command:
                 self.command(command.word, session, prompt)
             except (AnswerError, EngineError) as error:
-                self.say(self.words.not_understood.format(problem=error))
+                problem = getattr(error, "problem", error)  # without the step's id
+                self.say(self.words.not_understood.format(problem=problem))
             except SessionError as error:  # the coach could not be loaded: the answer is saved
                 self.say(str(error))
 
@@ -255,6 +261,12 @@ class Plain:
         """Read one answer in the shape the engine takes (None: skip)."""
         kind = prompt.step.kind
         words = self.words
+        if kind == "info" and prompt.suggestions:
+            self.say(words.suggest)
+            if self.read().lower() in ADD_WORDS:
+                self.say(words.suggest_added)
+                return True
+            return prompt.previous  # questions added before stay added
         if kind == "info":
             self.say(words.info)
             self.read()
@@ -293,6 +305,8 @@ class Plain:
                     return text.lower() == "y"
                 self.say(words.not_understood.format(problem=words.choices))
         if kind == "scale":
+            scaling = content.frameworks().frameworks[self.framework].scaling
+            self.say(words.scale_means.format(zero=scaling.zero_means, ten=scaling.ten_means))
             self.say(words.scale)
             while True:
                 text = self.read()
@@ -403,6 +417,8 @@ class Plain:
             self.say(ui_text().map.export_failed.format(problem=error.strerror or error))
             return
         self.say(self.words.exported.format(files=", ".join(str(f) for f in files)))
+        if files:
+            self.say(self.words.export_where.format(folder=files[0].parent))
 
 
 def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:

@@ -72,12 +72,18 @@ def reflow(text: str) -> str:
     indented continuation lines joined to it.
     """
     out: list[str] = []
+    in_item = False
     for line in text.strip("\n").split("\n"):
         stripped = line.strip()
         if not stripped:
             out.append("")
-        elif out and out[-1] and not _LIST_ITEM.match(stripped):
-            out[-1] = f"{out[-1]} {stripped}"
-        else:
+            in_item = False
+        elif _LIST_ITEM.match(stripped):
             out.append(stripped)
+            in_item = True
+        elif out and out[-1] and (not in_item or line[:1].isspace()):
+            out[-1] = f"{out[-1]} {stripped}"
+        else:  # a sentence after a list, not indented under its last item: a line of its own
+            out.append(stripped)
+            in_item = False
     return "\n".join(out)

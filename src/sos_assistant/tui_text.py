@@ -62,6 +62,7 @@ class Home(NamedTuple):
     no_dialogue: str
     who_child: str
     who_story: str
+    contrast_hint: str
 
 
 class Question(NamedTuple):
@@ -94,6 +95,12 @@ class Question(NamedTuple):
     goals_hint: str
     goals_still_to_do: str
     goals_answers: str
+    suggest_hint: str
+    """On a screen of questions the person could ask: how to add them to their own."""
+    suggest_added: str
+    scale_zero: str
+    """``{means}``: what 0 means on the scaling question, restated beside the number line."""
+    scale_ten: str
 
 
 class Keys(NamedTuple):
@@ -116,6 +123,8 @@ class Keys(NamedTuple):
     lower: str
     higher: str
     start_again: str
+    add_questions: str
+    contrast: str
 
 
 class Buttons(NamedTuple):
@@ -156,6 +165,11 @@ class MapText(NamedTuple):
     """The saved maps could not be read; ``{problem}`` says why."""
     edit_title: str
     edit_empty: str
+    export_where: str
+    """After saving: ``{folder}`` is the full path of the folder the files are in."""
+    open_folder: str
+    open_file: str
+    cannot_open: str
 
 
 class HelpText(NamedTuple):
@@ -203,6 +217,11 @@ class PlainText(NamedTuple):
     """A map-level check (a danger statement with no goal, ...); ``{problem}`` says what."""
     goals_dangers: str
     goals_still_to_do: str
+    suggest: str
+    suggest_added: str
+    scale_means: str
+    """``{zero}`` and ``{ten}``: what 0 and 10 mean, said again before the number is asked."""
+    export_where: str
 
 
 class PassphraseText(NamedTuple):

@@ -25,8 +25,8 @@ async def give(pilot: Pilot[Any], app: SosApp, value: Any) -> None:
     assert app.session is not None
     step = app.session.engine.current
     assert step is not None
-    if step.kind == "info":
-        await pilot.press("f7")
+    if step.kind == "info":  # a value: add the questions it suggests (one key, A)
+        await pilot.press("a" if value else "f7")
     elif value is None:
         await pilot.press("f6")
     elif step.kind == "text":

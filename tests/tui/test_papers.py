@@ -19,7 +19,8 @@ ISSUE = (
 
 async def to_harm_step(pilot: Any, app: SosApp) -> None:
     await pilot.pause()
-    for value in [None, "Shona", "Tia", "Marcus", None, None]:
+    meeting = [None] * 8  # the meeting's kind, date, time, place, chair; the worker's details
+    for value in [None, "Shona", "Tia", "Marcus", *meeting, None, None]:
         await give(pilot, app, value)
     assert app.session is not None and app.session.engine.current is not None
     assert app.session.engine.current.id == "harm-as-written"

@@ -23,7 +23,9 @@ def lines_for(answers: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     while (step := engine.current) is not None:
         value = answers.get(step.id)
-        if step.kind == "info" or value is None:
+        if step.kind == "info" and step.suggest and value:
+            lines.append("add")  # one word puts the suggested questions in the person's list
+        elif step.kind == "info" or value is None:
             lines.append("")
         elif step.kind == "text":
             lines.append(value)
@@ -50,8 +52,10 @@ def lines_for(answers: dict[str, Any]) -> list[str]:
             lines.append(str([c.value for c in step.choices].index(value) + 1))
         elif step.kind == "confirm":
             lines.append("yes" if value else "no")
-        if step.kind == "info" or value is None:
-            engine.answer(None) if step.kind == "info" else engine.skip()
+        if step.kind == "info":
+            engine.answer(value if step.suggest else None)
+        elif value is None:
+            engine.skip()
         else:
             engine.answer(value)
     return lines
@@ -131,7 +135,8 @@ def test_plain_says_each_paragraph_on_one_line(private_home: Path) -> None:
 
 
 def test_plain_mode_lists_the_meanings_after_each_pasted_worry(private_home: Path) -> None:
-    typed = ["", "", "Shona", "Tia", "Marcus", "", "", PASTED, "", "stop"]
+    meeting = [""] * 8  # the meeting's kind, date, time, place, chair; the worker's details
+    typed = ["", "", "Shona", "Tia", "Marcus", *meeting, "", "", PASTED, "", "stop"]
     args = ["--plain", "advocate-understanding", "--session", "a"]
     out = run_plain(args, "\n".join(typed) + "\n", private_home).stdout
     after = out.split("Words in this, in plain words:")[1]

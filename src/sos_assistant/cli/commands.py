@@ -219,6 +219,11 @@ def cmd_render(ns: argparse.Namespace) -> int:
             raise CommandError("a booklet is printed as html or pdf: use --format html|pdf", USAGE)
         data = render_booklet(the_map, ns.format)
         _booklet_notes(the_map)
+    elif ns.format == "pdf" and getattr(ns, "page", None) == "portrait":
+        from sos_assistant.render import view
+        from sos_assistant.render.pdf import render_pdf
+
+        data = render_pdf(the_map, view(the_map), "portrait")
     else:
         data = render_bytes(the_map, ns.format)
     if ns.output is None or ns.output == "-":
@@ -348,6 +353,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="print the map's Words and Pictures story as a booklet (html or pdf); a map with "
         "no story gets a first draft from its people, worries and plans",
+    )
+    p.add_argument(
+        "--page",
+        choices=("landscape", "portrait"),
+        default="landscape",
+        help="for a PDF: A4 on its side with three columns (default), or upright with the "
+        "columns one under another",
     )
     p.set_defaults(func=cmd_render)
 

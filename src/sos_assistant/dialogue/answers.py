@@ -7,28 +7,43 @@ message a person can act on. Text is kept exactly as typed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from sos_assistant.dates import read_date
 from sos_assistant.dialogue.schema import Step
 from sos_assistant.model import KNOWS_WORRIES_VALUES, REVIEW_STATUSES, ROLES
 
+PERSON_DETAILS = ("organisation", "phone")
 STATEMENT_KEYS = ("text", "dispute", "said_by", "id", "addresses", "who", "by_when")
 
 
 class AnswerError(ValueError):
-    """An answer that does not fit its step. The message names the step."""
+    """An answer that does not fit its step. The message names the step; ``problem`` is the
+    part a person answering on screen needs ("write the date like 8 December 2026")."""
+
+    def __init__(self, message: str, problem: str | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
 def _fail(step: Step, problem: str) -> AnswerError:
-    return AnswerError(f"step '{step.id}' ({step.kind}): {problem}")
+    return AnswerError(f"step '{step.id}' ({step.kind}): {problem}", problem)
 
 
 def _text(step: Step, value: Any) -> str:
+    if step.slot == "meeting.date" and isinstance(value, dt.date):
+        return value.isoformat()  # an answers file may give a YAML date
     if not isinstance(value, str):
         raise _fail(step, "the answer must be text")
     if not value.strip():
         raise _fail(step, "the answer is empty; skip the question to leave it out")
+    if step.slot == "meeting.date":
+        day = read_date(value)
+        if day is None:
+            raise _fail(step, "Write the date like 8 December 2026, or 8/12/2026.")
+        return day.isoformat()
     return value
 
 
@@ -114,7 +129,7 @@ def _people(step: Step, value: Any) -> list[dict[str, Any]]:
             row = {"name": row}
         if not isinstance(row, dict):
             raise _fail(step, f"person {i + 1} must be a name, or a mapping with 'name'")
-        unknown = sorted(set(row) - {"name", "role", "age", "relationship"})
+        unknown = sorted(set(row) - {"name", "role", "age", "relationship", *PERSON_DETAILS})
         if unknown:
             raise _fail(step, f"person {i + 1} has unknown key(s): {', '.join(map(str, unknown))}")
         name = row.get("name")
@@ -134,6 +149,12 @@ def _people(step: Step, value: Any) -> list[dict[str, Any]]:
             if not isinstance(relationship, str):
                 raise _fail(step, f"person {i + 1}: relationship must be text")
             person["relationship"] = relationship
+        for key in PERSON_DETAILS:
+            detail = row.get(key)
+            if detail:
+                if not isinstance(detail, str):
+                    raise _fail(step, f"person {i + 1}: {key} must be text")
+                person[key] = detail
         people.append(person)
     return people
 
@@ -274,9 +295,18 @@ def _confirm(step: Step, value: Any) -> bool:
     raise _fail(step, "the answer must be yes or no (true or false)")
 
 
-def _info(step: Step, value: Any) -> None:
-    if value is not None:
-        raise _fail(step, "this step is for reading; it takes no answer")
+ADD_WORDS = ("add", "yes", "y")
+"""What an answers file (or plain mode) may give an info step to add its suggested questions."""
+
+
+def _info(step: Step, value: Any) -> bool | None:
+    if value is None or (step.suggest and value is False):
+        return None
+    if step.suggest and (value is True or (isinstance(value, str) and value.lower() in ADD_WORDS)):
+        return True  # put the suggested questions in the person's own
+    if step.suggest:
+        raise _fail(step, "give true (or 'add') to add the suggested questions, or nothing")
+    raise _fail(step, "this step is for reading; it takes no answer")
 
 
 _BY_KIND: dict[str, Callable[[Step, Any], Any]] = {
@@ -313,7 +343,21 @@ def as_var(step: Step, value: Any) -> str:
         return value[-1]["date"] if value else step.default
     if step.kind == "list":
         return "; ".join(i if isinstance(i, str) else i["text"] for i in value)
+    if step.kind == "text" and isinstance(value, str):
+        return as_typed(step, value)
     return str(value)
+
+
+def as_typed(step: Step, value: str) -> str:
+    """A text answer as the person would type it again: a meeting date, kept as 2026-12-08,
+    reads "8 December 2026" (which reads back as the same date)."""
+    if step.slot == "meeting.date":
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        return f"{day.day} {day:%B %Y}"
+    return value
 
 
 def plain_text(value: Any) -> str:

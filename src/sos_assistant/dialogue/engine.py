@@ -65,6 +65,8 @@ class Prompt:
     """How many questions the dialogue has on the way through."""
     related: list[tuple[str, str]] = field(default_factory=list)
     """For ``review`` steps: (id, text) of each rule being reviewed."""
+    suggestions: list[str] = field(default_factory=list)
+    """For an info step: questions the person could add to theirs (``Step.suggest``)."""
 
 
 class _Machine:
@@ -209,6 +211,7 @@ class Engine:
             number=number if step.is_question else max(number - 1, 0),
             total=max(self._total, number),
             related=self._related(step),
+            suggestions=[render(q, ctx).strip() for q in step.suggest],
         )
 
     def _related(self, step: Step) -> list[tuple[str, str]]:

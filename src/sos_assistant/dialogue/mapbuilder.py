@@ -20,6 +20,7 @@ from sos_assistant.model import (
     FacesScore,
     Helper,
     Map,
+    Meeting,
     Person,
     PlanReview,
     Preparation,
@@ -96,10 +97,22 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
     used_plan = False
     voice: ChildVoice | None = None  # Three Houses: the child's words, verbatim
     story: Story | None = None  # Words and Pictures
+    last_person: Person | None = None
 
     for position, step_id in enumerate(engine.path):
         value = engine.answers.get(step_id)
         step = engine.script.step(step_id)
+        if step.slot == "people":
+            last_person = None  # a skipped name leaves nobody for the details that follow
+        if step.suggest and value is True:  # "add these to my questions"
+            ctx = engine.context(position)
+            said_by = render(step.said_by, ctx).strip() if step.said_by else None
+            for question in step.suggest:
+                words = render(question, ctx).strip()
+                if words and all(s.text != words for s in preparation.to_ask):
+                    preparation.to_ask.append(Statement(text=words, said_by=said_by or None))
+            used_preparation = True
+            continue
         if value is None or not step.slot:
             continue
         slot = step.slot
@@ -108,11 +121,20 @@ def build_map(engine: Engine, *, date: dt.date | None = None) -> Map:
             result.title = value
         elif slot == "framework":
             continue
+        elif slot.startswith("meeting."):
+            meeting = result.meeting or Meeting()
+            key = slot.split(".", 1)[1]
+            setattr(meeting, key, dt.date.fromisoformat(value) if key == "date" else value)
+            result.meeting = meeting
+        elif slot in ("people.organisation", "people.phone"):
+            if last_person is not None:  # the person the step before named
+                setattr(last_person, slot.split(".", 1)[1], value)
         elif slot == "people":
             rows = (
                 [{"name": value, "role": step.role or "other"}] if isinstance(value, str) else value
             )
             result.people.extend(Person.model_validate(row) for row in rows)
+            last_person = result.people[-1]
         elif slot == "scaling.ratings":
             who = render(step.who or "", ctx).strip() or step.id
             result.scaling.ratings.append(Rating(who=who, **value))

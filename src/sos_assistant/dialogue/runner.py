@@ -83,6 +83,9 @@ def _run_mapping(engine: Engine, answers: dict[Any, Any], notice: Notice | None)
         if moves > limit:
             raise RunError(f"the answers go round in a loop (at step '{step.id}')")
         if not step.is_question:
-            engine.answer(None)
+            try:  # an info step may be told to add its suggested questions
+                engine.answer(answers.get(step.id) if step.suggest else None)
+            except AnswerError as error:
+                raise RunError(str(error)) from None
         else:
             _give(engine, answers.get(step.id), notice)

@@ -59,6 +59,14 @@ SLOTS_BY_KIND: dict[str, frozenset[str]] = {
 }
 """Which map slots each kind of step may fill."""
 
+MEETING_SLOTS: frozenset[str] = frozenset(
+    {"meeting.kind", "meeting.date", "meeting.time", "meeting.place", "meeting.chair"}
+)
+"""The meeting's details, each from a ``text`` step (``meeting.date`` must read as a date)."""
+PERSON_DETAIL_SLOTS: frozenset[str] = frozenset({"people.organisation", "people.phone"})
+"""Details of the person added last before this step (a worker's organisation and phone)."""
+SLOTS_BY_KIND["text"] = SLOTS_BY_KIND["text"] | MEETING_SLOTS | PERSON_DETAIL_SLOTS
+
 ALL_SLOTS: frozenset[str] = frozenset().union(*SLOTS_BY_KIND.values())
 
 
@@ -124,6 +132,9 @@ class Step(_Strict):
     """For ``story.pages`` steps: the page's heading (a template)."""
     picture: Picture | None = None
     """For ``story.pages`` steps: the picture printed on the page."""
+    suggest: list[str] = []
+    """For ``info`` steps: questions the person could ask (templates). One key (or the word
+    ``add`` in plain mode) puts them all in their questions (``preparation.to_ask``)."""
     skippable: bool = True
     """Every question can be skipped unless the author says otherwise."""
     crisis_check: bool = True
@@ -148,6 +159,8 @@ class Step(_Strict):
             raise ValueError(f"only review steps have 'of' (this is a {self.kind} step)")
         if self.slot == "story.pages" and not (self.heading or "").strip():
             raise ValueError("a story page step needs 'heading': the page's heading")
+        if self.kind != "info" and self.suggest:
+            raise ValueError("only info steps have 'suggest' (questions the person could ask)")
         if self.kind == "info" and self.slot:
             raise ValueError("an info step has no answer, so it cannot fill a slot")
         if self.verbatim and self.kind not in ("text", "list"):

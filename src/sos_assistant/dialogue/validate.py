@@ -58,6 +58,7 @@ def _arrows(step: Step) -> list[tuple[tuple[str | int, ...], str]]:
 def _templates(script: Script, step: Step) -> list[tuple[tuple[str | int, ...], str]]:
     fields: list[tuple[tuple[str | int, ...], str]] = [(("ask",), step.ask), (("help",), step.help)]
     fields += [(("examples", i), e) for i, e in enumerate(step.examples)]
+    fields += [(("suggest", i), e) for i, e in enumerate(step.suggest)]
     if step.said_by:
         fields.append((("said_by",), step.said_by))
     if step.who:

@@ -7,17 +7,19 @@ format it goes into.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 import jinja2
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from sos_assistant import content, safetext
+from sos_assistant.dates import long_date
 from sos_assistant.explain import page
-from sos_assistant.model import Map, Rating, Statement
+from sos_assistant.model import Map, Person, Rating, Statement
 from sos_assistant.render.plan import plan_view
 from sos_assistant.resources import content_dir
 from sos_assistant.yamlfile import load_yaml
@@ -90,7 +92,7 @@ def columns(the_map: Map) -> list[Column]:
     """The three columns with the framework's headings."""
     text = content.frameworks().frameworks[the_map.framework]
     heads, subs = text.columns, text.sections
-    w, g, n = the_map.worries, the_map.working_well, the_map.needs_to_happen
+    w, g = the_map.worries, the_map.working_well
     return [
         Column(
             "worries",
@@ -112,12 +114,91 @@ def columns(the_map: Map) -> list[Column]:
         Column(
             "needs_to_happen",
             heads.needs_to_happen,
-            [
-                Section("safety_goals", subs.safety_goals, n.safety_goals),
-                Section("next_steps", subs.next_steps, n.next_steps),
-            ],
+            _needs_sections(the_map, subs.safety_goals, subs.next_steps),
         ),
     ]
+
+
+def _needs_sections(the_map: Map, goals_title: str, steps_title: str) -> list[Section]:
+    """What needs to happen: the professionals' goals and, where the family wrote them, their
+    own hopes right beside them under their own heading."""
+    n = the_map.needs_to_happen
+    if not n.family_goals:
+        return [
+            Section("safety_goals", goals_title, n.safety_goals),
+            Section("next_steps", steps_title, n.next_steps),
+        ]
+    words = labels()
+    return [
+        Section("safety_goals", words.workers_goals, n.safety_goals),
+        Section("family_goals", words.family_goals, n.family_goals),
+        Section("next_steps", steps_title, n.next_steps),
+    ]
+
+
+def owner(the_map: Map) -> str | None:
+    """Whose map this is: the person getting ready for the meeting, or None.
+
+    A map with a preparation (what they want to say and ask, how ready they feel) belongs to
+    that person: the one who said what they want to say and ask, else the first parent named.
+    A map without one (a practitioner's) belongs to no one in it. Statements the owner said
+    need no "(said by ...)"; their views read as "My view"."""
+    if the_map.preparation is None:
+        return None
+    own = [*the_map.preparation.to_say, *the_map.preparation.to_ask]
+    said = next((s.said_by for s in own if s.said_by), None)
+    return said or next((p.name for p in the_map.people if p.role == "parent"), None)
+
+
+def shown_said_by(statement: Statement, whose: str | None) -> str | None:
+    """The "said by" to print: only where it is someone other than the map's owner."""
+    if statement.said_by and statement.said_by.strip() != (whose or "").strip():
+        return statement.said_by
+    return None
+
+
+def person_line(person: Person) -> str:
+    """``Priya (worker, works at Children's Services, phone 01234 567890)``, text not escaped."""
+    words = labels()
+    parts = [
+        words.roles.get(person.role, ""),
+        person.relationship or "",
+        f"{words.age} {person.age}" if person.age is not None else "",
+        f"{words.organisation} {person.organisation}" if person.organisation else "",
+        f"{words.phone} {person.phone}" if person.phone else "",
+    ]
+    details = ", ".join(p for p in parts if p)
+    return f"{person.name} ({details})" if details else person.name
+
+
+@dataclass
+class MeetingView:
+    """The meeting's details as lines of (label, words), empty when nothing is known."""
+
+    kind: str = ""
+    lines: list[tuple[str, str]] = field(default_factory=list)
+    ring: list[Person] = field(default_factory=list)
+    """People with a phone number to ring between meetings."""
+
+
+def meeting_view(the_map: Map) -> MeetingView:
+    words = labels()
+    out = MeetingView(ring=[p for p in the_map.people if p.phone])
+    meeting = the_map.meeting
+    if meeting is None:
+        return out
+    out.kind = meeting.kind or ""
+    when = ", ".join(
+        x for x in (long_date(meeting.date) if meeting.date else "", meeting.time or "") if x
+    )
+    for label, value in (
+        (words.meeting_when, when),
+        (words.meeting_where, meeting.place or ""),
+        (words.meeting_chair, meeting.chair or ""),
+    ):
+        if value:
+            out.lines.append((label, value))
+    return out
 
 
 class Labels(BaseModel):
@@ -132,6 +213,7 @@ class Labels(BaseModel):
     age: str
     said_by: str
     their_view: str
+    my_view: str
     who: str
     by_when: str
     answers: str
@@ -146,10 +228,31 @@ class Labels(BaseModel):
     readiness_answers: dict[str, str]
     nothing_yet: str
     made_on: str
+    meeting: str
+    meeting_when: str
+    meeting_where: str
+    meeting_chair: str
+    organisation: str
+    phone: str
+    ring: str
+    workers_goals: str
+    family_goals: str
+    readiness_help: dict[str, str]
+    on_the_day: str
+    said_on_the_day: str
+    decided: str
+    next_meeting: str
+    page: str
     work_in_progress: str
     about: str
     still_to_do: str = "Still to do: a goal that answers this worry."
     """Printed under a danger statement that no safety goal answers yet."""
+
+    @model_validator(mode="after")
+    def _help_for_each_readiness_question(self) -> Labels:
+        if set(self.readiness_help) != set(self.readiness_questions):
+            raise ValueError("readiness_help needs one line for each of readiness_questions")
+        return self
 
 
 @cache
@@ -158,16 +261,26 @@ def labels(folder: Path | None = None) -> Labels:
     return Labels.model_validate(data)
 
 
-def view(the_map: Map) -> dict[str, Any]:
-    """Everything a template needs."""
+def view(the_map: Map, *, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything a template needs.
+
+    ``made_on`` is the map's date, or today's when the map has none (the day it is printed)."""
     fw = content.frameworks().frameworks[the_map.framework]
+    words = labels()
+    whose = owner(the_map)
     return {
         "map": the_map,
         "fw": fw,
         "columns": columns(the_map),
         "scale": scale_view(the_map.scaling.ratings),
         "preparation": the_map.preparation,
-        "labels": labels(),
+        "labels": words,
+        "made_on": long_date(the_map.date or today or dt.date.today()),
+        "meeting": meeting_view(the_map),
+        "owner": whose,
+        "view_label": words.my_view if whose else words.their_view,
+        "said_by": lambda s: shown_said_by(s, whose),
+        "person_line": person_line,
         "plan": plan_view(the_map),
         "children": _child_view(the_map),  # the children's own words, in their own section
         **page.view_extras(the_map),
@@ -228,7 +341,7 @@ def template_name(fmt: str) -> str:
     return f"map.{fmt}.j2"
 
 
-def render_text(the_map: Map, fmt: str) -> str:
+def render_text(the_map: Map, fmt: str, *, today: dt.date | None = None) -> str:
     """The map as Markdown, HTML or plain text."""
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"'{fmt}' is not a text format (use {', '.join(TEXT_FORMATS)})")
@@ -237,10 +350,11 @@ def render_text(the_map: Map, fmt: str) -> str:
     page = page_bytes(the_map, fmt)  # a child's houses alone, or a story alone
     if page is not None:
         return page.decode("utf-8")
-    return environment(fmt).get_template(template_name(fmt)).render(view(the_map))
+    context = view(the_map, today=today)
+    return environment(fmt).get_template(template_name(fmt)).render(context)
 
 
-def render_bytes(the_map: Map, fmt: str) -> bytes:
+def render_bytes(the_map: Map, fmt: str, *, today: dt.date | None = None) -> bytes:
     """The map in any format, as the bytes of a file."""
     from sos_assistant.render.child import page_bytes
 
@@ -248,13 +362,13 @@ def render_bytes(the_map: Map, fmt: str) -> bytes:
     if page is not None:
         return page
     if fmt in TEXT_FORMATS:
-        return render_text(the_map, fmt).encode("utf-8")
+        return render_text(the_map, fmt, today=today).encode("utf-8")
     if fmt == "docx":
         from sos_assistant.render.docx import render_docx
 
-        return render_docx(the_map, view(the_map))
+        return render_docx(the_map, view(the_map, today=today))
     if fmt == "pdf":
         from sos_assistant.render.pdf import render_pdf
 
-        return render_pdf(the_map, view(the_map))
+        return render_pdf(the_map, view(the_map, today=today))
     raise ValueError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")

@@ -63,11 +63,12 @@ class _Writer:
         return self.doc.add_table(rows=rows, cols=cols)
 
 
-def _statement(doc: Any, s: Statement, labels: Any) -> None:
+def _statement(doc: Any, s: Statement, labels: Any, view: dict[str, Any]) -> None:
     doc.add_paragraph(inert(s.text), style="List Bullet")
     extras = []
-    if s.said_by:
-        extras.append(f"({labels.said_by} {one_line(s.said_by)})")
+    said_by = view["said_by"](s)
+    if said_by:
+        extras.append(f"({labels.said_by} {one_line(said_by)})")
     if s.who:
         extras.append(f"{labels.who}: {one_line(s.who)}")
     if s.by_when:
@@ -78,7 +79,7 @@ def _statement(doc: Any, s: Statement, labels: Any) -> None:
         doc.add_paragraph("  ".join(extras))
     if s.dispute:
         p = doc.add_paragraph()
-        p.add_run(labels.their_view + " ").bold = True
+        p.add_run(view["view_label"] + " ").bold = True
         p.add_run(inert(s.dispute))
 
 
@@ -88,27 +89,35 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
     document.core_properties.title = one_line(the_map.title or labels.title)
     doc = _Writer(document)
     doc.add_heading(one_line(the_map.title or labels.title), level=0)
-    meta = view["fw"].name + (f" - {labels.made_on} {the_map.date}" if the_map.date else "")
-    doc.add_paragraph(meta)
+    doc.add_paragraph(f"{view['fw'].name} - {labels.made_on} {view['made_on']}")
+    meeting = view["meeting"]
+    if meeting.kind or meeting.lines:
+        line = doc.add_paragraph()
+        line.add_run(f"{labels.meeting}: ").bold = True
+        line.add_run(one_line(meeting.kind))
+        for label, value in meeting.lines:
+            doc.add_paragraph(f"{label}: {one_line(value)}")
+    if meeting.ring:
+        doc.add_paragraph().add_run(labels.ring).bold = True
+        for person in meeting.ring:
+            where = f" ({one_line(person.organisation)})" if person.organisation else ""
+            doc.add_paragraph(f"{one_line(person.name)}{where}: {one_line(person.phone or '')}")
     doc.add_paragraph().add_run(labels.work_in_progress).italic = True
     if the_map.people:
         doc.add_heading(labels.people, level=1)
         for p in the_map.people:
-            role = labels.roles.get(p.role, "")
-            doc.add_paragraph(
-                one_line(p.name) + (f" ({role})" if role else ""), style="List Bullet"
-            )
+            doc.add_paragraph(one_line(view["person_line"](p)), style="List Bullet")
     for column in view["columns"]:
         doc.add_heading(column.title, level=1)
         for section in column.sections:
             doc.add_heading(section.title, level=2)
             for s in section.statements:
-                _statement(doc, s, labels)
+                _statement(doc, s, labels, view)
                 if view["still_to_do"](s):
                     doc.add_paragraph().add_run(labels.still_to_do).bold = True
             if not section.statements:
                 doc.add_paragraph(labels.nothing_yet)
-    add_own_view_to_docx(doc, view, _statement)
+    add_own_view_to_docx(doc, view, lambda d, s, words: _statement(d, s, words, view))
     scale = view["scale"]
     if the_map.scaling.question or scale.marks:  # left off when the dialogue never asked
         doc.add_heading(labels.scaling, level=1)
@@ -128,13 +137,21 @@ def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
         for title, items in ((labels.to_say, prep.to_say), (labels.to_ask, prep.to_ask)):
             doc.add_heading(title, level=2)
             for s in items:
-                _statement(doc, s, labels)
+                _statement(doc, s, labels, view)
             if not items:
                 doc.add_paragraph(labels.nothing_yet)
         doc.add_heading(labels.readiness, level=2)
         for key, question in labels.readiness_questions.items():
             value = getattr(prep.readiness, key)
             doc.add_paragraph(f"{question} {labels.readiness_answers[value] if value else '-'}")
+            if value in ("no", "not_sure"):
+                doc.add_paragraph().add_run(labels.readiness_help[key]).italic = True
+    doc.add_heading(labels.on_the_day, level=1)
+    for title in (labels.said_on_the_day, labels.decided):
+        doc.add_heading(title, level=2)
+        for _ in range(4):
+            doc.add_paragraph("_" * 60)
+    doc.add_paragraph(f"{labels.next_meeting} {'_' * 30}")
     add_to_docx(doc, view)
     add_plan_docx(doc, view.get("plan"), labels.nothing_yet)
     add_children_docx(doc, view["children"])  # the children's houses, in their own section

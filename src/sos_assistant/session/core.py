@@ -215,7 +215,10 @@ class Session:
         if value is None and step.is_question:
             self.engine.skip()
             return Given(step, None)
-        self.engine.answer(value if step.is_question else None)
+        # A page to read takes no answer, but one that suggests questions takes True: "add
+        # these to my questions".
+        kept = value if step.is_question or (step.suggest and value is True) else None
+        self.engine.answer(kept)
         if step.slot == "needs_to_happen.safety_goals":
             from sos_assistant.goal_links import link_typed
 

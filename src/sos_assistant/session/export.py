@@ -30,7 +30,7 @@ def export_map(the_map: Map, folder: Path, stem: str, formats: tuple[str, ...]) 
     """
     from sos_assistant.render import SUFFIXES, render_bytes
 
-    folder = folder.expanduser()
+    folder = folder.expanduser().absolute()  # the full path is what the person is told
     folder.mkdir(parents=True, exist_ok=True)
     safe_stem = re.sub(r"[^\w.-]+", "-", stem).strip("-.") or "map"
     written: list[Path] = []

@@ -43,6 +43,8 @@ HIGH_CONTRAST = Theme(
 )
 
 QUICK_EXIT = "quick-exit"
+DEFAULT_THEME = "textual-dark"
+"""The usual look, which Ctrl+T goes back to from high contrast."""
 
 
 def _default_store() -> SessionStore:
@@ -71,6 +73,8 @@ class SosApp(App[str | None]):
         Binding("f10", "save_and_stop", ui_text().keys.stop, priority=True),
         Binding("f12", "quick_exit", ui_text().keys.quick_exit, priority=True),
         Binding("ctrl+q", "save_and_stop", ui_text().buttons.stop, show=False, priority=True),
+        # One key for high contrast, said on the home screen (not only in the command palette).
+        Binding("ctrl+t", "toggle_contrast", ui_text().keys.contrast, show=False, priority=True),
     ]
 
     def __init__(
@@ -220,6 +224,10 @@ class SosApp(App[str | None]):
         if len(shown) == 1 or (shown[:1] == "f" and shown[1:].isdigit()):
             return shown.upper()
         return shown.capitalize() if shown.isalpha() else shown
+
+    def action_toggle_contrast(self) -> None:
+        """High contrast on, or back to the usual look (remembered for next time)."""
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
 
     def action_help(self) -> None:
         from sos_assistant.tui.screens.help import HelpScreen

@@ -93,6 +93,7 @@ class HomeScreen(Screen[None]):
         words = ui_text().home
         with VerticalScroll(id="home"):
             yield Static(words.title, classes="title", markup=False)
+            yield Static(words.contrast_hint, classes="hint", id="contrast-hint", markup=False)
             if self.sessions:
                 yield Static(words.carry_on.format(count=len(self.sessions)), markup=False)
                 if len(self.sessions) > SHOWN:

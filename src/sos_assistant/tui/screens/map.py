@@ -231,6 +231,8 @@ class ExportScreen(ModalScreen[None]):
         self.session = session
         self.the_map = the_map
         """The map to save, when it is not just the session's (a child's houses added)."""
+        self.saved: list[Path] = []
+        """The files saved, the printable one first (what "Open the PDF" opens)."""
 
     def compose(self) -> ComposeResult:
         words = ui_text()
@@ -251,18 +253,38 @@ class ExportScreen(ModalScreen[None]):
                 yield Static("", id="export-result", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(words.buttons.save, id="save", variant="primary")
+                # Offered once saved, where the computer has a program to open them with.
+                yield Button(words.map.open_folder, id="open-folder", classes="-after-save")
+                yield Button("", id="open-file", classes="-after-save")
                 yield Button(words.buttons.close, id="close")
         yield from about_and_footer()
 
     def on_mount(self) -> None:
+        for button in self.query(".-after-save"):
+            button.display = False
         self.query_one("#save", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "save":
             self.save()
+        elif event.button.id in ("open-folder", "open-file"):
+            self.open_saved(event.button.id == "open-file")
         else:
             self.dismiss(None)
+
+    def open_saved(self, file: bool) -> None:
+        """Open the folder (or the printable file) in the computer's own program."""
+        from sos_assistant.opener import open_path
+
+        if not self.saved:
+            return
+        target = self.saved[0] if file else self.saved[0].parent
+        if not open_path(target):
+            words = ui_text().map
+            self.query_one("#export-result", Static).update(
+                safe(words.cannot_open.format(folder=self.saved[0].parent))
+            )
 
     @on(Input.Submitted, "#folder")
     def _folder_done(self, event: Input.Submitted) -> None:
@@ -285,8 +307,27 @@ class ExportScreen(ModalScreen[None]):
         except StoreError as error:  # the copies are written; the history could not be kept
             result.update(safe(words.export_failed.format(problem=error)))
             return []
-        result.update(safe(words.export_done.format(files=", ".join(str(f) for f in files))))
+        done = words.export_done.format(files=", ".join(f.name for f in files))
+        if files:
+            done += "\n" + words.export_where.format(folder=files[0].parent)
+        result.update(safe(done))
+        self.saved = files
+        self._offer_open(files)
         return files
+
+    def _offer_open(self, files: list[Path]) -> None:
+        from sos_assistant.opener import can_open
+
+        able = bool(files) and can_open()
+        self.query_one("#open-folder", Button).display = able
+        printable = [f for f in files if f.suffix in (".pdf", ".html")]
+        open_file = self.query_one("#open-file", Button)
+        open_file.display = able and bool(printable)
+        if printable:
+            self.saved = [printable[0], *[f for f in files if f != printable[0]]]
+            open_file.label = ui_text().map.open_file.format(name=printable[0].name)
+        if able:
+            self.query_one("#open-folder", Button).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ProgressBar, Static
+from textual.widgets import Button, Static
 
 from sos_assistant import content
 from sos_assistant.dialogue import AnswerError, EngineError, Prompt
@@ -34,6 +34,7 @@ from sos_assistant.tui.widgets.coach import CoachPanel
 from sos_assistant.tui.widgets.explain import ExplainPanel
 from sos_assistant.tui.widgets.goal_links import GoalLinks
 from sos_assistant.tui.widgets.houses import houses_for, show_houses
+from sos_assistant.tui.widgets.progress import TextBar
 from sos_assistant.tui.widgets.safe import safe
 from sos_assistant.tui_text import ui_text
 
@@ -66,6 +67,7 @@ class QuestionScreen(Screen[None]):
         Binding("f7", "next", ui_text().keys.next, show=False),
         Binding("f8", "apply_suggestion", ui_text().keys.use_tip, show=False),
         Binding("f9", "ignore_coach", ui_text().keys.ignore_tip, show=False),
+        Binding("a", "add_questions", ui_text().keys.add_questions, show=False),
     ]
 
     def __init__(self, session: Session, edit_step: str | None = None) -> None:
@@ -85,6 +87,8 @@ class QuestionScreen(Screen[None]):
         """The answer widget kept for each kind of step (all but the one on screen hidden)."""
         self._coming: Prompt | None = None
         """The step about to be shown; until it is, keys that answer are ignored."""
+        self._note: str | None = None
+        """What the banner says after the next move, instead of "Saved"."""
         self.last_transition_ms: float | None = None
         """Time from an answer submitted to the next question fully shown (for benchmarks)."""
         self._coach_broken = False
@@ -94,7 +98,7 @@ class QuestionScreen(Screen[None]):
         words = ui_text().buttons
         with Horizontal(id="progress-row"):
             yield Static("", id="progress-label", markup=False)
-            yield ProgressBar(show_eta=False, show_percentage=False, id="bar")
+            yield TextBar(id="bar")
             yield Static("", id="banner", markup=False)
         # The question stays in view; only what is under it scrolls (to the box being typed in).
         with VerticalScroll(id="ask-box"):
@@ -137,7 +141,8 @@ class QuestionScreen(Screen[None]):
             self.prompt = prompt
             self._show_text(prompt)
             if saved:
-                self.banner(ui_text().question.saved)
+                self.banner(self._note or ui_text().question.saved)
+                self._note = None
             widget = await self._answer_box(prompt)
             papers.hand_over(self.session, prompt, widget)
             if papers.is_verbatim(prompt):
@@ -222,13 +227,23 @@ class QuestionScreen(Screen[None]):
             label = words.reading
         self.query_one("#progress-label", Static).update(label)
         done, total = engine.progress()
-        self.query_one("#bar", ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#bar", TextBar).update_progress(done, total)
         # The screen wraps the words to its width; the line breaks of the YAML would fall
         # mid-sentence on a narrower one.
-        self.query_one("#ask", Static).update(safe(reflow(prompt.ask), "bold"))
+        ask = safe(reflow(prompt.ask), "bold")
+        for question in prompt.suggestions:  # questions the person could add to theirs
+            ask.append_text(safe(f"\n- “{question}”", "bold"))
+        self.query_one("#ask", Static).update(ask)
         helper = self.query_one("#help", Static)
-        helper.update(safe(reflow(prompt.help)))
-        helper.display = bool(prompt.help)
+        help_lines = [reflow(prompt.help)] if prompt.help else []
+        if step.kind == "scale":  # what 0 and 10 mean, said again beside the numbers
+            scaling = content.frameworks().frameworks[engine.framework].scaling
+            help_lines.append(words.scale_zero.format(means=scaling.zero_means))
+            help_lines.append(words.scale_ten.format(means=scaling.ten_means))
+        if prompt.suggestions:
+            help_lines.append(words.suggest_hint)
+        helper.update(safe("\n".join(help_lines)))
+        helper.display = bool(help_lines)
         self._examples_shown = False
         self._show_examples()
         self.query_one("#skip", Button).display = step.is_question and step.skippable
@@ -302,7 +317,12 @@ class QuestionScreen(Screen[None]):
             given = session.give(value)
         except (AnswerError, EngineError) as error:
             self._submitted_at = None
-            self.banner(ui_text().question.not_saved.format(problem=error), problem=True)
+            problem = getattr(error, "problem", str(error))
+            self.banner(ui_text().question.not_saved.format(problem=problem), problem=True)
+            # the banner shares its line with the progress bar: say it in full under the question
+            helper = self.query_one("#help", Static)
+            helper.update(safe(ui_text().question.not_saved.format(problem=problem), "bold"))
+            helper.display = True
             return
         except SessionError as error:  # saved, but the coach could not look at it
             given = Given(step, value)
@@ -312,7 +332,7 @@ class QuestionScreen(Screen[None]):
             self._submitted_at = None
             self.app.call_later(self.app.finished_session)  # type: ignore[attr-defined]
             return
-        self.show_prompt(saved=step.is_question)
+        self.show_prompt(saved=step.is_question or self._note is not None)
 
     def _after_answer(self, given: Given) -> None:
         if given.crisis:
@@ -355,7 +375,19 @@ class QuestionScreen(Screen[None]):
             self.app.action_save_and_stop()  # type: ignore[attr-defined]
 
     def action_next(self) -> None:
+        prompt = self.prompt
+        if prompt is not None and prompt.step.kind == "info" and prompt.suggestions:
+            self.submit(prompt.previous)  # questions added before stay added
+            return
         self.submit(self.answer_widget().value())
+
+    def action_add_questions(self) -> None:
+        """Put the questions this screen suggests into the person's own, and go on."""
+        prompt = self.prompt
+        if prompt is None or not prompt.suggestions or self._coming is not None:
+            return
+        self._note = ui_text().question.suggest_added
+        self.submit(True)
 
     def action_skip(self) -> None:
         if self.prompt is not None and self.prompt.step.skippable:
@@ -385,6 +417,8 @@ class QuestionScreen(Screen[None]):
             return bool(self.query_one(ExplainPanel).terms)  # F8 asks; it never rewrites here
         if action in ("apply_suggestion", "ignore_coach"):
             return bool(self._findings)
+        if action == "add_questions":
+            return self.prompt is not None and bool(self.prompt.suggestions)
         if action == "examples":  # only offered where there are examples to show
             return self.prompt is not None and bool(self.prompt.examples)
         return True

@@ -67,7 +67,9 @@ class InfoAnswer(AnswerWidget):
 
 
 def _previous_text(prompt: Prompt) -> str:
-    return prompt.previous if isinstance(prompt.previous, str) else ""
+    from sos_assistant.dialogue.answers import as_typed
+
+    return as_typed(prompt.step, prompt.previous) if isinstance(prompt.previous, str) else ""
 
 
 class TextAnswer(AnswerWidget):
