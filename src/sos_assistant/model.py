@@ -323,15 +323,17 @@ def map_from_data(data: Any) -> Map:
 
 
 def load_map(text: str) -> Map:
-    """Read a map from YAML or JSON text (JSON is YAML)."""
+    """Read a map from YAML or JSON text (JSON is YAML). Hostile text (aliases, deep nesting,
+    huge numbers, lone surrogates, duplicate keys) is refused by :func:`yamlfile.load_data`."""
+    from sos_assistant.yamlfile import YamlProblem, load_data
+
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise MapError(
-            [f"{where}not valid YAML or JSON ({getattr(error, 'problem', error)})"]
-        ) from None
+        data = load_data(text)
+    except YamlProblem as problem:
+        d = problem.diagnostic
+        where = f"line {d.line}: " if d.line else ""
+        message = d.message.removeprefix("YAML error: ")
+        raise MapError([f"{where}not valid YAML or JSON ({message})"]) from None
     return map_from_data(data)
 
 

@@ -334,16 +334,14 @@ def _export(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
+    from sos_assistant.cli import read_input
+    from sos_assistant.yamlfile import load_json
+
+    text = read_input(ns.file, "the session export")  # at most a few MB, then it stops
     try:
-        text = sys.stdin.read() if ns.file == "-" else Path(ns.file).read_text(encoding="utf-8")
-    except OSError as error:
-        _fail(f"{ns.file}: cannot read ({error.strerror})")
-    except UnicodeDecodeError:
-        _fail(f"{ns.file}: not UTF-8 text")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        _fail(f"{ns.file}:{error.lineno}: not valid JSON ({error.msg})")
+        data = load_json(text)
+    except ValueError as error:
+        _fail(f"{ns.file}: {error}")
     from sos_assistant.session import replay_check
 
     info = store.import_session(data, replay_check, ns.name)
