@@ -168,6 +168,17 @@ def load_data(text: str, file: str = "<text>") -> Any:
 
     Raises:
         YamlProblem: the text is not valid, or is hostile (the diagnostic names the line)."""
+    if text.lstrip()[:1] in ("{", "["):
+        # JSON first: it may hold characters YAML refuses (C1 controls, U+FFFE) that a JSON
+        # map legitimately carries. Text that is not JSON is read as YAML's flow style.
+        import json
+
+        try:
+            return load_json(text)
+        except json.JSONDecodeError:
+            pass
+        except ValueError as error:  # JSON, but hostile
+            raise YamlProblem(Diagnostic(file, 0, "Y001", f"YAML error: {error}")) from None
     return parse_yaml(text, file, aliases=False)[0]
 
 
@@ -240,8 +251,8 @@ def load_json(text: str) -> Any:
 
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"line {error.lineno}: not valid JSON ({error.msg})") from None
+    except json.JSONDecodeError:
+        raise
     except RecursionError:
         raise ValueError(f"lists or mappings nested more than {MAX_DEPTH} deep") from None
     except ValueError as error:

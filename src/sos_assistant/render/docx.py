@@ -34,7 +34,9 @@ def _statement(doc: Any, s: Statement, labels: Any) -> None:
 def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
     labels = view["labels"]
     doc = Document()
-    doc.core_properties.title = one_line(the_map.title or labels.title)
+    title = one_line(the_map.title or labels.title)
+    # Word keeps at most 255 characters in a document property; the heading keeps them all.
+    doc.core_properties.title = title if len(title) <= 255 else title[:254] + "\u2026"
     doc.add_heading(one_line(the_map.title or labels.title), level=0)
     meta = view["fw"].name + (f" - {labels.made_on} {the_map.date}" if the_map.date else "")
     doc.add_paragraph(meta)

@@ -340,6 +340,8 @@ def _import(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
     text = read_input(ns.file, "the session export")  # at most a few MB, then it stops
     try:
         data = load_json(text)
+    except json.JSONDecodeError as error:
+        _fail(f"{ns.file}:{error.lineno}: not valid JSON ({error.msg})")
     except ValueError as error:
         _fail(f"{ns.file}: {error}")
     from sos_assistant.session import replay_check
