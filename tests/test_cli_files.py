@@ -22,7 +22,9 @@ def test_session_given_before_run_is_honoured(
     monkeypatch.setenv("SOS_ASSISTANT_HOME", str(tmp_path))
     out = tmp_path / "m.yaml"
     argv = ["--session", "kai", "--framework", "safety"]
-    assert main([*argv, "run", "family-conference", "--answers", str(ANSWERS), "--out", str(out)]) == 0
+    assert (
+        main([*argv, "run", "family-conference", "--answers", str(ANSWERS), "--out", str(out)]) == 0
+    )
     assert main(["sessions", "list", "--json"]) == 0
     assert '"name": "kai"' in capsys.readouterr().out
 

@@ -25,8 +25,11 @@ def walked(text: str) -> Map:
     session = Session.scratch(find_dialogue("family-conference"))
     answers = {
         "child-name": text,
-        "harm": [text], "workers": [{"name": text}],
-        "strengths": [text], "told-worries-check": True, "told-worries": [text, {"text": text, "dispute": text}],
+        "harm": [text],
+        "workers": [{"name": text}],
+        "strengths": [text],
+        "told-worries-check": True,
+        "told-worries": [text, {"text": text, "dispute": text}],
         "own-number": {"score": 5, "why": text},
     }
     session.run(answers, lambda step, value: None)

@@ -159,6 +159,8 @@ class Plain:
                 return 1
             name = session.name
             self.say(self.words.session.format(name=name))
+            for line in session.damaged:  # the rest is carried on as usual
+                self.say(line)
             self.converse(session)
             self.finish(session)
         except _Stop:

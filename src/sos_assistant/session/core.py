@@ -101,6 +101,9 @@ class Session:
         self.audience = audience
         """Who is using it: family, practitioner or advocate."""
         self.engine = engine
+        self.damaged: list[str] = []
+        """What of the saved session could not be read ("answer 7 of this session is damaged"),
+        one plain sentence each; the rest is shown, exported and carried on as usual."""
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -141,8 +144,10 @@ class Session:
     def open(cls, store: SessionStore, name: str, script: Script | None = None) -> Session:
         """The saved session ``name``, carried on from where it was left, with autosave."""
         opened = store.open_session(name)
-        engine = _rebuild(opened, script)
-        return cls._autosaved(store, opened, engine)
+        engine, damaged = _rebuild(opened, script)
+        session = cls._autosaved(store, opened, engine)
+        session.damaged = damaged
+        return session
 
     @classmethod
     def scratch(
@@ -156,11 +161,15 @@ class Session:
     def view(cls, store: SessionStore, name: str) -> Session:
         """The saved session ``name`` rebuilt to read: a move made on it is not saved."""
         opened = store.open_session(name)
-        return cls(store, opened.info.name, opened.info.audience, _rebuild(opened, None))
+        engine, damaged = _rebuild(opened, None)
+        session = cls(store, opened.info.name, opened.info.audience, engine)
+        session.damaged = damaged
+        return session
 
     @classmethod
     def _autosaved(cls, store: SessionStore, opened: Opened, engine: Engine) -> Session:
-        engine.subscribe(Autosave(store, opened.key, engine, len(opened.events)))
+        count = len(opened.events) + len(getattr(opened, "damaged", ()))
+        engine.subscribe(Autosave(store, opened.key, engine, count))
         return cls(store, opened.info.name, opened.info.audience, engine)
 
     # -- where it is -----------------------------------------------------------------------
@@ -296,7 +305,7 @@ class Session:
         return export_map(self.map(), folder, self.name, formats)
 
 
-def _rebuild(opened: Opened, script: Script | None) -> Engine:
+def _rebuild(opened: Opened, script: Script | None) -> tuple[Engine, list[str]]:
     from sos_assistant.dialogue import ScriptError
 
     info = opened.info
@@ -314,14 +323,49 @@ def _rebuild(opened: Opened, script: Script | None) -> Engine:
             f"'{script.id}'. Choose another session name, or open it with '{info.dialogue}'."
         )
     engine = Engine(script, framework=opened.framework_choice)
-    try:
-        engine.replay(opened.events)
-    except EngineError as error:
-        raise SessionError(
-            f"The session '{info.name}' no longer fits the dialogue '{info.dialogue}' (it may "
-            f"have changed since): {error}"
-        ) from None
-    return engine
+    damaged: tuple[int, ...] = tuple(getattr(opened, "damaged", ()))
+    if not damaged:
+        try:
+            engine.replay(opened.events)
+        except EngineError as error:
+            raise SessionError(
+                f"The session '{info.name}' no longer fits the dialogue '{info.dialogue}' (it "
+                f"may have changed since): {error}"
+            ) from None
+        return engine, []
+    return engine, _replay_around(engine, opened.events, damaged)
+
+
+def _replay_around(engine: Engine, events: list[Event], damaged: tuple[int, ...]) -> list[str]:
+    """Replay what can be read of a damaged session: each damaged event counts as skipping
+    the question it was at, and an event that no longer fits after it is left out. Returns one
+    sentence for each part that was lost."""
+    lost: list[int] = []
+    good = iter(events)
+    total = len(events) + len(damaged)
+    for number in range(1, total + 1):
+        if number in damaged:
+            lost.append(number)
+            step = engine.current
+            if step is not None:
+                try:
+                    if step.is_question:
+                        engine.skip()
+                    else:
+                        engine.answer(None)
+                except EngineError:
+                    pass
+            continue
+        event = next(good)
+        try:
+            engine.apply(event)
+        except EngineError:
+            lost.append(number)
+    return [
+        f"Answer {number} of this session is damaged, so it was left out; everything else is "
+        "kept. Give that answer again if it is missing."
+        for number in lost
+    ]
 
 
 def replay_check(dialogue: str, framework: str | None, events: list[Event]) -> Progress:

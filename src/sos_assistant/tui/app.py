@@ -146,6 +146,8 @@ class SosApp(App[str | None]):
         script = find_script(dialogue) if dialogue else None
         if store.exists(name):  # carried on with its own dialogue, framework and audience
             self.session = Session.open(store, name, script)
+            for line in self.session.damaged:  # the rest is carried on as usual
+                self.notify(line, severity="warning", timeout=20, markup=False)
         else:
             script = script or find_script("family-conference")
             self.session = Session.start(
