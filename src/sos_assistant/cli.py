@@ -1,4 +1,4 @@
-"""The ``sos-assistant`` command (DESIGN.md section 4.1).
+"""The ``sos-assistant`` command (the commands are listed in the README and docs/formats.md).
 
 Exit codes: 0 ok, 1 the input was wrong (the message says why), 2 usage error. Each subcommand
 is a small function over the core API; the TUI and plain mode are imported only when asked for,

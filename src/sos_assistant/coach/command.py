@@ -46,7 +46,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="who the coach speaks to: practitioner (default), advocate or family (gentle tips)",
     )
     parser.add_argument(
-        "--json", action="store_true", help="print a JSON array (DESIGN.md section 4.3)"
+        "--json", action="store_true", help="print a JSON array (see docs/coach.md)"
     )
 
 
