@@ -191,6 +191,21 @@ class PlainText(NamedTuple):
     tip_change: str
     map_check: str
     """A map-level check (a danger statement with no goal, ...); ``{problem}`` says what."""
+    text_again: str
+    added: str
+    """A list item was added; ``{item}`` is it."""
+    person_added: str
+    people_how: str
+    scale_again: str
+    carry_on: str
+    """An unfinished session of the same dialogue; ``{name}``, ``{answered}``, ``{total}``."""
+    start_afresh_word: str
+    passphrase: str
+    number_words: str
+    """The numbers 0 to 10 as words, split by spaces, so "five" is read as 5."""
+    relation_starts: str
+    """Words (split by spaces) that start "who they are" rather than a name: "my mum, Pat"
+    is Pat, my mum."""
 
 
 class PassphraseText(NamedTuple):
