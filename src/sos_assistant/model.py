@@ -349,7 +349,9 @@ def map_json_schema() -> dict[str, Any]:
 # Saved sessions
 
 
-EventType = Literal["answer", "skip", "back", "jump", "edit"]
+EventType = Literal["answer", "skip", "back", "jump", "edit", "draft"]
+"""``draft``: words typed but not given when the person stopped (kept so the same question
+opens with them in the box); it moves nothing. Stores without drafts read as before."""
 
 
 class Event(_Strict):

@@ -101,6 +101,10 @@ class Session:
         self.audience = audience
         """Who is using it: family, practitioner or advocate."""
         self.engine = engine
+        self.draft: tuple[str, Any] | None = None
+        """Words typed but not given when the person last stopped: (step id, value), for the
+        step shown now. A face shows them in the box; :meth:`take_draft` hands them over once."""
+        self._autosave: Autosave | None = None
         self.damaged: list[str] = []
         """What of the saved session could not be read ("answer 7 of this session is damaged"),
         one plain sentence each; the rest is shown, exported and carried on as usual."""
@@ -147,6 +151,7 @@ class Session:
         engine, damaged = _rebuild(opened, script)
         session = cls._autosaved(store, opened, engine)
         session.damaged = damaged
+        session.draft = _last_draft(opened.events, engine)
         return session
 
     @classmethod
@@ -169,8 +174,11 @@ class Session:
     @classmethod
     def _autosaved(cls, store: SessionStore, opened: Opened, engine: Engine) -> Session:
         count = len(opened.events) + len(getattr(opened, "damaged", ()))
-        engine.subscribe(Autosave(store, opened.key, engine, count))
-        return cls(store, opened.info.name, opened.info.audience, engine)
+        autosave = Autosave(store, opened.key, engine, count)
+        engine.subscribe(autosave)
+        session = cls(store, opened.info.name, opened.info.audience, engine)
+        session._autosave = autosave
+        return session
 
     # -- where it is -----------------------------------------------------------------------
 
@@ -215,6 +223,30 @@ class Session:
             return Given(step, None)
         self.engine.answer(value if step.is_question else None)
         return self._checked(step, value if step.is_question else None)
+
+    def save_draft(self, value: Any) -> bool:
+        """Keep ``value`` (typed in the box of the step shown now, but not given) as a draft:
+        the session is not moved, and when it is opened again the same question shows it.
+        Returns False when there is nothing to keep or nowhere to keep it.
+
+        Raises:
+            AutosaveError: it could not be saved."""
+        step = self.engine.current
+        if value is None or step is None or not step.is_question or self._autosave is None:
+            return False
+        if value == self.engine.answers.get(step.id):
+            return False  # the answer given before, unchanged: nothing new to keep
+        self._autosave.save_draft(step.id, value)
+        self.draft = (step.id, value)
+        return True
+
+    def take_draft(self, step_id: str) -> Any:
+        """The draft for ``step_id`` (once; then it is gone from memory), or None."""
+        if self.draft is None or self.draft[0] != step_id:
+            return None
+        value = self.draft[1]
+        self.draft = None
+        return value
 
     def skip(self) -> Given:
         return self.give(None)
@@ -334,6 +366,18 @@ def _rebuild(opened: Opened, script: Script | None) -> tuple[Engine, list[str]]:
             ) from None
         return engine, []
     return engine, _replay_around(engine, opened.events, damaged)
+
+
+def _last_draft(events: list[Event], engine: Engine) -> tuple[str, Any] | None:
+    """The draft kept when the person last stopped, if nothing moved since and it is for the
+    step shown now."""
+    if not events or events[-1].type != "draft":
+        return None
+    last = events[-1]
+    current = engine.current
+    if current is None or current.id != last.step:
+        return None
+    return last.step, last.value
 
 
 def _replay_around(engine: Engine, events: list[Event], damaged: tuple[int, ...]) -> list[str]:

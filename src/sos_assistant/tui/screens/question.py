@@ -9,6 +9,7 @@ statement being typed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from typing import Any, ClassVar
 
@@ -28,7 +29,7 @@ from sos_assistant.tui.messages import AnswerReady, DraftChanged
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
-from sos_assistant.tui.widgets.safe import safe
+from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
 
 COACH_DELAY = 0.3
@@ -118,6 +119,10 @@ class QuestionScreen(Screen[None]):
         Everything that changes on screen changes inside one batch, so the next question
         appears in a single repaint rather than in pieces a frame apart."""
         prompt = self.session.prompt(self.edit_step)
+        if self.edit_step is None:
+            draft = self.session.take_draft(prompt.step.id)
+            if draft is not None:  # typed but not given last time: back in the box
+                prompt = dataclasses.replace(prompt, previous=draft)
         self._coming = prompt
         self.call_later(self._show, prompt, saved)
 
@@ -155,6 +160,8 @@ class QuestionScreen(Screen[None]):
             await self.query_one("#slot", Container).mount(widget)
         for other in self._widgets.values():
             other.display = other is widget
+        for box in widget.query(SafeInput):
+            box.forget_undo()  # Ctrl+Z must not bring back another question's words
         self._widget = widget
         return widget
 
@@ -270,8 +277,9 @@ class QuestionScreen(Screen[None]):
             return
         value = self.answer_widget().value()
         if value is not None and value != self.prompt.previous:
+            # A draft, not an answer: on resume the same question opens with it in the box.
             with contextlib.suppress(AnswerError, EngineError, SessionError):
-                self.session.give(value)
+                self.session.save_draft(value)
 
     @on(AnswerReady)
     def _answer_ready(self, event: AnswerReady) -> None:
