@@ -56,6 +56,8 @@ class Home(NamedTuple):
     audiences: Audiences
     framework_title: str
     no_dialogue: str
+    opening: str
+    """Shown while a session opens (a second or two): answer keys wait until it is open."""
 
 
 class Question(NamedTuple):
@@ -158,6 +160,14 @@ class HelpText(NamedTuple):
 
 class CrisisText(NamedTuple):
     close: str
+    more: str
+    """Under the numbers: how to reach them all on a small screen."""
+    safe_title: str
+    """Asked gently after the panel closes, when an answer opened it."""
+    safe_explain: str
+    safe_keep: str
+    safe_remove: str
+    safe_again: str
 
 
 class PlainText(NamedTuple):

@@ -14,7 +14,7 @@ from sos_assistant.render import render_text
 from sos_assistant.session import Session
 from sos_assistant.store import open_store
 from sos_assistant.tui.app import QUICK_EXIT, SosApp
-from sos_assistant.tui.screens.crisis import CrisisScreen
+from sos_assistant.tui.screens.crisis import CrisisScreen, SafeNowScreen
 from sos_assistant.tui.screens.help import HelpScreen
 from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
 from sos_assistant.tui.screens.map import ExportScreen, MapScreen
@@ -226,8 +226,12 @@ async def test_crisis_panel_opens_by_key_and_on_danger_words_and_never_blocks() 
         assert isinstance(app.screen, CrisisScreen)
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, SafeNowScreen)  # asked gently before going on
+        await pilot.press("enter")  # safe now; keep the words
+        await pilot.pause()
         assert app.session is not None and app.session.engine.current is not None
         assert app.session.engine.current.id == "worries"
+        assert app.session.engine.answers["name"] == "I am not safe tonight"
 
 
 async def test_help_glossary_search() -> None:

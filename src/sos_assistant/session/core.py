@@ -291,6 +291,30 @@ class Session:
         """Whether ``value`` suggests someone is in danger now (steps may opt out)."""
         return bool(step.crisis_check) and content.crisis().matches(plain_text(value))
 
+    @staticmethod
+    def danger_pieces(step: Step, value: Any) -> list[str]:
+        """The statements of ``value`` (its text, each list item, a view, a reason) that
+        suggest someone is in danger now; a face asks the person whether to keep them on
+        the map (:meth:`without`)."""
+        if not step.crisis_check or value is None:
+            return []
+        check = content.crisis().matches
+        return [piece for piece in _pieces(value) if check(piece)]
+
+    @staticmethod
+    def without(value: Any, pieces: list[str]) -> Any:
+        """``value`` with the statements in ``pieces`` taken out (None when nothing is left):
+        the words that opened the danger-now panel, when the person chose not to keep them
+        on the map."""
+        if isinstance(value, str):
+            return None if value in pieces else value
+        if isinstance(value, list):
+            kept = [v for v in value if not any(p in pieces for p in _pieces(v))]
+            return kept or None
+        if isinstance(value, dict) and "score" in value and value.get("why") in pieces:
+            return {k: v for k, v in value.items() if k != "why"}
+        return value
+
     def coach(self, text: str, step: Step | None = None) -> list[Finding]:
         """The coach's findings on ``text`` as an answer to ``step`` (default: the current
         one), in the dialogue's coach mode; none when the dialogue turns the coach off.

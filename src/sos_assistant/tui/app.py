@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
+from textual._time import get_time
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -91,6 +93,10 @@ class SosApp(App[str | None]):
         self.store: SessionStore | None = None
         self.session: Session | None = None
         self.start_options = (dialogue, session_name, framework, audience)
+        self.opening = False
+        """A session is being opened: answer keys are held until its question is shown."""
+        self.keys_from = 0.0
+        """Keys pressed before this moment (while opening) are ignored."""
 
     # -- starting --------------------------------------------------------------------------
 
@@ -143,7 +149,12 @@ class SosApp(App[str | None]):
         from sos_assistant.tui.screens.question import QuestionScreen
 
         store = self.sessions_store()
-        script = find_script(dialogue) if dialogue else None
+        self.opening = True
+        try:
+            script = find_script(dialogue) if dialogue else None
+        except BaseException:
+            self.opening = False
+            raise
         if store.exists(name):  # carried on with its own dialogue, framework and audience
             self.session = Session.open(store, name, script)
             for line in self.session.damaged:  # the rest is carried on as usual
@@ -155,6 +166,7 @@ class SosApp(App[str | None]):
             )
         if self.session.finished:
             self.switch_or_push(_map_screen(self.session))
+            self.question_shown()  # no question to wait for: keys count again
         else:
             self.switch_or_push(QuestionScreen(self.session))
 
@@ -172,6 +184,10 @@ class SosApp(App[str | None]):
             self.push_screen(screen)
 
     def on_start_session(self, message: StartSession) -> None:
+        self._opening_now()
+        self.call_after_refresh(self._start_new, message)
+
+    def _start_new(self, message: StartSession) -> None:
         from sos_assistant.session import find_script, new_session_name
 
         script = find_script(message.dialogue)
@@ -180,7 +196,36 @@ class SosApp(App[str | None]):
         self.open_session(name, message.dialogue, message.audience, message.framework)
 
     def on_resume_session(self, message: ResumeSession) -> None:
-        self.open_session(message.name, None, "family", None)
+        self._opening_now()
+        self.call_after_refresh(self.open_session, message.name, None, "family", None)
+
+    # -- while a session opens, answer keys wait ------------------------------------------
+
+    def _opening_now(self) -> None:
+        """Say it is opening, and hold answer keys (a second Enter must not answer the first
+        question) until the question is on screen (:meth:`question_shown`)."""
+        self.opening = True
+        say = getattr(self.screen, "opening", None)  # the home screen says it
+        if say is not None:
+            say()
+
+    def question_shown(self) -> None:
+        """The question screen is showing its question: keys pressed from now on count."""
+        if self.opening:
+            self.opening = False
+            self.keys_from = get_time()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._held(event):
+            event.stop()
+            return
+        await super().on_event(event)
+
+    def _held(self, event: events.Key) -> bool:
+        """An answer key (Enter, Space or a letter) pressed while a session was opening."""
+        if event.is_forwarded or not (event.key in ("enter", "space") or event.is_printable):
+            return False
+        return self.opening or event.time < self.keys_from
 
     def finished_session(self) -> None:
         """The last question is answered: keep the map in the history and show it."""

@@ -85,7 +85,13 @@ class HomeScreen(Screen[None]):
         yield from about_and_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#sessions" if self.sessions else "#who", OptionList).focus()
+        box = self.query_one("#sessions" if self.sessions else "#who", OptionList)
+        box.highlighted = 0  # something is chosen already, so the first Enter picks it
+        box.focus()
+
+    def opening(self) -> None:
+        """Say that the session is being opened (it takes a moment)."""
+        self.query_one("#home-note", Static).update(ui_text().home.opening)
 
     def action_restart(self) -> None:
         self.audience = None
@@ -94,6 +100,7 @@ class HomeScreen(Screen[None]):
         box = self.query_one("#who", OptionList)
         box.clear_options()
         box.add_options([Option(getattr(words.audiences, a), id=a) for a in AUDIENCES])
+        box.highlighted = 0
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from sos_assistant.dialogue import Prompt
 from sos_assistant.model import ROLES
-from sos_assistant.tui.messages import AnswerReady, DraftChanged
+from sos_assistant.tui.messages import AnswerReady, DraftChanged, ItemAdded
 from sos_assistant.tui.widgets.safe import SafeInput, SafeStatic, safe
 from sos_assistant.tui.widgets.scale import ScaleBar
 from sos_assistant.tui_text import ui_text
@@ -264,7 +264,26 @@ class ListAnswer(_RowsAnswer):
         if self.prompt.step.views:
             self.query_one("#view", Input).value = ""
         self._refresh_items()
+        for text in (
+            _item_text(item),
+            str(item.get("dispute", "")) if isinstance(item, dict) else "",
+        ):
+            if text:
+                self.post_message(ItemAdded(text))
         return True
+
+    def take_off(self, pieces: list[str]) -> None:
+        """Remove the items whose words are in ``pieces`` (the person chose not to keep
+        them on the map)."""
+        kept = [
+            i
+            for i in self.items
+            if _item_text(i) not in pieces
+            and (not isinstance(i, dict) or str(i.get("dispute", "")) not in pieces)
+        ]
+        if len(kept) != len(self.items):
+            self.items = kept
+            self._refresh_items()
 
     def value(self) -> Any:
         items = list(self.items)
