@@ -191,3 +191,19 @@ async def test_the_app_takes_the_passphrase_from_the_environment_or_a_file(
             await pilot.pause()
             assert not isinstance(app.screen, PassphraseScreen)
             assert app.store is not None and not app.store.is_locked
+
+
+async def test_two_quick_enters_on_home_start_one_session_only() -> None:
+    app = SosApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        home = app.screen
+        who = home.query_one("#who", OptionList)
+        who.action_select()  # two Enters, both reaching the list before it opens
+        who.action_select()
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.store is not None and len(app.store.list_sessions()) == 1

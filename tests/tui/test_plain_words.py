@@ -129,3 +129,20 @@ def test_plain_mode_takes_the_passphrase_from_the_environment_or_a_file(
     out = plain("\nstop\n", "--session", "e", "--passphrase-file", str(secret),
                 monkeypatch=monkeypatch)  # fmt: skip
     assert "Type the passphrase" not in out and "Question 3 of" in out
+
+
+def test_the_new_words_for_families_read_at_grade_4_or_below() -> None:
+    from sos_assistant.coach.text import flesch_kincaid_grade
+    from sos_assistant.tui_text import ui_text
+
+    words = ui_text()
+    texts = [
+        *(getattr(words.crisis, k) for k in ("more", "safe_title", "safe_explain", "safe_keep",
+                                              "safe_remove", "safe_again")),
+        words.home.opening,
+        words.question.people_add,
+        *(getattr(words.plain, k) for k in ("text_again", "added", "person_added", "people_how",
+                                             "scale_again", "carry_on", "passphrase")),
+    ]  # fmt: skip
+    for text in texts:
+        assert flesch_kincaid_grade(text) <= 4, text

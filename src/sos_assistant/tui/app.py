@@ -204,10 +204,14 @@ class SosApp(App[str | None]):
     def _opening_now(self) -> None:
         """Say it is opening, and hold answer keys (a second Enter must not answer the first
         question) until the question is on screen (:meth:`question_shown`)."""
-        self.opening = True
+        self.hold_keys()
         say = getattr(self.screen, "opening", None)  # the home screen says it
         if say is not None:
             say()
+
+    def hold_keys(self) -> None:
+        """From now until a question is shown, answer keys are ignored."""
+        self.opening = True
 
     def question_shown(self) -> None:
         """The question screen is showing its question: keys pressed from now on count."""

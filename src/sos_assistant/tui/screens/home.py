@@ -69,6 +69,8 @@ class HomeScreen(Screen[None]):
         self.sessions = sessions
         self.audience: str | None = None
         self.script: Any = None
+        self.started = False
+        """A session was chosen and is opening: a second Enter must not choose again."""
 
     def compose(self) -> ComposeResult:
         words = ui_text().home
@@ -102,15 +104,28 @@ class HomeScreen(Screen[None]):
         box.add_options([Option(getattr(words.audiences, a), id=a) for a in AUDIENCES])
         box.highlighted = 0
 
+    def _start(self, message: Any) -> None:
+        """Open a session once: say so, hold answer keys, and ignore a second Enter."""
+        self.started = True
+        self.opening()
+        hold = getattr(self.app, "hold_keys", None)
+        if hold is not None:
+            hold()
+        self.post_message(message)
+
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if self.started:
+            return
         info = self.sessions[event.option_index]
-        self.post_message(ResumeSession(str(getattr(info, "name", info))))
+        self._start(ResumeSession(str(getattr(info, "name", info))))
 
     @on(OptionList.OptionSelected, "#who")
     def _who(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if self.started:
+            return
         from sos_assistant.session import asks_framework, dialogues_for
 
         chosen = event.option.id or ""
@@ -123,9 +138,9 @@ class HomeScreen(Screen[None]):
             if asks_framework(self.script):
                 self._ask_framework()
                 return
-            self.post_message(StartSession(self.script.id, chosen, None))
+            self._start(StartSession(self.script.id, chosen, None))
         else:
-            self.post_message(StartSession(self.script.id, self.audience, chosen))
+            self._start(StartSession(self.script.id, self.audience, chosen))
 
     def _ask_framework(self) -> None:
         from sos_assistant import content
