@@ -145,25 +145,31 @@ class SosApp(App[str | None]):
     def open_session(
         self, name: str, dialogue: str | None, audience: str, framework: str | None
     ) -> None:
+        from sos_assistant.dialogue import ScriptError
         from sos_assistant.session import Session, find_script
+        from sos_assistant.store import StoreError
         from sos_assistant.tui.screens.question import QuestionScreen
 
         store = self.sessions_store()
         self.opening = True
         try:
             script = find_script(dialogue) if dialogue else None
+            if store.exists(name):  # carried on with its own dialogue, framework and audience
+                self.session = Session.open(store, name, script)
+                for line in self.session.damaged:  # the rest is carried on as usual
+                    self.notify(line, severity="warning", timeout=20, markup=False)
+            else:
+                script = script or find_script("family-conference")
+                self.session = Session.start(
+                    store, script, name, framework=framework, audience=audience
+                )
+        except (StoreError, ScriptError) as error:  # said plainly; the app stays open
+            self.opening = False
+            self.notify(str(error), severity="error", timeout=20, markup=False)
+            return
         except BaseException:
             self.opening = False
             raise
-        if store.exists(name):  # carried on with its own dialogue, framework and audience
-            self.session = Session.open(store, name, script)
-            for line in self.session.damaged:  # the rest is carried on as usual
-                self.notify(line, severity="warning", timeout=20, markup=False)
-        else:
-            script = script or find_script("family-conference")
-            self.session = Session.start(
-                store, script, name, framework=framework, audience=audience
-            )
         if self.session.finished:
             self.switch_or_push(_map_screen(self.session))
             self.question_shown()  # no question to wait for: keys count again
