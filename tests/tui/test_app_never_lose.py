@@ -207,3 +207,22 @@ async def test_two_quick_enters_on_home_start_one_session_only() -> None:
         await pilot.pause(0.5)
         assert isinstance(app.screen, QuestionScreen)
         assert app.store is not None and len(app.store.list_sessions()) == 1
+
+
+async def test_a_picked_number_without_a_reason_is_a_draft_not_an_answer() -> None:
+    from sos_assistant.tui.widgets.scale import ScaleBar
+
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await to_step(pilot, app, "number")
+        await pilot.press("6")
+        await pilot.press("f10")
+        await pilot.pause()
+    again = kinds_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.session is not None and again.session.engine.current is not None
+        assert again.session.engine.current.id == "number"
+        assert "number" not in again.session.engine.answers
+        assert again.screen.query_one(ScaleBar).score == 6
