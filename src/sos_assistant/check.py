@@ -7,6 +7,7 @@ Problems print as ``file:line: message [CODE]``. Codes: ``Y`` YAML, ``D`` dialog
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from sos_assistant.rehearse.questions import check_questions_file
 from sos_assistant.rehearse.vignettes import check_vignette_file, check_vignettes
 from sos_assistant.render import TEXT_FORMATS, Labels, template_name
 from sos_assistant.render.plan import PlanLabels
-from sos_assistant.resources import content_dir
+from sos_assistant.resources import CONTENT_ENV, content_dir, dialogues_dir, working_copy
 from sos_assistant.tui_text import validate_ui_text
 from sos_assistant.yamlfile import YamlProblem, load_yaml
 
@@ -99,14 +100,29 @@ def check_coach(folder: Path) -> list[Diagnostic]:
 
 def _check_path(path: Path) -> list[Diagnostic]:
     if path.is_dir():
+        try:
+            os.listdir(path)
+        except OSError as error:
+            return [
+                Diagnostic(
+                    display_path(path), 0, "K000", f"cannot read this folder ({error.strerror})"
+                )
+            ]
         if path.name == "coach":
             return check_coach(path)
         if path.name == "templates":
             return check_templates(path)
         if path.name == "vignettes":
             return check_vignettes(path)
-        return [d for child in sorted(path.glob("*.yaml")) for d in _check_path(child)]
-    if not path.exists():
+        children = sorted(path.glob("*.yaml"))
+        if not children:
+            return [
+                Diagnostic(
+                    display_path(path), 0, "K000", "no dialogue or content files in this folder"
+                )
+            ]
+        return [d for child in children for d in _check_path(child)]
+    if not path.exists() and not path.is_symlink():  # a symlink loop is reported on reading
         return [Diagnostic(display_path(path), 0, "K000", "no such file or folder")]
     if path.name == "questions.yaml":
         return check_questions_file(path)
@@ -127,6 +143,17 @@ def _check_path(path: Path) -> list[Diagnostic]:
     return check_script_file(path)[1]
 
 
+def read_from(paths: Iterable[Path] = ()) -> str:
+    """Which folders ``check`` reads (the line it prints first)."""
+    paths = list(paths)
+    if paths:
+        return "Checking " + ", ".join(display_path(p) for p in paths)
+    try:
+        return f"Checking dialogues in {dialogues_dir()} and content in {content_dir()}"
+    except FileNotFoundError as error:
+        return f"Checking: {error}"
+
+
 def check_all(paths: Iterable[Path] = ()) -> list[Diagnostic]:
     """Every problem in the given files or folders, or in all packaged dialogues and content."""
     paths = list(paths)
@@ -134,7 +161,22 @@ def check_all(paths: Iterable[Path] = ()) -> list[Diagnostic]:
         return [d for p in paths for d in _check_path(p)]
     folder = content_dir()
     found: list[Diagnostic] = []
-    for path in dialogue_files():
+    override = working_copy()
+    if override is not None and not any((override / n).is_dir() for n in ("dialogues", "content")):
+        return [
+            Diagnostic(
+                display_path(override),
+                0,
+                "K000",
+                f"{CONTENT_ENV} names a folder with no dialogues/ or content/ folder in it",
+            )
+        ]
+    files = dialogue_files()
+    if not files:
+        found.append(
+            Diagnostic(display_path(dialogues_dir()), 0, "K000", "no dialogue files in this folder")
+        )
+    for path in files:
         found += check_script_file(path)[1]
     for name, model in MODEL_FILES.items():
         found += check_model_file(folder / name, model, "K001")

@@ -234,7 +234,7 @@ def display_path(path: Path) -> str:
     """A path as a person would type it: relative to the current folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the folder; a symlink loop
         return str(path)
 
 

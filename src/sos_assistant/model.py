@@ -545,22 +545,17 @@ def _fast_parse(text: str) -> tuple[bool, Any]:
 
 
 def load_map(text: str) -> Map:
-    """Read a map from YAML or JSON text (JSON is YAML).
+    """Read a map from YAML or JSON text (JSON is YAML). Hostile text (aliases, deep nesting,
+    huge numbers, lone surrogates, duplicate keys) is refused by :func:`yamlfile.load_data`."""
+    from sos_assistant.yamlfile import YamlProblem, load_data
 
-    JSON goes through :mod:`json`, YAML through libyaml (PyYAML's C loader) when present; only
-    text they refuse is read again by the pure-Python loader, which names the line at fault.
-    """
-    parsed, data = _fast_parse(text)
-    if parsed:
-        return map_from_data(data)
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise MapError(
-            [f"{where}not valid YAML or JSON ({getattr(error, 'problem', error)})"]
-        ) from None
+        data = load_data(text)
+    except YamlProblem as problem:
+        d = problem.diagnostic
+        where = f"line {d.line}: " if d.line else ""
+        message = d.message.removeprefix("YAML error: ")
+        raise MapError([f"{where}not valid YAML or JSON ({message})"]) from None
     return map_from_data(data)
 
 
@@ -576,7 +571,9 @@ def map_json_schema() -> dict[str, Any]:
 # Saved sessions
 
 
-EventType = Literal["answer", "skip", "back", "jump", "edit"]
+EventType = Literal["answer", "skip", "back", "jump", "edit", "draft"]
+"""``draft``: words typed but not given when the person stopped (kept so the same question
+opens with them in the box); it moves nothing. Stores without drafts read as before."""
 
 
 class Event(_Strict):

@@ -36,6 +36,16 @@ class _Stop(Exception):
     """The person typed ``stop`` or the input ended: everything is saved; leave."""
 
 
+class _Partial(Exception):
+    """A list left part-way with ``word`` (stop, back, skip): ``items`` are kept as its answer
+    first."""
+
+    def __init__(self, items: list[Any], word: str) -> None:
+        super().__init__(word)
+        self.items = items
+        self.word = word
+
+
 class _Command(Exception):
     def __init__(self, word: str) -> None:
         super().__init__(word)
@@ -51,6 +61,10 @@ class Plain:
         self.words = ui_text().plain
         self.framework: Any = "safety"
         """The framework of the conversation (for the scaling question's words)."""
+        self.session: Session | None = None
+        """The conversation going on, once it is open."""
+        self.warned = False
+        """The danger-now numbers were shown for an item of the answer being typed."""
 
     # -- talking ---------------------------------------------------------------------------
 
@@ -90,6 +104,7 @@ class Plain:
     # -- starting --------------------------------------------------------------------------
 
     def open(self, ns: argparse.Namespace) -> Session:
+        from sos_assistant.passphrases import given_passphrase
         from sos_assistant.session import (
             Session,
             asks_framework,
@@ -99,12 +114,13 @@ class Plain:
         )
         from sos_assistant.store import open_store
 
-        store = open_store()
+        # --passphrase-file, else SOS_ASSISTANT_PASSPHRASE, else SOS_ASSISTANT_PASSPHRASE_FILE
+        store = open_store(passphrase=given_passphrase(getattr(ns, "passphrase_file", None)))
         for notice in store.notices:
             self.say(notice)
         if store.is_locked:
-            self.say("This store is protected. Type the passphrase:")
-            store.unlock(self.read(commands=False))
+            self.say(self.words.passphrase)
+            store.unlock(self.read_secret())
         name: str | None = getattr(ns, "session", None)
         dialogue = ns.plain or None
         audience = getattr(ns, "audience", None)
@@ -118,6 +134,8 @@ class Plain:
                 chosen = self.pick(self.words.choose_session, labels)
                 if chosen is not None:
                     name = sessions[chosen].name
+        if name is None and dialogue:
+            name = self.carry_on(store, dialogue)
         if name is not None and store.exists(name):
             return Session.open(store, name, find_script(dialogue) if dialogue else None)
         if not dialogue:
@@ -147,6 +165,27 @@ class Plain:
             name = new_session_name(script, (s.name for s in store.list_sessions()))
         return Session.start(store, script, name, framework=framework, audience=audience)
 
+    def carry_on(self, store: Any, dialogue: str) -> str | None:
+        """The unfinished session of ``dialogue`` changed last, if the person carries it on
+        (Enter); None to start afresh (they type the word for new)."""
+        unfinished = [s for s in store.list_sessions() if s.dialogue == dialogue and not s.finished]
+        if not unfinished:
+            return None
+        last = unfinished[0]
+        self.say(
+            self.words.carry_on.format(name=last.name, answered=last.answered, total=last.total)
+        )
+        answer = self.read(commands=False).lower()
+        return None if answer == self.words.start_afresh_word.lower() else str(last.name)
+
+    def read_secret(self) -> str:
+        """A passphrase: without echo at a terminal (getpass), else one line of the input."""
+        if self.stdin.isatty():
+            import getpass
+
+            return getpass.getpass("")
+        return self.read(commands=False)
+
     # -- the conversation ------------------------------------------------------------------
 
     def run(self, ns: argparse.Namespace) -> int:
@@ -163,6 +202,8 @@ class Plain:
                 return 1
             name = session.name
             self.say(self.words.session.format(name=name))
+            for line in session.damaged:  # the rest is carried on as usual
+                self.say(line)
             self.offer_review(session)
             self.converse(session)
             self.finish(session)
@@ -174,6 +215,7 @@ class Plain:
         from sos_assistant.dialogue import AnswerError, EngineError
         from sos_assistant.session import SessionError
 
+        self.session = session
         while (step := session.engine.current) is not None:
             prompt = session.prompt()
             self.say()
@@ -189,22 +231,45 @@ class Plain:
             if prompt.previous is not None and step.kind not in ("network", "review"):
                 self.say(self.words.previous.format(answer=as_var(step, prompt.previous)))
             self.goal_links(session)
+            self.warned = False
             try:
                 self.framework = session.engine.framework
                 value = self.ask(prompt)
                 given = session.give(value)
                 if step.is_question and value is not None:
                     self.say(self.words.saved)
-                if given.crisis:
+                if given.crisis and not self.warned:  # not twice for a list item
                     self.crisis()
                 self.tips(given)
             except _Command as command:
                 self.command(command.word, session, prompt)
-            except (AnswerError, EngineError) as error:
-                problem = getattr(error, "problem", error)  # without the step's id
+            except _Partial as partial:  # what was typed is kept, then the word is obeyed
+                given = session.give(partial.items)
+                self.say(self.words.saved)
+                if given.crisis and not self.warned:
+                    self.crisis()
+                if partial.word == "stop":
+                    raise _Stop from None
+                if partial.word == "back":
+                    self.command("back", session, prompt)
+            except (AnswerError, EngineError) as error:  # never step ids or kinds: what to type
+                date = step.slot == "meeting.date" and isinstance(error, AnswerError)
+                problem = error.problem if date else self.what_to_type(step)  # type: ignore[union-attr]
                 self.say(self.words.not_understood.format(problem=problem))
             except SessionError as error:  # the coach could not be loaded: the answer is saved
                 self.say(str(error))
+
+    def what_to_type(self, step: Any) -> str:
+        """One plain sentence saying what to type for ``step``."""
+        words = self.words
+        return {
+            "list": words.list,
+            "people": words.people_how,
+            "scale": words.scale_again,
+            "choice": words.choices,
+            "confirm": words.confirm,
+            "info": words.info,
+        }.get(step.kind, words.text_again)
 
     def tips(self, given: Given) -> None:
         """The coach's tips on the answer just saved, one line each."""
@@ -312,23 +377,21 @@ class Plain:
                 text = self.read()
                 if not text:
                     return None
-                try:
-                    score = float(text)
-                except ValueError:
-                    self.say(words.not_understood.format(problem=words.scale))
-                    continue
-                if 0 <= score <= 10:
+                parsed = self.score(text)
+                if parsed is not None:
+                    score, why = parsed
                     break
-                self.say(words.not_understood.format(problem=words.scale))
-            self.say(words.scale_why)
-            why = self.read(commands=False)
+                self.say(words.not_understood.format(problem=words.scale_again))
+            if not why:
+                self.say(words.scale_why)
+                why = self.read()
             number: int | float = int(score) if score.is_integer() else score
             return {"score": number, "why": why} if why else {"score": number}
         if kind == "list":
             self.say(words.list)
             items: list[Any] = []
             while True:
-                text = self.read(commands=not items)
+                text = self.read_more(prompt, items)  # command words work on every line
                 if not text:
                     return items or None
                 if prompt.step.verbatim:  # the professionals' words: say what each one means
@@ -336,22 +399,25 @@ class Plain:
                         self.say(line)
                 if prompt.step.views:
                     self.say(words.list_view)
-                    view = self.read(commands=False)
+                    view = self.read_more(prompt, items)
                     items.append({"text": text, "dispute": view} if view else text)
                 else:
                     items.append(text)
+                self.say(words.added.format(item=one_line(text)))
+                self.listed(prompt, items)
         if kind == "people":
-            self.say(words.people.format(roles=", ".join(ROLES)))
+            self.say(words.people_how)
             people: list[dict[str, str]] = []
             while True:
-                text = self.read(commands=not people)
+                text = self.read_more(prompt, people)
                 if not text:
                     return people or None
-                person_name, _, role = text.partition(",")
-                row = {"name": person_name.strip()}
-                if role.strip():
-                    row["role"] = role.strip().lower()
+                row = self.person(text)
+                if row is None:
+                    self.say(words.not_understood.format(problem=words.people_how))
+                    continue
                 people.append(row)
+                self.say(words.person_added.format(name=one_line(row["name"])))
         if kind in ("network", "review"):
             from sos_assistant.plain_plan import ask_network, ask_review
 
@@ -363,6 +429,71 @@ class Plain:
         from sos_assistant.plain_plan import offer_review
 
         offer_review(self, session)
+
+    def read_more(self, prompt: Prompt, so_far: list[Any]) -> str:
+        """The next line of a list. Words that do not move (danger, help, map, examples) are
+        answered and the list goes on; stop, back and skip first keep what was typed so far
+        (:class:`_Partial`), so no word is lost."""
+        while True:
+            try:
+                return self.read()
+            except _Command as command:
+                if command.word in ("skip", "back") and so_far:
+                    raise _Partial(list(so_far), command.word) from None
+                if command.word in ("skip", "back"):
+                    raise
+                if self.session is not None:
+                    self.command(command.word, self.session, prompt)
+            except _Stop:
+                if so_far:
+                    raise _Partial(list(so_far), "stop") from None
+                raise
+
+    def listed(self, prompt: Prompt, items: list[Any]) -> None:
+        """An item was added to a list: check it for danger now straight away (a person who
+        adds "I might hurt myself tonight" and stops must still see where help is)."""
+        from sos_assistant.session import Session
+
+        if Session.is_crisis(prompt.step, [items[-1]]):
+            self.crisis()
+            self.warned = True
+
+    def score(self, text: str) -> tuple[float, str] | None:
+        """A number from 0 to 10 with perhaps a reason after it: "5", "five", "5, because
+        the kids are safe with me", "7 as things are better"; None if there is no such number."""
+        import re
+
+        match = re.match(r"\s*([0-9]+(?:[.,][0-9]+)?|[^\W\d_]+)\b[\s,.:;-]*(.*)$", text, re.S)
+        if match is None:
+            return None
+        first, why = match.group(1), match.group(2).strip()
+        numbers = self.words.number_words.lower().split()
+        if first.lower() in numbers:
+            score = float(numbers.index(first.lower()))
+        else:
+            try:
+                score = float(first.replace(",", "."))
+            except ValueError:
+                return None
+        if not 0 <= score <= 10:
+            return None
+        return score, why
+
+    def person(self, text: str) -> dict[str, str] | None:
+        """One person as typed: "Tash, friend", "Claire, social worker", "my mum, Pat",
+        "Kai, child" (a role word is taken as the role), or a name alone."""
+        first, _, second = (part.strip() for part in text.partition(","))
+        starts = self.words.relation_starts.lower().split()
+        if first and second and first.split()[0].lower() in starts:
+            first, second = second, first  # "my mum, Pat": Pat is the name
+        if not first:
+            return None
+        row = {"name": first}
+        if second.lower() in ROLES:
+            row["role"] = second.lower()
+        elif second:
+            row["relationship"] = second
+        return row
 
     def crisis(self) -> None:
         info = content.crisis()

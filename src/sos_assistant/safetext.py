@@ -3,7 +3,8 @@
 People paste anything: escape sequences, markup, emoji, right-to-left names, whole documents.
 What they typed is *stored* verbatim; these functions make a copy that is safe to *show*:
 
-- :func:`inert` replaces control characters (ESC, the other C0 and C1 controls, DEL) with
+- :func:`inert` replaces control characters (ESC, the other C0 and C1 controls, DEL, and the
+  non-characters U+FFFE and U+FFFF, which XML and Word files cannot hold) with
   visible stand-ins, so nothing typed can move a cursor, change a terminal title or clear a
   screen. New lines and tabs are kept.
 - :func:`markdown` additionally backslash-escapes the marks Markdown gives meaning to, so text can
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _INLINE = re.compile(r"([\\`*_\[\]<>|&!~#])")
 """Marks that can make emphasis, code, links, images, HTML, tables or headings anywhere."""
 _LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")

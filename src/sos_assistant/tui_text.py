@@ -63,6 +63,8 @@ class Home(NamedTuple):
     who_child: str
     who_story: str
     contrast_hint: str
+    opening: str
+    """Shown while a session opens (a second or two): answer keys wait until it is open."""
 
 
 class Question(NamedTuple):
@@ -182,6 +184,14 @@ class HelpText(NamedTuple):
 
 class CrisisText(NamedTuple):
     close: str
+    more: str
+    """Under the numbers: how to reach them all on a small screen."""
+    safe_title: str
+    """Asked gently after the panel closes, when an answer opened it."""
+    safe_explain: str
+    safe_keep: str
+    safe_remove: str
+    safe_again: str
 
 
 class PlainText(NamedTuple):
@@ -222,6 +232,21 @@ class PlainText(NamedTuple):
     scale_means: str
     """``{zero}`` and ``{ten}``: what 0 and 10 mean, said again before the number is asked."""
     export_where: str
+    text_again: str
+    added: str
+    """A list item was added; ``{item}`` is it."""
+    person_added: str
+    people_how: str
+    scale_again: str
+    carry_on: str
+    """An unfinished session of the same dialogue; ``{name}``, ``{answered}``, ``{total}``."""
+    start_afresh_word: str
+    passphrase: str
+    number_words: str
+    """The numbers 0 to 10 as words, split by spaces, so "five" is read as 5."""
+    relation_starts: str
+    """Words (split by spaces) that start "who they are" rather than a name: "my mum, Pat"
+    is Pat, my mum."""
 
 
 class PassphraseText(NamedTuple):

@@ -7,6 +7,7 @@ be reported at the line a person must fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,33 +53,89 @@ class _LineLoader(_Base):  # type: ignore[valid-type,misc]
     pass
 
 
-def _index(node: yaml.Node, path: PathKey, lines: Lines, loader: _LineLoader) -> Any:
+MAX_DEPTH = 100
+"""Deepest nesting of lists and mappings a file may have (no real file comes near it)."""
+MAX_VALUES = 200_000
+"""Most values a dialogue file may hold once its aliases are expanded (an "alias bomb" that
+would need gigabytes stops here)."""
+MAX_BYTES = 16 * 1024 * 1024
+"""Largest file read (dialogues, answers, maps); /dev/zero or a huge file stops here."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class _Walk:
+    """What one parse has seen so far: the line index, the nodes met, the alias policy."""
+
+    lines: Lines
+    loader: Any
+    aliases: bool
+    seen: set[int] = field(default_factory=set)
+    count: int = 0
+
+
+def _problem(message: str, node: yaml.Node) -> yaml.MarkedYAMLError:
+    return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
+
+
+def _scalar(node: yaml.Node, walk: _Walk) -> Any:
+    try:
+        value = walk.loader.construct_object(node, deep=True)
+    except ValueError as error:  # int() of more than 4,300 digits, a bad date, ...
+        if "digits" in str(error):
+            raise _problem("a number with more than 4,300 digits", node) from None
+        raise _problem(f"a value that cannot be read ({error})", node) from None
+    if isinstance(value, str) and _SURROGATE.search(value):
+        raise _problem(
+            "text with a broken character (a lone surrogate such as \\ud800)", node
+        ) from None
+    return value
+
+
+def _index(node: yaml.Node, path: PathKey, walk: _Walk) -> Any:
+    lines, loader = walk.lines, walk.loader
     lines.by_path.setdefault(path, node.start_mark.line + 1)
+    walk.count += 1
+    if walk.count > MAX_VALUES:
+        raise _problem(f"more than {MAX_VALUES:,} values once its aliases are expanded", node)
+    if len(path) > MAX_DEPTH:
+        raise _problem(f"lists or mappings nested more than {MAX_DEPTH} deep", node)
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        if id(node) in walk.seen and not walk.aliases:
+            raise _problem(
+                "an alias (*name) repeats a value from elsewhere; this file needs none, so "
+                "write the value out",
+                node,
+            )
+        walk.seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if isinstance(key, list | dict):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key cannot be a list or a mapping", key_node.start_mark
-                )
+            key = _scalar(key_node, walk) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _problem("a key cannot be a list or a mapping", key_node)
             child = (*path, key if isinstance(key, str | int) else str(key))
-            lines.by_path[child] = key_node.start_mark.line + 1
             if key in result:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}'", key_node.start_mark
-                )
-            result[key] = _index(value_node, child, lines, loader)
+                first = lines.by_path.get(child, 0)
+                raise _problem(f"duplicate key '{key}' (first at line {first})", key_node)
+            lines.by_path[child] = key_node.start_mark.line + 1
+            result[key] = _index(value_node, child, walk)
             lines.by_path[child] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_index(item, (*path, i), lines, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+        return [_index(item, (*path, i), walk) for i, item in enumerate(node.value)]
+    return _scalar(node, walk)
 
 
-def parse_yaml(text: str, file: str = "<text>") -> tuple[Any, Lines]:
+def parse_yaml(text: str, file: str = "<text>", *, aliases: bool = True) -> tuple[Any, Lines]:
     """Parse one YAML document, returning its data and line index.
+
+    Hostile text ends in a :class:`YamlProblem`, never a hang or a traceback: nesting deeper
+    than :data:`MAX_DEPTH`, more than :data:`MAX_VALUES` values once aliases are expanded,
+    integers over 4,300 digits, lone surrogates and duplicate keys. With ``aliases=False``
+    (answers files and maps, which need none) any alias is refused.
 
     Raises:
         YamlProblem: the text is not valid YAML (the diagnostic names the line).
@@ -89,7 +146,11 @@ def parse_yaml(text: str, file: str = "<text>") -> tuple[Any, Lines]:
         node = loader.get_single_node()
         if node is None:
             return None, lines
-        return _index(node, (), lines, loader), lines
+        return _index(node, (), _Walk(lines, loader, aliases)), lines
+    except RecursionError:  # the pure-Python parser, on deep nesting
+        raise YamlProblem(
+            Diagnostic(file, 0, "Y001", f"YAML error: nested more than {MAX_DEPTH} deep")
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -101,15 +162,102 @@ def parse_yaml(text: str, file: str = "<text>") -> tuple[Any, Lines]:
         loader.dispose()
 
 
-def load_yaml(path: Path) -> tuple[Any, Lines]:
-    """Read and parse a YAML file; errors name the file and line."""
+def load_data(text: str, file: str = "<text>") -> Any:
+    """The data of an answers file or a map (YAML or JSON): no aliases, and every limit of
+    :func:`parse_yaml`.
+
+    Raises:
+        YamlProblem: the text is not valid, or is hostile (the diagnostic names the line)."""
+    if text.lstrip()[:1] in ("{", "["):
+        # JSON first: it may hold characters YAML refuses (C1 controls, U+FFFE) that a JSON
+        # map legitimately carries. Text that is not JSON is read as YAML's flow style.
+        import json
+
+        try:
+            return load_json(text)
+        except json.JSONDecodeError:
+            pass
+        except ValueError as error:  # JSON, but hostile
+            raise YamlProblem(Diagnostic(file, 0, "Y001", f"YAML error: {error}")) from None
+    return parse_yaml(text, file, aliases=False)[0]
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> str:
+    """A text file's contents, reading at most ``limit`` bytes (so /dev/zero cannot fill
+    memory).
+
+    Raises:
+        YamlProblem: the file cannot be read, is too big, or is not UTF-8 (code Y002/Y003)."""
     name = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise YamlProblem(Diagnostic(name, 0, "Y002", "the file is not UTF-8 text")) from None
+        with open(path, "rb") as stream:
+            raw = stream.read(limit + 1)
     except OSError as error:
         raise YamlProblem(
-            Diagnostic(name, 0, "Y003", f"cannot read the file ({error.strerror})")
+            Diagnostic(name, 0, "Y003", f"cannot read the file ({error.strerror or error})")
         ) from None
-    return parse_yaml(text, name)
+    return decode_bounded(raw, name, limit)
+
+
+def decode_bounded(raw: bytes, name: str, limit: int = MAX_BYTES) -> str:
+    """``raw`` (read with :func:`read_bounded`'s limit + 1) as UTF-8 text."""
+    if len(raw) > limit:
+        raise YamlProblem(
+            Diagnostic(name, 0, "Y003", f"the file is bigger than {limit // (1024 * 1024)} MB")
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise YamlProblem(Diagnostic(name, 0, "Y002", "the file is not UTF-8 text")) from None
+
+
+def load_yaml(path: Path) -> tuple[Any, Lines]:
+    """Read and parse a YAML file; errors name the file and line."""
+    return parse_yaml(read_bounded(path), display_path(path))
+
+
+def _checked_json(value: Any, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:
+        raise ValueError(f"lists or mappings nested more than {MAX_DEPTH} deep")
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise ValueError("text with a broken character (a lone surrogate such as \\ud800)")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _checked_json(key, depth + 1)
+            _checked_json(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _checked_json(item, depth + 1)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key '{key}'")
+        result[key] = value
+    return result
+
+
+def load_json(text: str) -> Any:
+    """JSON data with the limits of :func:`parse_yaml`: no duplicate keys, nesting at most
+    :data:`MAX_DEPTH`, no integers over 4,300 digits, no lone surrogates.
+
+    Raises:
+        ValueError: the text is not such JSON (the message says why, with a line when known).
+    """
+    import json
+
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError(f"lists or mappings nested more than {MAX_DEPTH} deep") from None
+    except ValueError as error:
+        if "digits" in str(error):
+            raise ValueError("a number with more than 4,300 digits") from None
+        raise
+    _checked_json(data)
+    return data

@@ -12,9 +12,10 @@ from textual.widgets import Input, SelectionList
 
 from sos_assistant.dialogue import Engine, build_map, find_dialogue, run_answers
 from sos_assistant.render import render_text
+from sos_assistant.session import Session
 from sos_assistant.store import open_store
 from sos_assistant.tui.app import QUICK_EXIT, SosApp
-from sos_assistant.tui.screens.crisis import CrisisScreen
+from sos_assistant.tui.screens.crisis import CrisisScreen, SafeNowScreen
 from sos_assistant.tui.screens.help import HelpScreen
 from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
 from sos_assistant.tui.screens.map import ExportScreen, MapScreen
@@ -179,7 +180,7 @@ async def test_family_walk_exports_the_same_map_as_the_headless_runner(tmp_path:
     assert open_store().history("walk")
 
 
-async def test_stop_mid_question_keeps_what_was_typed() -> None:
+async def test_stop_mid_question_keeps_what_was_typed_as_a_draft() -> None:
     app = kinds_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -187,10 +188,17 @@ async def test_stop_mid_question_keeps_what_was_typed() -> None:
         await type_text(pilot, "Half typed name")
         await pilot.press("f10")
         await pilot.pause()
-    assert (
-        reopen(open_store(), "test", find_dialogue(ALL_KINDS)).answers["name"]
-        == "Half typed name"
-    )
+    saved = reopen(open_store(), "test", find_dialogue(ALL_KINDS))
+    assert "name" not in saved.answers  # a draft, not an answer
+    again = kinds_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.session is not None and again.session.engine.current is not None
+        assert again.session.engine.current.id == "name"  # the same question, not the next
+        assert isinstance(again.focused, Input) and again.focused.value == "Half typed name"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert again.session.engine.answers["name"] == "Half typed name"
 
 
 async def test_quick_exit_saves_and_says_so() -> None:
@@ -202,7 +210,8 @@ async def test_quick_exit_saves_and_says_so() -> None:
         await pilot.press("f12")
         await pilot.pause()
     assert app.return_value == QUICK_EXIT
-    assert reopen(open_store(), "test", find_dialogue(ALL_KINDS)).answers["name"] == "Dani"
+    saved = Session.open(open_store(), "test", find_dialogue(ALL_KINDS))
+    assert saved.draft == ("name", "Dani") and "name" not in saved.engine.answers
 
 
 async def test_crisis_panel_opens_by_key_and_on_danger_words_and_never_blocks() -> None:
@@ -221,8 +230,12 @@ async def test_crisis_panel_opens_by_key_and_on_danger_words_and_never_blocks() 
         assert isinstance(app.screen, CrisisScreen)
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, SafeNowScreen)  # asked gently before going on
+        await pilot.press("enter")  # safe now; keep the words
+        await pilot.pause()
         assert app.session is not None and app.session.engine.current is not None
         assert app.session.engine.current.id == "worries"
+        assert app.session.engine.answers["name"] == "I am not safe tonight"
 
 
 async def test_help_glossary_search() -> None:

@@ -1,4 +1,4 @@
-"""The ``sos-assistant`` command (DESIGN.md section 4.1).
+"""The ``sos-assistant`` command (the commands are listed in the README and docs/formats.md).
 
 Exit codes: 0 ok, 1 the input was wrong (the message says why), 2 usage error. Each subcommand
 is a small function over the core API; the TUI and plain mode are imported only when asked for,
@@ -34,8 +34,9 @@ def _err(message: str) -> None:
 
 
 def cmd_check(ns: argparse.Namespace) -> int:
-    from sos_assistant.check import check_all
+    from sos_assistant.check import check_all, read_from
 
+    print(safetext.inert(read_from(Path(p) for p in ns.paths)))
     problems = check_all(Path(p) for p in ns.paths)
     for problem in problems:
         print(safetext.inert(str(problem)))
@@ -86,26 +87,37 @@ def cmd_steps(ns: argparse.Namespace) -> int:
 
 def read_input(path: str, what: str) -> str:
     """The text of ``path`` (``-`` for standard input), or a CommandError naming ``what``."""
+    from sos_assistant.yamlfile import MAX_BYTES, YamlProblem, decode_bounded
+
     try:
-        return sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        if path == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:  # a text stream (tests)
+                raw = sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogatepass")
+            else:
+                raw = stream.read(MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as file:  # at most MAX_BYTES: /dev/zero cannot fill memory
+                raw = file.read(MAX_BYTES + 1)
+        return decode_bounded(raw, path)
     except OSError as error:
-        raise CommandError(f"{path}: cannot read {what} ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: {what} is not UTF-8 text") from None
+        raise CommandError(f"{path}: cannot read {what} ({error.strerror or error})") from None
+    except YamlProblem as problem:
+        if problem.diagnostic.code == "Y002":
+            raise CommandError(f"{path}: {what} is not UTF-8 text") from None
+        raise CommandError(f"{path}: {what}: {problem.diagnostic.message}") from None
 
 
 def _read_answers(path: str) -> Any:
     text = read_input(path, "the answers file")
-    import yaml
+    from sos_assistant.yamlfile import YamlProblem, load_data
 
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"{mark.line + 1}" if mark is not None else "0"
-        raise CommandError(
-            f"{path}:{line}: not valid YAML ({getattr(error, 'problem', error)})"
-        ) from None
+        return load_data(text, path)
+    except YamlProblem as problem:
+        d = problem.diagnostic
+        message = d.message.replace("YAML error", "not valid YAML")
+        raise CommandError(f"{path}:{d.line}: {message}") from None
 
 
 def write_map(the_map: Map, out: str | None) -> None:
@@ -113,8 +125,10 @@ def write_map(the_map: Map, out: str | None) -> None:
     if out is None or out == "-":
         sys.stdout.write(text)
         return
+    from sos_assistant.privatefile import write_private
+
     try:
-        Path(out).write_text(text, encoding="utf-8")
+        write_private(Path(out), text)
     except OSError as error:
         raise CommandError(f"{out}: cannot write the map ({error.strerror})") from None
 
@@ -231,8 +245,10 @@ def cmd_render(ns: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return OK
+    from sos_assistant.privatefile import write_private
+
     try:
-        Path(ns.output).write_bytes(data)
+        write_private(Path(ns.output), data)
     except OSError as error:
         raise CommandError(f"{ns.output}: cannot write ({error.strerror})") from None
     return OK
@@ -277,21 +293,30 @@ def cmd_tui(ns: argparse.Namespace) -> int:
 # -- parser -----------------------------------------------------------------------------------
 
 
-def _add_session_options(parser: argparse.ArgumentParser) -> None:
+def _add_session_options(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    """The session options; ``prefix`` keeps the top-level ones apart (see _merge_top)."""
     parser.add_argument(
-        "--session", metavar="NAME", help="save as you go under this name, and resume it"
+        "--session",
+        dest=prefix + "session",
+        metavar="NAME",
+        help="save as you go under this name, and resume it",
     )
     parser.add_argument(
-        "--framework", choices=FRAMEWORKS, help="safety (default), wellbeing or success"
+        "--framework",
+        dest=prefix + "framework",
+        choices=FRAMEWORKS,
+        help="safety (default), wellbeing or success",
     )
     parser.add_argument(
         "--passphrase-file",
+        dest=prefix + "passphrase_file",
         metavar="FILE",
         help="read the passphrase of protected sessions from this file (or set "
         "SOS_ASSISTANT_PASSPHRASE)",
     )
     parser.add_argument(
         "--audience",
+        dest=prefix + "audience",
         choices=AUDIENCES,
         default=None,
         help="who is using it (recorded with a saved session)",
@@ -315,7 +340,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         metavar="DIALOGUE",
         help="plain mode: the conversation line by line, for screen readers and pipes",
     )
-    _add_session_options(parser)
+    _add_session_options(parser, TOP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("check", help="validate all dialogues and content (or the given files)")
@@ -402,6 +427,48 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+TOP = "top_"
+"""Prefix of the session options given before a subcommand (argparse would let the
+subcommand's own defaults overwrite them silently)."""
+_TOP_OPTIONS = ("session", "framework", "passphrase_file", "audience")
+
+
+def _merge_top(ns: argparse.Namespace) -> None:
+    """Options given before the subcommand: used by a subcommand that takes them, else a
+    usage error (never silently dropped).
+
+    Raises:
+        CommandError: the subcommand does not take the option, or it was given twice with
+            different values."""
+    if ns.command is not None and ns.plain is not None:
+        raise CommandError(
+            f"sos-assistant: --plain starts a conversation, so it does not go with "
+            f"'{ns.command}'. Use: sos-assistant --plain [DIALOGUE]",
+            USAGE,
+        )
+    for option in _TOP_OPTIONS:
+        value = getattr(ns, TOP + option, None)
+        delattr(ns, TOP + option)
+        if value is None:
+            continue
+        flag = "--" + option.replace("_", "-")
+        if ns.command is None:
+            setattr(ns, option, value)
+        elif not hasattr(ns, option):
+            raise CommandError(
+                f"sos-assistant {ns.command}: {flag} does not go with '{ns.command}'. "
+                f"See: sos-assistant {ns.command} --help",
+                USAGE,
+            )
+        elif getattr(ns, option) not in (None, value):
+            raise CommandError(
+                f"sos-assistant {ns.command}: {flag} was given twice, with different values.",
+                USAGE,
+            )
+        else:
+            setattr(ns, option, value)
+
+
 def _store_error() -> type[Exception]:
     """The store's error class, imported only when an exception is being handled."""
     from sos_assistant.store import StoreError
@@ -417,6 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
+        _merge_top(ns)
         if ns.command is not None:
             code: int = ns.func(ns)
         elif ns.plain is not None or os.environ.get("TERM") == "dumb" or not sys.stdin.isatty():

@@ -40,7 +40,10 @@ def configure_rehearse(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--list", action="store_true", help="list the vignettes")
     parser.add_argument("--json", action="store_true", help="with --list: a JSON array")
     parser.add_argument(
-        "--plain", action="store_true", help="line by line, for screen readers and pipes"
+        "--plain",
+        action="store_true",
+        dest="rehearse_plain",  # the top-level --plain (a conversation) has its own meaning
+        help="line by line, for screen readers and pipes",
     )
     parser.add_argument(
         "--session", metavar="NAME", help="save the practice under this name (default: a new name)"
@@ -119,7 +122,7 @@ def run_rehearse(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             vignette = find_vignette(ns.vignette)
         except VignetteError as error:
             raise CommandError(str(error)) from None
-    if not ns.plain:
+    if not ns.rehearse_plain:
         from sos_assistant.tui import run_app
 
         return run_app(

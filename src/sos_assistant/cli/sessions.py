@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import getpass
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,8 +25,12 @@ if TYPE_CHECKING:
     from sos_assistant.model import Map
     from sos_assistant.session import Session
 
-PASSPHRASE_ENV = "SOS_ASSISTANT_PASSPHRASE"
-PASSPHRASE_FILE_ENV = "SOS_ASSISTANT_PASSPHRASE_FILE"
+from sos_assistant.passphrases import (  # noqa: F401  (the command line's names for them)
+    PASSPHRASE_ENV,
+    PASSPHRASE_FILE_ENV,
+    given_passphrase,
+    read_passphrase_file,
+)
 
 NEED_PASSPHRASE = (
     "These sessions are protected. Give the passphrase in the SOS_ASSISTANT_PASSPHRASE "
@@ -54,33 +57,6 @@ def _err(message: str) -> None:
 
 
 # -- the passphrase -----------------------------------------------------------------------------
-
-
-def read_passphrase_file(path: str) -> str:
-    """A passphrase file's text, without the line break at its end."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        _fail(f"{path}: cannot read the passphrase file ({error.strerror})")
-    except UnicodeDecodeError:
-        _fail(f"{path}: the passphrase file is not UTF-8 text")
-    text = text.removesuffix("\n").removesuffix("\r")
-    if not text:
-        _fail(f"{path}: the passphrase file is empty")
-    return text
-
-
-def given_passphrase(passphrase_file: str | None = None) -> str | None:
-    """The passphrase given on the command line or in the environment, if any."""
-    if passphrase_file:
-        return read_passphrase_file(passphrase_file)
-    env = os.environ.get(PASSPHRASE_ENV)
-    if env:
-        return env
-    env_file = os.environ.get(PASSPHRASE_FILE_ENV)
-    if env_file:
-        return read_passphrase_file(env_file)
-    return None
 
 
 def _can_prompt() -> bool:
@@ -115,7 +91,12 @@ class CliStore:
         from sos_assistant.session import Session
 
         with _plain_errors():
-            return Session.start(self.store, script, name, framework=framework, audience=audience)
+            session = Session.start(
+                self.store, script, name, framework=framework, audience=audience
+            )
+            for line in session.damaged:
+                _err(line)
+            return session
         raise AssertionError  # pragma: no cover - _plain_errors raises
 
     def finish(self, session: Session) -> Snapshot | None:
@@ -168,6 +149,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})",
     )
+    parser.add_argument(
+        "--json", dest="list_json", action="store_true", help="with no action: list as JSON"
+    )
     sub = parser.add_subparsers(dest="sessions_command", metavar="ACTION")
 
     p = sub.add_parser("list", help="the saved sessions, most recent first (the default)")
@@ -197,6 +181,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("new_name", metavar="NEW")
 
+    p = sub.add_parser(
+        "discard-damaged",
+        help="delete the files moved aside because they could not be read (see 'list')",
+    )
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask to confirm")
+
     sub.add_parser("protect", help="protect every session with a passphrase")
     sub.add_parser("unprotect", help="turn passphrase protection off")
 
@@ -217,11 +207,51 @@ def _info_data(info: SessionInfo) -> dict[str, Any]:
     return info.to_data()
 
 
+def _moved_aside_note(store: Store) -> str:
+    from sos_assistant.store.paths import moved_aside
+
+    files = moved_aside(store.folder)
+    if not files:
+        return ""
+    names = "\n".join(f"  {p}" for p in files)
+    return (
+        "Files moved aside because they could not be read (nothing in them was deleted):\n"
+        f"{names}\nRemove them with: sos-assistant sessions discard-damaged\n"
+    )
+
+
+def _discard(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
+    from sos_assistant.store.paths import moved_aside
+
+    files = moved_aside(store.folder)
+    if not files:
+        out.write("There are no damaged files to remove.\n")
+        return 0
+    if not ns.yes and _can_prompt():
+        reply = input(f"Delete {len(files)} damaged file(s) for good? [y/N] ")
+        if reply.strip().lower() not in {"y", "yes"}:
+            out.write("Nothing was deleted.\n")
+            return 0
+    elif not ns.yes:
+        _fail("Add --yes to delete the damaged files. Nothing was deleted.")
+    for path in files:
+        try:
+            path.unlink()
+        except OSError as error:
+            _fail(f"{path}: cannot delete ({error.strerror})")
+        out.write(f"Deleted {path}\n")
+    return 0
+
+
 def _list(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
     sessions = store.list_sessions()
     if getattr(ns, "json", False):
         out.write(json.dumps([_info_data(s) for s in sessions], ensure_ascii=False) + "\n")
+        if note := _moved_aside_note(store):
+            _err(note.rstrip())
         return 0
+    if note := _moved_aside_note(store):
+        out.write(note)
     if not sessions:
         out.write(
             "No saved sessions yet. Start one with: "
@@ -309,7 +339,10 @@ def _map(store: Store, name: str) -> Map:
     """The session's map as its answers make it now (nothing is saved)."""
     from sos_assistant.session import Session
 
-    return Session.view(store, name).map()
+    session = Session.view(store, name)
+    for line in session.damaged:  # the rest of the session is shown as usual
+        _err(line)
+    return session.map()
 
 
 def write_private(path: str, text: str) -> None:
@@ -323,6 +356,8 @@ def write_private(path: str, text: str) -> None:
 def _export(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
     if ns.format == "json":
         text = json.dumps(store.export_session(ns.name), ensure_ascii=False, indent=2) + "\n"
+        for number in store.open_session(ns.name).damaged:
+            _err(f"Answer {number} of this session is damaged, so it is not in the export.")
     else:
         the_map = _map(store, ns.name)
         text = the_map.to_json() if (ns.output or "").endswith(".json") else the_map.to_yaml()
@@ -334,16 +369,16 @@ def _export(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
+    from sos_assistant.cli.commands import read_input
+    from sos_assistant.yamlfile import load_json
+
+    text = read_input(ns.file, "the session export")  # at most a few MB, then it stops
     try:
-        text = sys.stdin.read() if ns.file == "-" else Path(ns.file).read_text(encoding="utf-8")
-    except OSError as error:
-        _fail(f"{ns.file}: cannot read ({error.strerror})")
-    except UnicodeDecodeError:
-        _fail(f"{ns.file}: not UTF-8 text")
-    try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as error:
         _fail(f"{ns.file}:{error.lineno}: not valid JSON ({error.msg})")
+    except ValueError as error:
+        _fail(f"{ns.file}: {error}")
     from sos_assistant.session import replay_check
 
     info = store.import_session(data, replay_check, ns.name)
@@ -417,12 +452,17 @@ _ACTIONS = {
     "rename": _rename,
     "protect": _protect,
     "unprotect": _unprotect,
+    "discard-damaged": _discard,
 }
 
 
 def run(ns: argparse.Namespace, stdout: TextIO) -> int:
     """Carry out ``sos-assistant sessions ACTION``; the default action is ``list``."""
     action = getattr(ns, "sessions_command", None) or "list"
+    if getattr(ns, "list_json", False):
+        if action != "list":
+            _fail(f"sessions --json goes with 'list'; use: sessions {action} --json", 2)
+        ns.json = True
     passphrase_file = getattr(ns, "passphrase_file", None)
     store = _open(passphrase_file, unlock=action != "protect")
     try:

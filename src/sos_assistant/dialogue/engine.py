@@ -263,7 +263,9 @@ class Engine:
         self._emit("edit", step_id, answers.normalise(self.script.step(step_id), value))
 
     def apply(self, event: Event) -> None:
-        """Replay a saved event (without telling the subscribers)."""
+        """Replay a saved event (without telling the subscribers); a draft moves nothing."""
+        if event.type == "draft":
+            return
         step = event.step
         if not self.script.has_step(step):
             raise EngineError(f"the saved step '{step}' is not in this dialogue any more")

@@ -86,7 +86,9 @@ def _statement(doc: Any, s: Statement, labels: Any, view: dict[str, Any]) -> Non
 def render_docx(the_map: Map, view: dict[str, Any]) -> bytes:
     labels = view["labels"]
     document = Document()
-    document.core_properties.title = one_line(the_map.title or labels.title)
+    title = one_line(the_map.title or labels.title)
+    # Word keeps at most 255 characters in a document property; the heading keeps them all.
+    document.core_properties.title = title if len(title) <= 255 else title[:254] + "\u2026"
     doc = _Writer(document)
     doc.add_heading(one_line(the_map.title or labels.title), level=0)
     doc.add_paragraph(f"{view['fw'].name} - {labels.made_on} {view['made_on']}")

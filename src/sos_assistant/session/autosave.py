@@ -59,3 +59,15 @@ class Autosave:
             self._shadow = self._copy()
             raise
         self.events += 1
+
+    def save_draft(self, step: str, value: object) -> None:
+        """Keep words typed but not given as a ``draft`` event; nothing moves.
+
+        Raises:
+            AutosaveError: it could not be saved."""
+        event = Event(type="draft", step=step, value=value)
+        try:
+            self.store.append(self.key, self.events, event, progress_of(self._live))
+        except StoreError as error:
+            raise AutosaveError(f"What you typed could not be saved. {error}") from None
+        self.events += 1

@@ -112,6 +112,13 @@ class Session:
         self.audience = audience
         """Who is using it: family, practitioner or advocate."""
         self.engine = engine
+        self.draft: tuple[str, Any] | None = None
+        """Words typed but not given when the person last stopped: (step id, value), for the
+        step shown now. A face shows them in the box; :meth:`take_draft` hands them over once."""
+        self._autosave: Autosave | None = None
+        self.damaged: list[str] = []
+        """What of the saved session could not be read ("answer 7 of this session is damaged"),
+        one plain sentence each; the rest is shown, exported and carried on as usual."""
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -152,8 +159,11 @@ class Session:
     def open(cls, store: SessionStore, name: str, script: Script | None = None) -> Session:
         """The saved session ``name``, carried on from where it was left, with autosave."""
         opened = store.open_session(name)
-        engine = _rebuild(opened, script)
-        return cls._autosaved(store, opened, engine)
+        engine, damaged = _rebuild(opened, script)
+        session = cls._autosaved(store, opened, engine)
+        session.damaged = damaged
+        session.draft = _last_draft(opened.events, engine)
+        return session
 
     @classmethod
     def scratch(
@@ -167,12 +177,19 @@ class Session:
     def view(cls, store: SessionStore, name: str) -> Session:
         """The saved session ``name`` rebuilt to read: a move made on it is not saved."""
         opened = store.open_session(name)
-        return cls(store, opened.info.name, opened.info.audience, _rebuild(opened, None))
+        engine, damaged = _rebuild(opened, None)
+        session = cls(store, opened.info.name, opened.info.audience, engine)
+        session.damaged = damaged
+        return session
 
     @classmethod
     def _autosaved(cls, store: SessionStore, opened: Opened, engine: Engine) -> Session:
-        engine.subscribe(Autosave(store, opened.key, engine, len(opened.events)))
-        return cls(store, opened.info.name, opened.info.audience, engine)
+        count = len(opened.events) + len(getattr(opened, "damaged", ()))
+        autosave = Autosave(store, opened.key, engine, count)
+        engine.subscribe(autosave)
+        session = cls(store, opened.info.name, opened.info.audience, engine)
+        session._autosave = autosave
+        return session
 
     # -- where it is -----------------------------------------------------------------------
 
@@ -225,6 +242,30 @@ class Session:
             link_typed(self.engine)  # "For D2: ..." gives danger statement 2 its handle
         return self._checked(step, value if step.is_question else None)
 
+    def save_draft(self, value: Any) -> bool:
+        """Keep ``value`` (typed in the box of the step shown now, but not given) as a draft:
+        the session is not moved, and when it is opened again the same question shows it.
+        Returns False when there is nothing to keep or nowhere to keep it.
+
+        Raises:
+            AutosaveError: it could not be saved."""
+        step = self.engine.current
+        if value is None or step is None or not step.is_question or self._autosave is None:
+            return False
+        if value == self.engine.answers.get(step.id):
+            return False  # the answer given before, unchanged: nothing new to keep
+        self._autosave.save_draft(step.id, value)
+        self.draft = (step.id, value)
+        return True
+
+    def take_draft(self, step_id: str) -> Any:
+        """The draft for ``step_id`` (once; then it is gone from memory), or None."""
+        if self.draft is None or self.draft[0] != step_id:
+            return None
+        value = self.draft[1]
+        self.draft = None
+        return value
+
     def skip(self) -> Given:
         return self.give(None)
 
@@ -267,6 +308,30 @@ class Session:
     def is_crisis(step: Step, value: Any) -> bool:
         """Whether ``value`` suggests someone is in danger now (steps may opt out)."""
         return bool(step.crisis_check) and content.crisis().matches(plain_text(value))
+
+    @staticmethod
+    def danger_pieces(step: Step, value: Any) -> list[str]:
+        """The statements of ``value`` (its text, each list item, a view, a reason) that
+        suggest someone is in danger now; a face asks the person whether to keep them on
+        the map (:meth:`without`)."""
+        if not step.crisis_check or value is None:
+            return []
+        check = content.crisis().matches
+        return [piece for piece in _pieces(value) if check(piece)]
+
+    @staticmethod
+    def without(value: Any, pieces: list[str]) -> Any:
+        """``value`` with the statements in ``pieces`` taken out (None when nothing is left):
+        the words that opened the danger-now panel, when the person chose not to keep them
+        on the map."""
+        if isinstance(value, str):
+            return None if value in pieces else value
+        if isinstance(value, list):
+            kept = [v for v in value if not any(p in pieces for p in _pieces(v))]
+            return kept or None
+        if isinstance(value, dict) and "score" in value and value.get("why") in pieces:
+            return {k: v for k, v in value.items() if k != "why"}
+        return value
 
     def coach(self, text: str, step: Step | None = None) -> list[Finding]:
         """The coach's findings on ``text`` as an answer to ``step`` (default: the current
@@ -326,7 +391,7 @@ class Session:
         return export_map(self.map(), folder, self.name, formats)
 
 
-def _rebuild(opened: Opened, script: Script | None) -> Engine:
+def _rebuild(opened: Opened, script: Script | None) -> tuple[Engine, list[str]]:
     from sos_assistant.dialogue import ScriptError
 
     info = opened.info
@@ -344,14 +409,61 @@ def _rebuild(opened: Opened, script: Script | None) -> Engine:
             f"'{script.id}'. Choose another session name, or open it with '{info.dialogue}'."
         )
     engine = Engine(script, framework=opened.framework_choice)
-    try:
-        engine.replay(opened.events)
-    except EngineError as error:
-        raise SessionError(
-            f"The session '{info.name}' no longer fits the dialogue '{info.dialogue}' (it may "
-            f"have changed since): {error}"
-        ) from None
-    return engine
+    damaged: tuple[int, ...] = tuple(getattr(opened, "damaged", ()))
+    if not damaged:
+        try:
+            engine.replay(opened.events)
+        except EngineError as error:
+            raise SessionError(
+                f"The session '{info.name}' no longer fits the dialogue '{info.dialogue}' (it "
+                f"may have changed since): {error}"
+            ) from None
+        return engine, []
+    return engine, _replay_around(engine, opened.events, damaged)
+
+
+def _last_draft(events: list[Event], engine: Engine) -> tuple[str, Any] | None:
+    """The draft kept when the person last stopped, if nothing moved since and it is for the
+    step shown now."""
+    if not events or events[-1].type != "draft":
+        return None
+    last = events[-1]
+    current = engine.current
+    if current is None or current.id != last.step:
+        return None
+    return last.step, last.value
+
+
+def _replay_around(engine: Engine, events: list[Event], damaged: tuple[int, ...]) -> list[str]:
+    """Replay what can be read of a damaged session: each damaged event counts as skipping
+    the question it was at, and an event that no longer fits after it is left out. Returns one
+    sentence for each part that was lost."""
+    lost: list[int] = []
+    good = iter(events)
+    total = len(events) + len(damaged)
+    for number in range(1, total + 1):
+        if number in damaged:
+            lost.append(number)
+            step = engine.current
+            if step is not None:
+                try:
+                    if step.is_question:
+                        engine.skip()
+                    else:
+                        engine.answer(None)
+                except EngineError:
+                    pass
+            continue
+        event = next(good)
+        try:
+            engine.apply(event)
+        except EngineError:
+            lost.append(number)
+    return [
+        f"Answer {number} of this session is damaged, so it was left out; everything else is "
+        "kept. Give that answer again if it is missing."
+        for number in lost
+    ]
 
 
 def replay_check(dialogue: str, framework: str | None, events: list[Event]) -> Progress:

@@ -106,6 +106,14 @@ class Opened:
     framework_choice: str | None
     """The framework asked for when the session started (None: the dialogue's own)."""
     events: list[Event]
+    """The events that could be read, in order (a damaged one is left out)."""
+    damaged: tuple[int, ...] = ()
+    """The numbers (1, 2, ...) of events on disk that are damaged and could not be read."""
+
+    @property
+    def count(self) -> int:
+        """How many events the session has on disk, damaged or not."""
+        return len(self.events) + len(self.damaged)
 
 
 @dataclass(frozen=True)
@@ -471,14 +479,25 @@ class Store:
         return self._get(name).info()
 
     def _events(self, row: _Row) -> list[Event]:
+        return self._readable_events(row)[0]
+
+    def _readable_events(self, row: _Row) -> tuple[list[Event], tuple[int, ...]]:
+        """The events that can be read, and the numbers of those that are damaged (a flipped
+        byte on disk: not JSON, not an event, or, protected, not opened by the right key)."""
+        from pydantic import ValidationError
+
         rows = self._db().execute(
             "SELECT seq, body FROM events WHERE session = ? ORDER BY seq", (row.id,)
         )
         out: list[Event] = []
+        damaged: list[int] = []
         for seq, body in rows.fetchall():
-            data = json.loads(self._unseal(body, self._event_aad(row.id, seq)))
-            out.append(event_from_data(data))
-        return out
+            try:
+                data = json.loads(self._unseal(body, self._event_aad(row.id, seq)))
+                out.append(event_from_data(data))
+            except (ValueError, ValidationError, UnicodeDecodeError):  # WrongPassphrase too
+                damaged.append(seq)
+        return out, tuple(damaged)
 
     @_guarded
     def events(self, name: str) -> list[Event]:
@@ -489,7 +508,8 @@ class Store:
     def open_session(self, name: str) -> Opened:
         """A session's record and every event, in order, for the session layer to replay."""
         row = self._get(name)
-        return Opened(row.info(), row.id, row.framework_choice, self._events(row))
+        events, damaged = self._readable_events(row)
+        return Opened(row.info(), row.id, row.framework_choice, events, damaged)
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -592,7 +612,10 @@ class Store:
         )
         if last is None:
             return 0, None
-        data = json.loads(self._unseal(last[1], self._snapshot_aad(row.id, last[0])))
+        try:
+            data = json.loads(self._unseal(last[1], self._snapshot_aad(row.id, last[0])))
+        except ValueError:  # damaged: keep the new snapshot beside it
+            return int(last[0]), None
         return int(last[0]), data
 
     @_guarded
@@ -624,8 +647,12 @@ class Store:
         )
         out: list[Snapshot] = []
         for seq, at, events, body in rows.fetchall():
-            data = json.loads(self._unseal(body, self._snapshot_aad(row.id, seq)))
-            out.append(Snapshot(seq, dt.datetime.fromisoformat(at), events, map_from_data(data)))
+            try:
+                data = json.loads(self._unseal(body, self._snapshot_aad(row.id, seq)))
+                the_map = map_from_data(data)
+            except ValueError:  # a damaged snapshot (MapError and WrongPassphrase are too)
+                continue
+            out.append(Snapshot(seq, dt.datetime.fromisoformat(at), events, the_map))
         return out
 
     @_guarded

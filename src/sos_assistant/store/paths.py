@@ -100,3 +100,14 @@ def move_aside(db: Path) -> Path:
     for path in db_files(db):
         os.replace(path, base.with_name(base.name + path.name[len(db.name) :]))
     return base
+
+
+MOVED_ASIDE = ("sessions.db.unreadable-*", "settings.json.damaged-*")
+"""The names of files moved aside because they could not be read (never deleted by the
+program on its own: ``sessions discard-damaged`` removes them when the person asks)."""
+
+
+def moved_aside(folder: Path) -> list[Path]:
+    """The files in the data folder that were moved aside, oldest first."""
+    found = {p for pattern in MOVED_ASIDE for p in folder.glob(pattern)}
+    return sorted(found)

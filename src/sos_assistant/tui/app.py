@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
+from textual._time import get_time
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -98,6 +100,10 @@ class SosApp(App[str | None]):
         self.store: SessionStore | None = None
         self.session: Session | None = None
         self.start_options = (dialogue, session_name, framework, audience)
+        self.opening = False
+        """A session is being opened: answer keys are held until its question is shown."""
+        self.keys_from = 0.0
+        """Keys pressed before this moment (while opening) are ignored."""
 
     # -- starting --------------------------------------------------------------------------
 
@@ -152,7 +158,9 @@ class SosApp(App[str | None]):
     def open_session(
         self, name: str, dialogue: str | None, audience: str, framework: str | None
     ) -> None:
+        from sos_assistant.dialogue import ScriptError
         from sos_assistant.session import Session, find_script
+        from sos_assistant.store import StoreError
         from sos_assistant.tui.screens.question import QuestionScreen
 
         store = self.sessions_store()
@@ -161,16 +169,28 @@ class SosApp(App[str | None]):
 
             open_rehearsal(self, name)
             return
-        script = find_script(dialogue) if dialogue else None
-        if store.exists(name):  # carried on with its own dialogue, framework and audience
-            self.session = Session.open(store, name, script)
-        else:
-            script = script or find_script("family-conference")
-            self.session = Session.start(
-                store, script, name, framework=framework, audience=audience
-            )
+        self.opening = True
+        try:
+            script = find_script(dialogue) if dialogue else None
+            if store.exists(name):  # carried on with its own dialogue, framework and audience
+                self.session = Session.open(store, name, script)
+                for line in self.session.damaged:  # the rest is carried on as usual
+                    self.notify(line, severity="warning", timeout=20, markup=False)
+            else:
+                script = script or find_script("family-conference")
+                self.session = Session.start(
+                    store, script, name, framework=framework, audience=audience
+                )
+        except (StoreError, ScriptError) as error:  # said plainly; the app stays open
+            self.opening = False
+            self.notify(str(error), severity="error", timeout=20, markup=False)
+            return
+        except BaseException:
+            self.opening = False
+            raise
         if self.session.finished:
             self.switch_or_push(_map_screen(self.session))
+            self.question_shown()  # no question to wait for: keys count again
         else:
             self.switch_or_push(QuestionScreen(self.session))
 
@@ -188,6 +208,10 @@ class SosApp(App[str | None]):
             self.push_screen(screen)
 
     def on_start_session(self, message: StartSession) -> None:
+        self._opening_now()
+        self.call_after_refresh(self._start_new, message)
+
+    def _start_new(self, message: StartSession) -> None:
         from sos_assistant.session import find_script, new_session_name
 
         script = find_script(message.dialogue)
@@ -196,7 +220,40 @@ class SosApp(App[str | None]):
         self.open_session(name, message.dialogue, message.audience, message.framework)
 
     def on_resume_session(self, message: ResumeSession) -> None:
-        self.open_session(message.name, None, "family", None)
+        self._opening_now()
+        self.call_after_refresh(self.open_session, message.name, None, "family", None)
+
+    # -- while a session opens, answer keys wait ------------------------------------------
+
+    def _opening_now(self) -> None:
+        """Say it is opening, and hold answer keys (a second Enter must not answer the first
+        question) until the question is on screen (:meth:`question_shown`)."""
+        self.hold_keys()
+        say = getattr(self.screen, "opening", None)  # the home screen says it
+        if say is not None:
+            say()
+
+    def hold_keys(self) -> None:
+        """From now until a question is shown, answer keys are ignored."""
+        self.opening = True
+
+    def question_shown(self) -> None:
+        """The question screen is showing its question: keys pressed from now on count."""
+        if self.opening:
+            self.opening = False
+            self.keys_from = get_time()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._held(event):
+            event.stop()
+            return
+        await super().on_event(event)
+
+    def _held(self, event: events.Key) -> bool:
+        """An answer key (Enter, Space or a letter) pressed while a session was opening."""
+        if event.is_forwarded or not (event.key in ("enter", "space") or event.is_printable):
+            return False
+        return self.opening or event.time < self.keys_from
 
     def finished_session(self) -> None:
         """The last question is answered: keep the map in the history and show it."""

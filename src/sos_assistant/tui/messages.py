@@ -16,6 +16,14 @@ class AnswerReady(Message):
         self.value = value
 
 
+class ItemAdded(Message):
+    """A statement was added to a list (the screen checks it for danger now at once)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class DraftChanged(Message):
     """The statement being typed changed (the screen asks the coach about it, debounced)."""
 

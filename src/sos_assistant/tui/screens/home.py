@@ -88,6 +88,8 @@ class HomeScreen(Screen[None]):
         self.audience: str | None = None
         self.script: Script | None = None
         self._scripts: list[Script] = []
+        self.started = False
+        """A session was chosen and is opening: a second Enter must not choose again."""
 
     def compose(self) -> ComposeResult:
         words = ui_text().home
@@ -117,7 +119,13 @@ class HomeScreen(Screen[None]):
         yield from about_and_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#sessions" if self.sessions else "#who", OptionList).focus()
+        box = self.query_one("#sessions" if self.sessions else "#who", OptionList)
+        box.highlighted = 0  # something is chosen already, so the first Enter picks it
+        box.focus()
+
+    def opening(self) -> None:
+        """Say that the session is being opened (it takes a moment)."""
+        self.query_one("#home-note", Static).update(ui_text().home.opening)
 
     def action_restart(self) -> None:
         self.audience = None
@@ -129,12 +137,24 @@ class HomeScreen(Screen[None]):
         box.add_options(child_options())
         box.add_option(Option(ui_text().rehearse.home_option, id="rehearse"))
         box.add_option(Option(ui_text().rehearse.reflect_option, id="reflect"))
+        box.highlighted = 0
+
+    def _start(self, message: StartSession | ResumeSession) -> None:
+        """Open a session once: say so, hold answer keys, and ignore a second Enter."""
+        self.started = True
+        self.opening()
+        hold = getattr(self.app, "hold_keys", None)
+        if hold is not None:
+            hold()
+        self.post_message(message)
 
     @on(OptionList.OptionSelected, "#sessions")
     def _resume(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if self.started:
+            return
         info = self.shown[event.option_index]
-        self.post_message(ResumeSession(info.name))
+        self._start(ResumeSession(info.name))
 
     @on(SafeInput.Changed, "#find")
     def _find(self, event: SafeInput.Changed) -> None:
@@ -166,6 +186,8 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#who")
     def _who(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if self.started:
+            return
         from sos_assistant.session import asks_framework, dialogues_for
 
         chosen = event.option.id or ""
@@ -175,17 +197,17 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(VignettePickScreen())
             return
         if chosen == "reflect" and self.audience is None:
-            self.post_message(StartSession("supervision-reflection", "practitioner", None))
+            self._start(StartSession("supervision-reflection", "practitioner", None))
             return
         if chosen.startswith("dialogue:"):  # one of several conversations for this person
             self.script = next(s for s in self._scripts if s.id == chosen.split(":", 1)[1])
             if asks_framework(self.script):
                 self._ask_framework()
                 return
-            self.post_message(StartSession(self.script.id, self.audience or "family", None))
+            self._start(StartSession(self.script.id, self.audience or "family", None))
             return
         if self.audience is None and chosen in CHILD_DIALOGUES:  # no framework to choose
-            self.post_message(StartSession(chosen, "family", None))
+            self._start(StartSession(chosen, "family", None))
         elif self.audience is None:
             scripts = [s for s in dialogues_for(chosen) if s.id not in OWN_ENTRIES]
             if not scripts:
@@ -199,9 +221,9 @@ class HomeScreen(Screen[None]):
             if asks_framework(self.script):
                 self._ask_framework()
                 return
-            self.post_message(StartSession(self.script.id, chosen, None))
+            self._start(StartSession(self.script.id, chosen, None))
         elif self.script is not None:  # the framework, chosen after the dialogue
-            self.post_message(StartSession(self.script.id, self.audience, chosen))
+            self._start(StartSession(self.script.id, self.audience, chosen))
 
     def _ask_dialogue(self) -> None:
         self.query_one("#step-title", Static).update(ui_text().home.dialogue_title)

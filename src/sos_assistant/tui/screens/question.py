@@ -9,6 +9,7 @@ statement being typed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from typing import Any, ClassVar
 
@@ -26,7 +27,7 @@ from sos_assistant.dialogue import AnswerError, EngineError, Prompt
 from sos_assistant.safetext import reflow
 from sos_assistant.session import Given, Session, SessionError
 from sos_assistant.session.core import coach_loaded, load_coach
-from sos_assistant.tui.messages import AnswerReady, AskAbout, DraftChanged
+from sos_assistant.tui.messages import AnswerReady, AskAbout, DraftChanged, ItemAdded
 from sos_assistant.tui.screens import papers
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
@@ -35,7 +36,7 @@ from sos_assistant.tui.widgets.explain import ExplainPanel
 from sos_assistant.tui.widgets.goal_links import GoalLinks
 from sos_assistant.tui.widgets.houses import houses_for, show_houses
 from sos_assistant.tui.widgets.progress import TextBar
-from sos_assistant.tui.widgets.safe import safe
+from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
 
 COACH_DELAY = 0.3
@@ -85,6 +86,8 @@ class QuestionScreen(Screen[None]):
         """The answer widget on screen."""
         self._widgets: dict[str, AnswerWidget] = {}
         """The answer widget kept for each kind of step (all but the one on screen hidden)."""
+        self._judged: set[str] = set()
+        """Words that opened the danger-now panel and were asked about (not asked again)."""
         self._coming: Prompt | None = None
         """The step about to be shown; until it is, keys that answer are ignored."""
         self._note: str | None = None
@@ -131,6 +134,10 @@ class QuestionScreen(Screen[None]):
         Everything that changes on screen changes inside one batch, so the next question
         appears in a single repaint rather than in pieces a frame apart."""
         prompt = self.session.prompt(self.edit_step)
+        if self.edit_step is None:
+            draft = self.session.take_draft(prompt.step.id)
+            if draft is not None:  # typed but not given last time: back in the box
+                prompt = dataclasses.replace(prompt, previous=draft)
         self._coming = prompt
         self.call_later(self._show, prompt, saved)
 
@@ -173,6 +180,8 @@ class QuestionScreen(Screen[None]):
             await self.query_one("#slot", Container).mount(widget)
         for other in self._widgets.values():
             other.display = other is widget
+        for box in widget.query(SafeInput):
+            box.forget_undo()  # Ctrl+Z must not bring back another question's words
         self._widget = widget
         return widget
 
@@ -260,6 +269,9 @@ class QuestionScreen(Screen[None]):
         if not coach_loaded() and self.session.coach_mode != "off" and not self._coach_broken:
             # Load the coach while the person reads, not when they first pause in typing.
             self.run_worker(self._preload_coach, thread=True, group="coach", exclusive=True)
+        shown = getattr(self.app, "question_shown", None)
+        if shown is not None:
+            shown()
         if self._submitted_at is not None:
             self.last_transition_ms = (time.perf_counter() - self._submitted_at) * 1000
             self._submitted_at = None
@@ -299,12 +311,71 @@ class QuestionScreen(Screen[None]):
         assert self._widget is not None
         return self._widget
 
+    # -- danger now -------------------------------------------------------------------------
+
+    def _ask_about_danger(self, pieces: list[str], then: Any) -> None:
+        """Show the danger-now panel; when it closes, ask gently whether they are safe right
+        now and whether to keep these words on the map; then ``then(keep)``."""
+        from sos_assistant.tui.screens.crisis import CrisisScreen, SafeNowScreen
+
+        self._judged.update(pieces)
+
+        def asked(choice: str | None) -> None:
+            if choice == "again":
+                self.app.push_screen(CrisisScreen(), lambda _: ask())
+                return
+            then(choice == "keep")
+
+        def ask() -> None:
+            self.app.push_screen(SafeNowScreen(), asked)
+
+        self.app.push_screen(CrisisScreen(), lambda _: ask())
+
+    @on(ItemAdded)
+    def _item_added(self, event: ItemAdded) -> None:
+        """Each list item is checked when it is added, not only when the list is finished."""
+        event.stop()
+        if self.prompt is None:
+            return
+        pieces = [
+            p
+            for p in self.session.danger_pieces(self.prompt.step, event.text)
+            if p not in self._judged
+        ]
+        if not pieces:
+            return
+        widget = self._widget
+
+        def then(keep: bool) -> None:
+            if not keep and widget is not None and hasattr(widget, "take_off"):
+                widget.take_off(pieces)
+            if widget is not None:
+                widget.focus_first()
+
+        self._ask_about_danger(pieces, then)
+
     def submit(self, value: Any) -> None:
-        """Give ``value`` (None: skip) to the session; it is saved before this returns."""
+        """Give ``value`` (None: skip) to the session; it is saved before this returns.
+
+        Words that suggest danger now open the panel first, and the person chooses whether
+        they stay on the map."""
         session = self.session
         prompt = self.prompt
         if prompt is None or self._coming is not None:
             return
+        step = prompt.step
+        if self.edit_step is None and value is not None:
+            pieces = [p for p in session.danger_pieces(step, value) if p not in self._judged]
+            if pieces:
+
+                def then(keep: bool) -> None:
+                    left = value if keep else session.without(value, pieces)
+                    if left is None and not step.skippable:
+                        left = value
+                    self.submit(left)
+
+                self._ask_about_danger(pieces, then)
+                return
         step = prompt.step
         self._submitted_at = time.perf_counter()
         try:
@@ -335,7 +406,10 @@ class QuestionScreen(Screen[None]):
         self.show_prompt(saved=step.is_question or self._note is not None)
 
     def _after_answer(self, given: Given) -> None:
-        if given.crisis:
+        unasked = [
+            p for p in self.session.danger_pieces(given.step, given.value) if p not in self._judged
+        ]
+        if given.crisis and unasked:  # a change from the map: the numbers, at least
             self.app.call_later(self.app.action_crisis)  # type: ignore[attr-defined]
 
     def _preload_coach(self) -> None:
@@ -358,8 +432,9 @@ class QuestionScreen(Screen[None]):
             return
         value = self.answer_widget().value()
         if value is not None and value != self.prompt.previous:
+            # A draft, not an answer: on resume the same question opens with it in the box.
             with contextlib.suppress(AnswerError, EngineError, SessionError):
-                self.session.give(value)
+                self.session.save_draft(value)
 
     @on(AnswerReady)
     def _answer_ready(self, event: AnswerReady) -> None:

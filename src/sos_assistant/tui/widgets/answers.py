@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from sos_assistant.dialogue import Prompt
 from sos_assistant.model import ROLES
-from sos_assistant.tui.messages import AnswerReady, DraftChanged
+from sos_assistant.tui.messages import AnswerReady, DraftChanged, ItemAdded
 from sos_assistant.tui.widgets.safe import SafeInput, SafeStatic, safe
 from sos_assistant.tui.widgets.scale import ScaleBar
 from sos_assistant.tui_text import ui_text
@@ -118,6 +118,11 @@ class ItemList(OptionList):
         Binding("d", "down", ui_text().keys.down),
     ]
 
+    def on_focus(self) -> None:
+        """Coming here with Shift+Tab: an item is highlighted, so E and R work at once."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
     def action_edit(self) -> None:
         owner = self.parent
         if isinstance(owner, _RowsAnswer) and self.highlighted is not None:
@@ -140,9 +145,32 @@ class ItemList(OptionList):
 
 
 class _RowsAnswer(AnswerWidget):
-    """Shared by lists of statements and lists of people: rows, added one at a time."""
+    """Shared by lists of statements and lists of people: rows, added one at a time.
+
+    E on a row puts it back in the box to change (cursor at the end); Esc cancels the change
+    and puts the row back as it was."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel_edit", ui_text().buttons.close, show=False)
+    ]
 
     items: list[Any]
+    _editing: tuple[int, Any] | None = None
+    """The row being changed (its place and what it was), until it is added or Esc."""
+
+    def action_cancel_edit(self) -> None:
+        if self._editing is None:
+            return
+        index, item = self._editing
+        self._editing = None
+        self.items.insert(min(index, len(self.items)), item)
+        self._clear_boxes()
+        self._refresh_items(index)
+        self.focus_first()
+
+    def _clear_boxes(self) -> None:
+        for box in self.query(Input):
+            box.value = ""
 
     def _label(self, item: Any) -> Text:
         raise NotImplementedError
@@ -195,6 +223,7 @@ class ListAnswer(_RowsAnswer):
         self.prompt = prompt
         self.items = _previous_items(prompt)
         self._insert_at = None
+        self._editing = None
         for box in self.query(Input):
             box.value = ""
         self._refresh_items()
@@ -244,11 +273,31 @@ class ListAnswer(_RowsAnswer):
         self._insert_at = None
         if self.links is not None:
             self.links.added()
+        self._editing = None
         self.query_one("#item", Input).value = ""
         if self.prompt.step.views:
             self.query_one("#view", Input).value = ""
         self._refresh_items()
+        for text in (
+            _item_text(item),
+            str(item.get("dispute", "")) if isinstance(item, dict) else "",
+        ):
+            if text:
+                self.post_message(ItemAdded(text))
         return True
+
+    def take_off(self, pieces: list[str]) -> None:
+        """Remove the items whose words are in ``pieces`` (the person chose not to keep
+        them on the map)."""
+        kept = [
+            i
+            for i in self.items
+            if _item_text(i) not in pieces
+            and (not isinstance(i, dict) or str(i.get("dispute", "")) not in pieces)
+        ]
+        if len(kept) != len(self.items):
+            self.items = kept
+            self._refresh_items()
 
     def value(self) -> Any:
         items = list(self.items)
@@ -271,12 +320,15 @@ class ListAnswer(_RowsAnswer):
         self._add_pending()
         item = self.items.pop(index)
         self._insert_at = index
+        self._editing = (index, item)
         self.query_one("#item", Input).value = _item_text(item)
         if self.prompt.step.views:
             dispute = item.get("dispute", "") if isinstance(item, dict) else ""
             self.query_one("#view", Input).value = str(dispute or "")
         self._refresh_items()
-        self.query_one("#item", Input).focus()
+        box = self.query_one("#item", Input)
+        box.focus()
+        box.cursor_position = len(box.value)  # never selected: the next key must not wipe it
 
     def focus_first(self) -> None:
         self.query_one("#item", Input).focus()
@@ -308,10 +360,19 @@ class PeopleAnswer(_RowsAnswer):
     def show(self, prompt: Prompt) -> bool:
         self.prompt = prompt
         self.items = [p for p in _previous_items(prompt) if isinstance(p, dict)]
+        self._editing = None
         self.query_one("#name", Input).value = ""
-        self.query_one("#role", Select).value = prompt.step.role or "other"
+        self._reset_role()
         self._refresh_items()
         return True
+
+    def _reset_role(self) -> None:
+        """Each new person starts with the question's own role (not the last person's)."""
+        self.query_one("#role", Select).value = self.prompt.step.role or "other"
+
+    def _clear_boxes(self) -> None:
+        super()._clear_boxes()
+        self._reset_role()
 
     def compose(self) -> ComposeResult:
         text = ui_text().question
@@ -320,7 +381,7 @@ class PeopleAnswer(_RowsAnswer):
         yield Static(text.people_add, classes="hint", markup=False)
         with Horizontal(id="person-row"):
             yield SafeInput(placeholder=text.people_name, id="name")
-            yield Select(
+            yield RoleSelect(
                 [(role, role) for role in ROLES],
                 value=self.prompt.step.role or "other",
                 allow_blank=False,
@@ -344,10 +405,13 @@ class PeopleAnswer(_RowsAnswer):
 
     def edit_item(self, index: int) -> None:
         person = self.items.pop(index)
+        self._editing = (index, person)
         self.query_one("#name", Input).value = str(person.get("name", ""))
         self.query_one("#role", Select).value = person.get("role", "other")
         self._refresh_items()
-        self.query_one("#name", Input).focus()
+        box = self.query_one("#name", Input)
+        box.focus()
+        box.cursor_position = len(box.value)
 
     def focus_first(self) -> None:
         self.query_one("#name", Input).focus()
@@ -355,13 +419,38 @@ class PeopleAnswer(_RowsAnswer):
     @on(Input.Submitted, "#name")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not self.add_person():
+            self.post_message(AnswerReady(self.value()))
+
+    def add_person(self) -> bool:
+        """Add the person typed (from Enter on the name or on the role box); False if none."""
         pending = self._pending()
         if pending is None:
-            self.post_message(AnswerReady(self.value()))
-            return
-        self.items.append(pending)
+            return False
+        if self._editing is not None:
+            self.items.insert(min(self._editing[0], len(self.items)), pending)
+        else:
+            self.items.append(pending)
+        self._editing = None
         self.query_one("#name", Input).value = ""
+        self._reset_role()
         self._refresh_items()
+        self.query_one("#name", Input).focus()
+        return True
+
+
+class RoleSelect(Select[str]):
+    """The role box: Enter adds the person (as on the name box); Space or Down opens the
+    roles to choose from."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "add_person", ui_text().keys.next, show=False),
+    ]
+
+    def action_add_person(self) -> None:
+        owner = self.parent.parent if self.parent is not None else None
+        if isinstance(owner, PeopleAnswer):
+            owner.add_person()
 
 
 class _OptionsAnswer(AnswerWidget):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from sos_assistant.safetext import inert
@@ -21,13 +22,43 @@ def _flat(value: str) -> str:
 
 
 class SafeInput(Input):
-    """An :class:`Input` whose value can never hold a control character (pasted ESC etc.)."""
+    """An :class:`Input` whose value can never hold a control character (pasted ESC etc.).
+
+    Coming to it never selects what is in it (the first key would wipe it): the cursor goes
+    to the end. Ctrl+Z undoes the last change."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+z", "undo", "Undo", show=False)]
 
     def validate_value(self, value: str) -> str:
         return _flat(value)
 
     def __init__(self, value: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(_flat(value) if value else value, **kwargs)
+        self._undo: list[str] = []
+        self._undoing = False
+
+    def watch_value(self, old: str, new: str) -> None:
+        undo: list[str] | None = getattr(self, "_undo", None)
+        if undo is not None and not self._undoing and old != new:
+            undo.append(old)
+            del undo[:-200]
+
+    def action_undo(self) -> None:
+        if self._undo:
+            self._undoing = True
+            try:
+                self.value = self._undo.pop()
+            finally:
+                self._undoing = False
+            self.cursor_position = len(self.value)
+
+    def on_focus(self) -> None:
+        self.cursor_position = len(self.value)
+
+    def forget_undo(self) -> None:
+        """A new question is shown in this box: Ctrl+Z must not bring back the last one."""
+        self._undo.clear()
 
 
 class SafeStatic(Static):
