@@ -17,6 +17,8 @@ def private_home(
     """Every test gets its own empty data folder; nothing touches the real one."""
     home = tmp_path_factory.mktemp("sos-home")
     monkeypatch.setenv("SOS_ASSISTANT_HOME", str(home))
+    # Copies of maps go to the person's Documents (or home) folder: a test's own, not the real.
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("person")))
     monkeypatch.delenv("SOS_ASSISTANT_PASSPHRASE", raising=False)
     yield home
 

@@ -157,6 +157,7 @@ def _plain(home: Path, slow_ms: int) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        cwd=home,  # a copy saved "here" goes to the test's folder, never the working copy
     )
 
 
@@ -244,6 +245,7 @@ def test_plain_mode_through_a_pipe_makes_the_headless_plan(private_home: Path) -
         env=env,
         timeout=60,
         check=False,
+        cwd=private_home,
     )
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout
