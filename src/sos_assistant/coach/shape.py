@@ -183,6 +183,8 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
         return None
     if word in _words(rules, "not_label") or word in _words(rules, "person"):
         return None
+    if word in _words(rules, "np_stop"):
+        return None  # "Liam is with her", "Dad is at work": where someone is, not what
     if word in _words(rules, "state_after"):
         return None
     if following is not None and following in _words(rules, "state_after"):
@@ -233,10 +235,19 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
             s if s.advice or s.word.lower() in _words(rules, "label_words") else _maybe(s)
             for s in found
         ]
+    spans = [(s.start, s.end) for s in found]
+
+    def outside(cue: str) -> bool:
+        # The shape's own words ("has been" in "has been receptive") are not what was done.
+        return any(
+            not any(
+                a < end and (b > start or not doc.text[b:start].strip()) for start, end in spans
+            )
+            for a, b in rules.cues[cue].matches(doc)
+        )
+
     if any(s.advice for s in found) and (
-        rules.cues["specific"].search(doc)
-        or rules.cues["when"].search(doc)
-        or rules.cues["over_time"].search(doc)
+        outside("specific") or outside("when") or outside("over_time")
     ):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
@@ -307,6 +318,22 @@ def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     people = {t.lower for t in doc.tokens if t.lower in doc.names} | {
         doc.text[a:b].lower() for a, b in rules.cues["person"].matches(doc)
     }
+    # A second person who will do something (not only be or stay something) is the one who
+    # sees, though the map does not list the name: "Roisin will not drink ..., and Declan will
+    # breath-test her each morning". The first one who "will" is the one who changes.
+    skip = _words(rules, "not_person")
+    tokens = doc.tokens
+    subjects: list[str] = []
+    for i in range(len(tokens) - 2):
+        t = tokens[i]
+        if tokens[i + 1].lower != "will" or t.lower in skip or t.lower in pronouns:
+            continue
+        if not (t.text[:1].isupper() and t.text.isalpha()) and t.lower not in people:
+            continue
+        acts = tokens[i + 2].lower not in {"be", "stay", "not", "never", "no"}
+        if subjects and t.lower not in subjects and acts:
+            return []
+        subjects.append(t.lower)
     people -= pronouns
     if len(people) >= 2:
         return []
