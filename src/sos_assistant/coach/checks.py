@@ -72,7 +72,8 @@ def sentence_length(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     limit = int(rule.spec.params.get("max_words", 25))
     if len(doc.tokens) <= limit:
         return []
-    long_kind = doc.kind in rules.word_sets.get("long_kinds", frozenset())
+    # Cue entries spell a kind with a hyphen ("next-step").
+    long_kind = doc.kind.replace("_", "-") in rules.word_sets.get("long_kinds", frozenset())
     kind_limit = int(rule.spec.params.get("kind_max_words", limit)) if long_kind else limit
     hits = []
     for start, end in sentences(doc.text):
