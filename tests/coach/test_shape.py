@@ -316,3 +316,15 @@ def test_a_harm_word_inside_disbelief_is_not_harm_in_complicating(coach: Coach) 
 
 def test_praise_after_has_been_is_still_asked_about_in_strengths(coach: Coach) -> None:
     assert "person-is-label" in rules(coach, "Dad has been receptive and proactive.", "strength")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad has made real progress.",
+        "There is a warm relationship between Gran and the boys.",
+        "Mum has been open and honest with the school.",
+    ],
+)
+def test_praise_that_only_names_a_quality_is_asked_about(coach: Coach, text: str) -> None:
+    assert coach.check(text, "strength"), text

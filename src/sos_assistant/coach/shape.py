@@ -277,9 +277,17 @@ def person_displays(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
 
 def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """Praise or a plan that only names a quality ("good mum", "engaged well", "safe")."""
-    if rules.cues["specific"].search(doc) or any(c.isdigit() for c in doc.text):
+    if any(c.isdigit() for c in doc.text):
         return []
-    return _outer(doc, _not_before(doc, rules, rules.cues["quality_only"].matches(doc)))
+    found = list(rules.cues["quality_only"].matches(doc))
+    # A doing word inside the quality itself ("made" in "made great progress") is not what
+    # was seen or done.
+    if any(
+        not any(a < qb and b > qa for qa, qb in found)
+        for a, b in rules.cues["specific"].matches(doc)
+    ):
+        return []
+    return _outer(doc, _not_before(doc, rules, iter(found)))
 
 
 def _not_before(
