@@ -328,3 +328,9 @@ def test_praise_after_has_been_is_still_asked_about_in_strengths(coach: Coach) -
 )
 def test_praise_that_only_names_a_quality_is_asked_about(coach: Coach, text: str) -> None:
     assert coach.check(text, "strength"), text
+
+
+def test_a_phrase_judging_what_a_person_can_do_is_a_label(coach: Coach) -> None:
+    assert "person-is-label" in rules(coach, "Dad is out of control.", "general")
+    assert "person-is-label" in rules(coach, "Mum is unable to manage her temper.", "general")
+    assert "person-is-label" not in rules(coach, "Dad is unable to work after his fall.", "general")

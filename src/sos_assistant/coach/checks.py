@@ -373,7 +373,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "next_step_when": ("when",),
     "next_step_who": ("doer", "passive", "by_someone"),
     "danger_goals": ("common",),
-    "person_is": ("person", "copula", "being", "specific", "when", "over_time"),
+    "person_is": ("person", "copula", "being", "specific", "when", "over_time", "label_phrases"),
     "person_displays": ("display",),
     "vague_quality": ("quality_only", "specific"),
     "goal_seen": ("goal_state",),

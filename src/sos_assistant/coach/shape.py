@@ -106,6 +106,11 @@ def _describing(
         j += 1
     if j >= len(tokens):
         return
+    start = tokens[j].start
+    for a, b in rules.cues["label_phrases"].matches(doc):
+        if a == start:  # "is out of control", "is unable to regulate ...": a label phrase
+            yield Shape(person, doc.text[a:b], a, b, False)
+            return
     article = tokens[j].lower in ("a", "an")
     if article:
         j += 1
