@@ -23,6 +23,9 @@ from sos_assistant.model import STATEMENT_KINDS
 
 SEALED = Path(__file__).with_name("sealed_statements.yaml")
 DEVELOPMENT = Path(__file__).with_name("labelled.yaml")
+OPENED = Path(__file__).with_name("opened_statements.yaml")
+"""The first sealed set, written by another hand; it has since been read and tuned on, so it
+counts as development now. When first run it scored recall 89.9%, false flags 23.4%."""
 MIN_RECALL = 0.90
 MAX_FALSE_FLAGS = 0.05
 
@@ -75,6 +78,15 @@ def test_recall_and_false_flags_on_the_sealed_set() -> None:
         f"sealed: recall {recall:.1%} of {should}, false flags {false_flags:.1%} of {clean}; "
         f"development: recall {dev[0]:.1%} of {dev[3]}, false flags {dev[1]:.1%} of {dev[4]}"
     )
+    for line in wrong:
+        print(line)
+    assert recall >= MIN_RECALL, "\n".join(wrong)
+    assert false_flags <= MAX_FALSE_FLAGS, "\n".join(wrong)
+
+
+def test_recall_and_false_flags_on_the_opened_set() -> None:
+    recall, false_flags, wrong, should, clean = figures(_load(OPENED), "flag")
+    print(f"opened: recall {recall:.1%} of {should}, false flags {false_flags:.1%} of {clean}")
     for line in wrong:
         print(line)
     assert recall >= MIN_RECALL, "\n".join(wrong)

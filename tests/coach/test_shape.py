@@ -280,3 +280,57 @@ def test_every_format_marks_a_danger_statement_with_no_goal_and_renders_anyway()
         assert word.read("word/document.xml").decode("utf-8").count("Still to do") == 1
     pdf = PdfReader(io.BytesIO(render_bytes(the_map, "pdf")))
     assert "Still to do" in "".join(page.extract_text() for page in pdf.pages)
+
+
+def test_a_long_plain_danger_statement_or_goal_is_not_asked_to_split(coach: Coach) -> None:
+    danger = (
+        "The school and the social worker are worried that Dad may hit Sam again when he is"
+        " angry, and Sam could be badly hurt, as he was in March last year."
+    )
+    goal = (
+        "For the next six months, whenever Dad sees Sam, Gran will be with them the whole time"
+        " and will tell the social worker after each visit."
+    )
+    assert "sentence-too-long" not in rules(coach, danger, "danger")
+    assert "sentence-too-long" not in rules(coach, goal, "goal")
+    # The same length is asked to split where one idea per sentence is expected ...
+    assert "sentence-too-long" in rules(coach, danger, "general")
+    # ... and in a danger statement written in hard words.
+    hard = (
+        "The multi-agency professionals are concerned that Dad's continuing alcohol consumption"
+        " while supervising Sam at weekends could result in significant neglect of his physical"
+        " requirements and his emotional development over the coming months."
+    )
+    assert "sentence-too-long" in rules(coach, hard, "danger")
+
+
+def test_where_someone_is_is_not_a_label(coach: Coach) -> None:
+    assert "person-is-label" not in rules(coach, "Dad is with Sam on Saturdays.", "general")
+
+
+def test_a_harm_word_inside_disbelief_is_not_harm_in_complicating(coach: Coach) -> None:
+    doubt = "Mum told the worker in May that she does not believe Dad hit Sam."
+    assert "complicating-as-harm" not in rules(coach, doubt, "complicating")
+    assert "complicating-as-harm" in rules(coach, "Dad hit Sam in front of Mum.", "complicating")
+
+
+def test_praise_after_has_been_is_still_asked_about_in_strengths(coach: Coach) -> None:
+    assert "person-is-label" in rules(coach, "Dad has been receptive and proactive.", "strength")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad has made real progress.",
+        "There is a warm relationship between Gran and the boys.",
+        "Mum has been open and honest with the school.",
+    ],
+)
+def test_praise_that_only_names_a_quality_is_asked_about(coach: Coach, text: str) -> None:
+    assert coach.check(text, "strength"), text
+
+
+def test_a_phrase_judging_what_a_person_can_do_is_a_label(coach: Coach) -> None:
+    assert "person-is-label" in rules(coach, "Dad is out of control.", "general")
+    assert "person-is-label" in rules(coach, "Mum is unable to manage her temper.", "general")
+    assert "person-is-label" not in rules(coach, "Dad is unable to work after his fall.", "general")

@@ -125,3 +125,38 @@ def test_user_text_is_printed_inert() -> None:
     code, out, _ = run(["questions", "Why \x1b[31mred\x1b[0m?"])
     assert code == 0
     assert "\x1b" not in out
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # An opener decides, whatever the rest says.
+        ("Tell me more about the evening you stayed calm without shouting.", "amplify"),
+        ("Brilliant - how did you do that?", "amplify"),
+        ("Imagine it's a year on and the worker has gone. What is home like?", "preferred_future"),
+        ("What's the best time to ring you next week?", "other"),
+        # How practitioners say it.
+        ("How d'you get through the bad days?", "coping"),
+        ("What's helped you keep going this year?", "coping"),
+        ("How have you looked after yourself through all this?", "coping"),
+        ("When is the shouting less of a problem?", "exception"),
+        ("What time does he get home, who is with the kids, and does he eat?", "stacked"),
+        ("What's worrying you and what's helping?", "stacked"),
+        ("That must have been frightening, mustn't it?", "leading"),
+        ("You said a 6. What would moving up to a 7 look like?", "scaling"),
+        ("Which parts of bedtime are already working for the boys?", "working_well"),
+        ("What keeps you awake at night about school?", "worries"),
+        ("What do you think your brother noticed when things were calmer?", "relationship"),
+        ("Let's look at what's been going well.", "statement"),
+        # Not stacked: one question after a 'when' clause.
+        ("When Dad drinks, what do the children see?", "worries"),
+    ],
+)
+def test_how_practitioners_phrase_questions(question: str, expected: str) -> None:
+    assert classify(question).type == expected
+
+
+def test_a_tip_from_the_coach_does_not_make_a_question_leading() -> None:
+    # The coach is unsure whether "good at" sums a person up: a tip, so the type stands.
+    assert classify("What would your nan say you're good at?").type == "relationship"
+    assert classify("What would your nan say about your lazy dad?").type == "leading"

@@ -37,22 +37,59 @@ def _whole(doc: Doc, advice: bool | None = None, **values: object) -> list[Hit]:
 # Readability
 
 
+def _long_words(doc: Doc, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """(long words, all words) in a span. A name is not a hard word (a family knows its own
+    names), and a possessive 's does not make a word long."""
+    stop = len(doc.text) if end is None else end
+    long_words = total = 0
+    first = True
+    for token in doc.tokens:
+        if token.start < start or token.start >= stop:
+            continue
+        total += 1
+        word = token.lower.removesuffix("'s").removesuffix("\u2019s")
+        is_name = token.text[:1].isupper() and not first
+        first = False
+        if len(word) >= 9 and not is_name:
+            long_words += 1
+    return long_words, total
+
+
+def _hard_sentence(doc: Doc, rule: Rule, start: int, end: int) -> bool:
+    """A long sentence is hard when its words are hard or it runs clause after clause."""
+    long_words, total = _long_words(doc, start, end)
+    if long_words > rule.spec.params.get("long_word_share", 0.08) * total:
+        return True
+    joins = len(re.findall(r"\b(?:and|then|but|so)\b", doc.text[start:end], re.IGNORECASE))
+    return joins >= int(rule.spec.params.get("run_on_joins", 4))
+
+
 def sentence_length(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """Sentences over ``max_words`` words are asked to split. A danger statement, goal, harm or
+    safety statement has several parts the approach asks for (who, what, when, for how long), so
+    there one sentence of up to ``kind_max_words`` words is expected; it is asked to split only
+    when it is also hard (hard words, or clause after clause)."""
     limit = int(rule.spec.params.get("max_words", 25))
     if len(doc.tokens) <= limit:
         return []
+    # Cue entries spell a kind with a hyphen ("next-step").
+    long_kind = doc.kind.replace("_", "-") in rules.word_sets.get("long_kinds", frozenset())
+    kind_limit = int(rule.spec.params.get("kind_max_words", limit)) if long_kind else limit
     hits = []
     for start, end in sentences(doc.text):
         count = word_count(doc.text[start:end])
-        if count > limit:
-            hits.append(Hit(start, end, None, {"words": count, "max_words": limit}))
+        if count <= limit:
+            continue
+        if count <= kind_limit and not _hard_sentence(doc, rule, start, end):
+            continue
+        hits.append(Hit(start, end, None, {"words": count, "max_words": limit}))
     return hits
 
 
 def _everyday_words(doc: Doc, rule: Rule) -> bool:
     """Few long words: a high reading age then comes from long sentences, not hard words."""
-    long_words = sum(1 for t in doc.tokens if len(t.lower) >= 9)
-    return long_words <= rule.spec.params.get("long_word_share", 0.08) * len(doc.tokens)
+    long_words, total = _long_words(doc)
+    return long_words <= rule.spec.params.get("long_word_share", 0.08) * total
 
 
 def _reading_too_high(doc: Doc, rule: Rule) -> float | None:
@@ -123,7 +160,14 @@ def harm_event(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
 
 
 def complicating_harm(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    return _whole(doc) if _has(rules, "harm_event", doc) else []
+    """Harm to the child written as a complicating factor. A harm word inside what someone does
+    not believe or denies ("she does not believe Rhodri hit Lowri") is left alone: the
+    disbelief is the complicating factor, and the harm is written elsewhere."""
+    doubted = [b for _, b in rules.cues["disbelief"].matches(doc)]
+    for a, _ in rules.cues["harm_event"].matches(doc):
+        if not any(b <= a for b in doubted):
+            return _whole(doc)
+    return []
 
 
 def safety_over_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
@@ -322,14 +366,14 @@ _CUES: dict[str, tuple[str, ...]] = {
     "goal_only_stop": ("stop", "seen"),
     "harm_prediction": ("future", "past"),
     "harm_event": ("past", "future"),
-    "complicating_harm": ("harm_event",),
+    "complicating_harm": ("harm_event", "disbelief"),
     "safety_over_time": ("over_time",),
     "safety_strength": ("quality", "protective"),
     "strength_safety": ("protective", "over_time"),
     "next_step_when": ("when",),
     "next_step_who": ("doer", "passive", "by_someone"),
     "danger_goals": ("common",),
-    "person_is": ("person", "copula", "being", "specific", "when", "over_time"),
+    "person_is": ("person", "copula", "being", "specific", "when", "over_time", "label_phrases"),
     "person_displays": ("display",),
     "vague_quality": ("quality_only", "specific"),
     "goal_seen": ("goal_state",),

@@ -106,6 +106,11 @@ def _describing(
         j += 1
     if j >= len(tokens):
         return
+    start = tokens[j].start
+    for a, b in rules.cues["label_phrases"].matches(doc):
+        if a == start:  # "is out of control", "is unable to regulate ...": a label phrase
+            yield Shape(person, doc.text[a:b], a, b, False)
+            return
     article = tokens[j].lower in ("a", "an")
     if article:
         j += 1
@@ -183,6 +188,8 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
         return None
     if word in _words(rules, "not_label") or word in _words(rules, "person"):
         return None
+    if word in _words(rules, "np_stop"):
+        return None  # "Liam is with her", "Dad is at work": where someone is, not what
     if word in _words(rules, "state_after"):
         return None
     if following is not None and following in _words(rules, "state_after"):
@@ -233,10 +240,19 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
             s if s.advice or s.word.lower() in _words(rules, "label_words") else _maybe(s)
             for s in found
         ]
+    spans = [(s.start, s.end) for s in found]
+
+    def outside(cue: str) -> bool:
+        # The shape's own words ("has been" in "has been receptive") are not what was done.
+        return any(
+            not any(
+                a < end and (b > start or not doc.text[b:start].strip()) for start, end in spans
+            )
+            for a, b in rules.cues[cue].matches(doc)
+        )
+
     if any(s.advice for s in found) and (
-        rules.cues["specific"].search(doc)
-        or rules.cues["when"].search(doc)
-        or rules.cues["over_time"].search(doc)
+        outside("specific") or outside("when") or outside("over_time")
     ):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
@@ -266,9 +282,17 @@ def person_displays(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
 
 def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """Praise or a plan that only names a quality ("good mum", "engaged well", "safe")."""
-    if rules.cues["specific"].search(doc) or any(c.isdigit() for c in doc.text):
+    if any(c.isdigit() for c in doc.text):
         return []
-    return _outer(doc, _not_before(doc, rules, rules.cues["quality_only"].matches(doc)))
+    found = list(rules.cues["quality_only"].matches(doc))
+    # A doing word inside the quality itself ("made" in "made great progress") is not what
+    # was seen or done.
+    if any(
+        not any(a < qb and b > qa for qa, qb in found)
+        for a, b in rules.cues["specific"].matches(doc)
+    ):
+        return []
+    return _outer(doc, _not_before(doc, rules, iter(found)))
 
 
 def _not_before(
@@ -307,6 +331,22 @@ def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     people = {t.lower for t in doc.tokens if t.lower in doc.names} | {
         doc.text[a:b].lower() for a, b in rules.cues["person"].matches(doc)
     }
+    # A second person who will do something (not only be or stay something) is the one who
+    # sees, though the map does not list the name: "Roisin will not drink ..., and Declan will
+    # breath-test her each morning". The first one who "will" is the one who changes.
+    skip = _words(rules, "not_person")
+    tokens = doc.tokens
+    subjects: list[str] = []
+    for i in range(len(tokens) - 2):
+        t = tokens[i]
+        if tokens[i + 1].lower != "will" or t.lower in skip or t.lower in pronouns:
+            continue
+        if not (t.text[:1].isupper() and t.text.isalpha()) and t.lower not in people:
+            continue
+        acts = tokens[i + 2].lower not in {"be", "stay", "not", "never", "no"}
+        if subjects and t.lower not in subjects and acts:
+            return []
+        subjects.append(t.lower)
     people -= pronouns
     if len(people) >= 2:
         return []

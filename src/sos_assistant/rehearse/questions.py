@@ -83,6 +83,13 @@ class ThreeQuestions(_Strict):
     next_steps: list[str]
 
 
+class Opener(_Strict):
+    type: str
+    """The question type this opener decides."""
+    re: str
+    saw: str
+
+
 class Cues(_Strict):
     saw: str
     types: dict[str, list[str]]
@@ -93,7 +100,11 @@ class QuestionsFile(_Strict):
 
     version: int
     polite: list[str] = []
+    spoken: dict[str, str] = {}
+    """Spoken short forms written out before matching ("d'you" -> "do you")."""
     asks: list[str]
+    openers: list[Opener] = []
+    """Patterns tried before the types: ways of opening a question that decide its type."""
     open_types: list[str]
     closed_types: list[str]
     three_questions: ThreeQuestions
@@ -157,6 +168,17 @@ def check_questions_file(path: Path) -> list[Diagnostic]:
         (("polite", i), p) for i, p in enumerate(parsed.polite)
     ]
     regexes += [(("asks", i), p) for i, p in enumerate(parsed.asks)]
+    regexes += [(("openers", i, "re"), o.re) for i, o in enumerate(parsed.openers)]
+    for i, opener in enumerate(parsed.openers):
+        if opener.type not in QUESTION_TYPES:
+            out.append(
+                Diagnostic(
+                    name,
+                    lines.line(("openers", i, "type")),
+                    "Q004",
+                    f"openers[{i}].type: '{opener.type}' is not a question type",
+                )
+            )
     for type_name, text in parsed.types.items():
         regexes += [
             (("types", type_name, "patterns", i, "re"), p.re) for i, p in enumerate(text.patterns)
@@ -289,6 +311,11 @@ class Classifier:
         flags = re.IGNORECASE
         self._polite = [re.compile(p, flags) for p in self.data.polite]
         self._asks = [re.compile(p, flags) for p in self.data.asks]
+        self._spoken = [
+            (re.compile(r"(?<![\w'])" + re.escape(k) + r"(?![\w'])"), v)
+            for k, v in self.data.spoken.items()
+        ]
+        self._openers = [(o.type, re.compile(o.re, flags), o.saw) for o in self.data.openers]
         self._types = [
             _Compiled(
                 name,
@@ -324,6 +351,8 @@ class Classifier:
         return "?" in tidied or any(p.search(tidied) for p in self._asks)
 
     def _polite_off(self, tidied: str) -> str:
+        for short, long in self._spoken:
+            tidied = short.sub(long, tidied)
         for pattern in self._polite:
             tidied = pattern.sub("", tidied, count=1)
         return tidied
@@ -332,6 +361,10 @@ class Classifier:
         """(type, what it saw, the words matched)."""
         if not self._is_question(tidied):
             return "statement", "", ""
+        for type_name, regex, saw in self._openers:
+            found = regex.search(tidied)
+            if found is not None:
+                return type_name, saw, found.group(0).strip(" ,?")
         for compiled in self._types:
             for regex, saw in compiled.patterns:
                 found = regex.search(tidied)
@@ -412,6 +445,8 @@ class Classifier:
             for finding in self.coach.check(text, "general"):
                 if finding.category not in ("judgement", "jargon"):
                     continue
+                if finding.advice and finding.category == "judgement":
+                    continue  # the coach is unsure ("good at" may be praise): not a label
                 words = self.data.judgement if finding.category == "judgement" else self.data.jargon
                 values = {"found": finding.found, "message": finding.message}
                 saws.append(_fill(words.saw, values))
