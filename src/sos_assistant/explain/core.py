@@ -22,8 +22,9 @@ from sos_assistant import content
 from sos_assistant.content import TERM_KINDS, GlossaryFile, Term
 
 _TOKEN = re.compile(r"[^\W_]+")
-_GAP = re.compile(r"[\s\-\u2010-\u2014/'’&.]{1,4}")
-"""What may come between two words of a name in the text: spaces, hyphens, apostrophes."""
+_GAP = re.compile(r"[\s\-\u2010-\u2014/'’&.()]{1,4}")
+"""What may come between two words of a name in the text: spaces, hyphens, apostrophes,
+brackets ("Social Services and Well-being (Wales) Act")."""
 _BAD_GAP = re.compile(r"[.]\s")
 """A full stop followed by a space ends a sentence: a name never runs across it."""
 
@@ -132,6 +133,18 @@ class Explainer:
                     self._first.setdefault(low[0], []).append(_Name(low, exact, term))
         for names in self._first.values():
             names.sort(key=lambda n: -len(n.low))
+        self._leads = sorted(
+            ([t.lower() for t in _TOKEN.findall(lead)] for lead in self.glossary.lead_ins),
+            key=lambda words: -len(words),
+        )
+        """Lead-ins ("subject to a", "open to") as lower-case words, longest first."""
+        tails: list[list[str]] = []
+        for tail in self.glossary.tails:
+            found = [t.lower() for t in _TOKEN.findall(tail)]
+            if found:
+                tails.extend([*found[:-1], last] for last in _forms(found[-1]))
+        self._tails = sorted(tails, key=lambda words: -len(words))
+        """Tails ("incident", "assessment") and their plurals as lower-case words, longest first."""
 
     # -----------------------------------------------------------------------------------------
 
@@ -156,6 +169,7 @@ class Explainer:
         words = [t.group() for t in tokens]
         low = [w.lower() for w in words]
         count = len(words)
+        base: list[tuple[int, int, Term]] = []
         for i, first in enumerate(low):
             for name in self._first.get(first, ()):
                 size = len(name.low)
@@ -163,10 +177,54 @@ class Explainer:
                     continue
                 if not self._fits(text, tokens, words, i, name):
                     continue
-                yield self._make(
-                    text, tokens[i].start(), tokens[i + size - 1].end(), name.term, None
-                )
+                base.append((i, i + size, name.term))
                 break
+        starts = {i for i, _, _ in base}
+        for i, j, term in base:
+            i = self._lead_in(text, tokens, low, i)
+            j = self._tail(text, tokens, low, j)
+            if term.runs_on:
+                j = self._run_on(text, tokens, j, term.runs_on, starts)
+            yield self._make(text, tokens[i].start(), tokens[j - 1].end(), term, None)
+
+    def _lead_in(self, text: str, tokens: list[re.Match[str]], low: list[str], i: int) -> int:
+        """Where a term starts once a lead-in just before it ("subject to a") is taken in."""
+        for lead in self._leads:
+            k = i - len(lead)
+            if (
+                k >= 0
+                and low[k:i] == lead
+                and all(_joined(text, tokens, n) for n in range(k + 1, i + 1))
+            ):
+                return k
+        return i
+
+    def _tail(self, text: str, tokens: list[re.Match[str]], low: list[str], j: int) -> int:
+        """Where a term ends once a tail just after it ("incident", "'s assessment") is taken in."""
+        at = j
+        if (
+            at < len(low)
+            and low[at] == "s"
+            and text[tokens[at - 1].end() : tokens[at].start()] in ("'", "’")
+        ):
+            at += 1
+        for tail in self._tails:
+            end = at + len(tail)
+            if low[at:end] == tail and all(_joined(text, tokens, n) for n in range(j, end)):
+                return end
+        return j
+
+    @staticmethod
+    def _run_on(text: str, tokens: list[re.Match[str]], j: int, most: int, starts: set[int]) -> int:
+        """Where a term that takes in the rest of its clause ends: up to ``most`` more words,
+        stopping at punctuation, at a line break or where another term starts."""
+        end = j
+        while end < len(tokens) and end - j < most and end not in starts:
+            gap = text[tokens[end - 1].end() : tokens[end].start()]
+            if gap.strip(" -") or "\n" in gap:
+                break
+            end += 1
+        return end
 
     @staticmethod
     def _fits(
@@ -244,6 +302,12 @@ class Explainer:
             used[match.start : match.end] = b"\1" * (match.end - match.start)
             taken.append(match)
         return taken
+
+
+def _joined(text: str, tokens: list[re.Match[str]], n: int) -> bool:
+    """Whether word ``n`` runs on from word ``n - 1`` within one name (a space, a hyphen)."""
+    gap = text[tokens[n - 1].end() : tokens[n].start()]
+    return gap == " " or bool(_GAP.fullmatch(gap) and not _BAD_GAP.search(gap))
 
 
 def _word_coach() -> Any:
