@@ -13,6 +13,7 @@ The text is never changed: each result carries its ``start``/``end`` offsets int
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -151,7 +152,7 @@ class Explainer:
     def explain(self, text: str) -> list[Explained]:
         """Every professional word in ``text``, the most hurtful first (labels, then legal
         steps, then the rest), in text order within each."""
-        found = self._choose([*self._glossary_matches(text), *self._coach_matches(text)])
+        found = self._choose(text, [*self._glossary_matches(text), *self._coach_matches(text)])
         return sorted(found, key=lambda e: (rank(e), e.start))
 
     def in_text_order(self, text: str) -> list[Explained]:
@@ -292,8 +293,10 @@ class Explainer:
         )
 
     @staticmethod
-    def _choose(matches: list[Explained]) -> list[Explained]:
-        """Longest first; nothing that overlaps a match already taken."""
+    def _choose(text: str, matches: list[Explained]) -> list[Explained]:
+        """Longest first; nothing that overlaps a match already taken. Two matches of the same
+        term that overlap ("non-engagement" and the coach's "engagement with") become one."""
+        matches = _merged(text, matches)
         taken: list[Explained] = []
         used = bytearray(max((m.end for m in matches), default=0))
         for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.rule is not None)):
@@ -302,6 +305,24 @@ class Explainer:
             used[match.start : match.end] = b"\1" * (match.end - match.start)
             taken.append(match)
         return taken
+
+
+def _merged(text: str, matches: list[Explained]) -> list[Explained]:
+    """Overlapping matches of one term as one match over both spans (the coach's kind and rule
+    are kept, as a coach finding says more about why the words are there)."""
+    out: list[Explained] = []
+    last: dict[str, int] = {}
+    for match in sorted(matches, key=lambda m: (m.start, m.rule is None)):
+        at = last.get(match.term)
+        if at is not None and match.start < out[at].end:
+            prev = out[at]
+            keep = prev if prev.rule is not None or match.rule is None else match
+            start, end = prev.start, max(prev.end, match.end)
+            out[at] = dataclasses.replace(keep, start=start, end=end, phrase=text[start:end])
+            continue
+        last[match.term] = len(out)
+        out.append(match)
+    return out
 
 
 def _joined(text: str, tokens: list[re.Match[str]], n: int) -> bool:
@@ -313,8 +334,6 @@ def _joined(text: str, tokens: list[re.Match[str]], n: int) -> bool:
 def _word_coach() -> Any:
     """The coach with only its rules about words: the checks of reading age and structure
     cost most of its time on a long report and say nothing about a word's meaning."""
-    import dataclasses
-
     from sos_assistant.coach import Coach, load_rules
 
     rules = load_rules()
