@@ -34,8 +34,8 @@ def test_a_lead_in_and_a_tail_go_with_the_term_they_touch() -> None:
     }
     assert got == {"subject to a CP plan": "CP plan", "DV incident": "DV"}
     # plurals of a tail count; a tail or lead-in alone is not a term
-    got = {t.phrase for t in words.explain("Two DV incidents. An incident. Subject to a review.")}
-    assert got == {"DV incidents"}
+    alone = {t.phrase for t in words.explain("Two DV incidents. An incident. Subject to a review.")}
+    assert alone == {"DV incidents"}
 
 
 def test_lead_ins_and_tails_are_whole_words_and_stop_at_a_full_stop() -> None:
