@@ -20,7 +20,8 @@ def small(**extra: object) -> Explainer:
             {"term": "CP plan", "plain": "A plan.", "ask": "Why?"},
             {"term": "DV", "plain": "Hurt at home.", "ask": "Why?"},
             {"term": "capacity to", "plain": "Able to.", "ask": "Why?", "runs_on": 3},
-            {"term": "hostile", "plain": "Angry.", "ask": "Why?"},
+            {"term": "hostile", "plain": "Angry.", "ask": "Why?", "kind": "label"},
+            {"term": "boundaries", "plain": "Rules.", "ask": "Why?"},
         ],
         **extra,
     }
@@ -57,6 +58,9 @@ def test_a_term_that_runs_on_takes_in_its_clause_up_to_punctuation_or_another_te
     assert [t.phrase for t in words.explain(text)] == ["capacity to keep them safe"]
     text = "Her capacity to be hostile worries us."
     assert sorted(t.phrase for t in words.explain(text)) == ["capacity to be", "hostile"]
+    # an everyday report word (kind "word") is taken into the clause
+    text = "His capacity to set boundaries, at times."
+    assert [t.phrase for t in words.explain(text)] == ["capacity to set boundaries"]
 
 
 def test_the_packaged_glossary_finds_common_variations_whole() -> None:

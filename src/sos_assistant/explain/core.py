@@ -180,7 +180,9 @@ class Explainer:
                     continue
                 base.append((i, i + size, name.term))
                 break
-        starts = {i for i, _, _ in base}
+        # a term that runs on stops where another term starts, unless that is an everyday
+        # report word (kind "word"): "risks posed by his associates" is one phrase
+        starts = {i for i, _, term in base if term.kind != "word"}
         for i, j, term in base:
             i = self._lead_in(text, tokens, low, i)
             j = self._tail(text, tokens, low, j)
@@ -218,7 +220,8 @@ class Explainer:
     @staticmethod
     def _run_on(text: str, tokens: list[re.Match[str]], j: int, most: int, starts: set[int]) -> int:
         """Where a term that takes in the rest of its clause ends: up to ``most`` more words,
-        stopping at punctuation, at a line break or where another term starts."""
+        stopping at punctuation, at a line break or where another term (not a mere report
+        word) starts."""
         end = j
         while end < len(tokens) and end - j < most and end not in starts:
             gap = text[tokens[end - 1].end() : tokens[end].start()]
