@@ -80,6 +80,11 @@ def test_brackets_inside_a_name_do_not_stop_it() -> None:
     assert "Social Services and Well-being (Wales) Act 2014" in found(text)
 
 
+def test_a_name_with_brackets_takes_its_closing_bracket() -> None:
+    assert "section 91(14)" in found("The court made a section 91(14) order? No: a section 91(14).")
+    assert "section 91(14) order" in found("The court made a section 91(14) order.")
+
+
 def test_two_overlapping_finds_of_one_term_become_one() -> None:
     text = "There is a history of non-engagement with the CMHT."
     spans = [t.phrase for t in explain(text) if t.term == "engagement"]

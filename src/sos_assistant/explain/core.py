@@ -188,7 +188,12 @@ class Explainer:
             j = self._tail(text, tokens, low, j)
             if term.runs_on:
                 j = self._run_on(text, tokens, j, term.runs_on, starts)
-            yield self._make(text, tokens[i].start(), tokens[j - 1].end(), term, None)
+            start, end = tokens[i].start(), tokens[j - 1].end()
+            if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(
+                ")", start, end
+            ):
+                end += 1  # "section 91(14)" takes its closing bracket
+            yield self._make(text, start, end, term, None)
 
     def _lead_in(self, text: str, tokens: list[re.Match[str]], low: list[str], i: int) -> int:
         """Where a term starts once a lead-in just before it ("subject to a") is taken in."""
