@@ -58,6 +58,8 @@ def test_a_term_that_runs_on_takes_in_its_clause_up_to_punctuation_or_another_te
     assert [t.phrase for t in words.explain(text)] == ["capacity to keep them safe"]
     text = "Her capacity to be hostile worries us."
     assert sorted(t.phrase for t in words.explain(text)) == ["capacity to be", "hostile"]
+    text = "Her capacity to keep them safe is limited."
+    assert [t.phrase for t in words.explain(text)] == ["capacity to keep them safe"]
     # an everyday report word (kind "word") is taken into the clause
     text = "His capacity to set boundaries, at times."
     assert [t.phrase for t in words.explain(text)] == ["capacity to set boundaries"]

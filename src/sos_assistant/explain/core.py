@@ -29,6 +29,31 @@ brackets ("Social Services and Well-being (Wales) Act")."""
 _BAD_GAP = re.compile(r"[.]\s")
 """A full stop followed by a space ends a sentence: a name never runs across it."""
 
+_CLAUSE_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "remains",
+        "remain",
+        "remained",
+    ]
+)
+"""Words that start what is said about a phrase ("... is limited"): a term that runs on
+stops before them."""
+
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
 CHUNK = 400
 """About how many characters of text the coach is given at a time."""
@@ -230,7 +255,7 @@ class Explainer:
         end = j
         while end < len(tokens) and end - j < most and end not in starts:
             gap = text[tokens[end - 1].end() : tokens[end].start()]
-            if gap.strip(" -") or "\n" in gap:
+            if gap.strip(" -") or "\n" in gap or tokens[end].group().lower() in _CLAUSE_VERBS:
                 break
             end += 1
         return end
