@@ -93,6 +93,9 @@ class Term(_Strict):
     kind: TermKind = "word"
     coach: list[str] = []
     """The coach rules (``content/coach/*.yaml`` ids) whose findings this term explains."""
+    runs_on: Annotated[int, Field(ge=0, le=8)] = 0
+    """How many more words of its clause the term takes in ("capacity to" takes in what it is
+    the capacity to do), up to a comma, a full stop or another term."""
 
     @property
     def names(self) -> list[str]:
@@ -106,6 +109,12 @@ _WORD = re.compile(r"[^\W_]+")
 class GlossaryFile(_Strict):
     version: Literal[1]
     terms: Annotated[list[Term], Field(min_length=1)]
+    lead_ins: list[str] = []
+    """Words that may come just before any term and belong with it ("subject to a" in
+    "subject to a child protection plan", "open to" in "open to CAMHS")."""
+    tails: list[str] = []
+    """Words that may come just after any term and belong with it ("incident" in "DV
+    incident", "assessment" in "ASD assessment")."""
 
     def search(self, query: str) -> list[Term]:
         """Terms where every word of ``query`` starts a word of the term's names or meaning.

@@ -13,6 +13,7 @@ The text is never changed: each result carries its ``start``/``end`` offsets int
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,10 +23,36 @@ from sos_assistant import content
 from sos_assistant.content import TERM_KINDS, GlossaryFile, Term
 
 _TOKEN = re.compile(r"[^\W_]+")
-_GAP = re.compile(r"[\s\-\u2010-\u2014/'’&.]{1,4}")
-"""What may come between two words of a name in the text: spaces, hyphens, apostrophes."""
+_GAP = re.compile(r"[\s\-\u2010-\u2014/'’&.()]{1,4}")
+"""What may come between two words of a name in the text: spaces, hyphens, apostrophes,
+brackets ("Social Services and Well-being (Wales) Act")."""
 _BAD_GAP = re.compile(r"[.]\s")
 """A full stop followed by a space ends a sentence: a name never runs across it."""
+
+_CLAUSE_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "remains",
+        "remain",
+        "remained",
+    ]
+)
+"""Words that start what is said about a phrase ("... is limited"): a term that runs on
+stops before them."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
 CHUNK = 400
@@ -132,13 +159,25 @@ class Explainer:
                     self._first.setdefault(low[0], []).append(_Name(low, exact, term))
         for names in self._first.values():
             names.sort(key=lambda n: -len(n.low))
+        self._leads = sorted(
+            ([t.lower() for t in _TOKEN.findall(lead)] for lead in self.glossary.lead_ins),
+            key=lambda words: -len(words),
+        )
+        """Lead-ins ("subject to a", "open to") as lower-case words, longest first."""
+        tails: list[list[str]] = []
+        for tail in self.glossary.tails:
+            found = [t.lower() for t in _TOKEN.findall(tail)]
+            if found:
+                tails.extend([*found[:-1], last] for last in _forms(found[-1]))
+        self._tails = sorted(tails, key=lambda words: -len(words))
+        """Tails ("incident", "assessment") and their plurals as lower-case words, longest first."""
 
     # -----------------------------------------------------------------------------------------
 
     def explain(self, text: str) -> list[Explained]:
         """Every professional word in ``text``, the most hurtful first (labels, then legal
         steps, then the rest), in text order within each."""
-        found = self._choose([*self._glossary_matches(text), *self._coach_matches(text)])
+        found = self._choose(text, [*self._glossary_matches(text), *self._coach_matches(text)])
         return sorted(found, key=lambda e: (rank(e), e.start))
 
     def in_text_order(self, text: str) -> list[Explained]:
@@ -156,6 +195,7 @@ class Explainer:
         words = [t.group() for t in tokens]
         low = [w.lower() for w in words]
         count = len(words)
+        base: list[tuple[int, int, Term]] = []
         for i, first in enumerate(low):
             for name in self._first.get(first, ()):
                 size = len(name.low)
@@ -163,10 +203,62 @@ class Explainer:
                     continue
                 if not self._fits(text, tokens, words, i, name):
                     continue
-                yield self._make(
-                    text, tokens[i].start(), tokens[i + size - 1].end(), name.term, None
-                )
+                base.append((i, i + size, name.term))
                 break
+        # a term that runs on stops where another term starts, unless that is an everyday
+        # report word (kind "word"): "risks posed by his associates" is one phrase
+        starts = {i for i, _, term in base if term.kind != "word"}
+        for i, j, term in base:
+            i = self._lead_in(text, tokens, low, i)
+            j = self._tail(text, tokens, low, j)
+            if term.runs_on:
+                j = self._run_on(text, tokens, j, term.runs_on, starts)
+            start, end = tokens[i].start(), tokens[j - 1].end()
+            if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(
+                ")", start, end
+            ):
+                end += 1  # "section 91(14)" takes its closing bracket
+            yield self._make(text, start, end, term, None)
+
+    def _lead_in(self, text: str, tokens: list[re.Match[str]], low: list[str], i: int) -> int:
+        """Where a term starts once a lead-in just before it ("subject to a") is taken in."""
+        for lead in self._leads:
+            k = i - len(lead)
+            if (
+                k >= 0
+                and low[k:i] == lead
+                and all(_joined(text, tokens, n) for n in range(k + 1, i + 1))
+            ):
+                return k
+        return i
+
+    def _tail(self, text: str, tokens: list[re.Match[str]], low: list[str], j: int) -> int:
+        """Where a term ends once a tail just after it ("incident", "'s assessment") is taken in."""
+        at = j
+        if (
+            at < len(low)
+            and low[at] == "s"
+            and text[tokens[at - 1].end() : tokens[at].start()] in ("'", "’")
+        ):
+            at += 1
+        for tail in self._tails:
+            end = at + len(tail)
+            if low[at:end] == tail and all(_joined(text, tokens, n) for n in range(j, end)):
+                return end
+        return j
+
+    @staticmethod
+    def _run_on(text: str, tokens: list[re.Match[str]], j: int, most: int, starts: set[int]) -> int:
+        """Where a term that takes in the rest of its clause ends: up to ``most`` more words,
+        stopping at punctuation, at a line break or where another term (not a mere report
+        word) starts."""
+        end = j
+        while end < len(tokens) and end - j < most and end not in starts:
+            gap = text[tokens[end - 1].end() : tokens[end].start()]
+            if gap.strip(" -") or "\n" in gap or tokens[end].group().lower() in _CLAUSE_VERBS:
+                break
+            end += 1
+        return end
 
     @staticmethod
     def _fits(
@@ -234,8 +326,10 @@ class Explainer:
         )
 
     @staticmethod
-    def _choose(matches: list[Explained]) -> list[Explained]:
-        """Longest first; nothing that overlaps a match already taken."""
+    def _choose(text: str, matches: list[Explained]) -> list[Explained]:
+        """Longest first; nothing that overlaps a match already taken. Two matches of the same
+        term that overlap ("non-engagement" and the coach's "engagement with") become one."""
+        matches = _merged(text, matches)
         taken: list[Explained] = []
         used = bytearray(max((m.end for m in matches), default=0))
         for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.rule is not None)):
@@ -246,11 +340,33 @@ class Explainer:
         return taken
 
 
+def _merged(text: str, matches: list[Explained]) -> list[Explained]:
+    """Overlapping matches of one term as one match over both spans (the coach's kind and rule
+    are kept, as a coach finding says more about why the words are there)."""
+    out: list[Explained] = []
+    last: dict[str, int] = {}
+    for match in sorted(matches, key=lambda m: (m.start, m.rule is None)):
+        at = last.get(match.term)
+        if at is not None and match.start < out[at].end:
+            prev = out[at]
+            keep = prev if prev.rule is not None or match.rule is None else match
+            start, end = prev.start, max(prev.end, match.end)
+            out[at] = dataclasses.replace(keep, start=start, end=end, phrase=text[start:end])
+            continue
+        last[match.term] = len(out)
+        out.append(match)
+    return out
+
+
+def _joined(text: str, tokens: list[re.Match[str]], n: int) -> bool:
+    """Whether word ``n`` runs on from word ``n - 1`` within one name (a space, a hyphen)."""
+    gap = text[tokens[n - 1].end() : tokens[n].start()]
+    return gap == " " or bool(_GAP.fullmatch(gap) and not _BAD_GAP.search(gap))
+
+
 def _word_coach() -> Any:
     """The coach with only its rules about words: the checks of reading age and structure
     cost most of its time on a long report and say nothing about a word's meaning."""
-    import dataclasses
-
     from sos_assistant.coach import Coach, load_rules
 
     rules = load_rules()

@@ -1,0 +1,105 @@
+"""Variations of a known term are found whole: a lead-in before it ("subject to a CP plan"), a
+tail after it ("DV incident"), the rest of its clause ("capacity to provide ..."), brackets
+inside a name, and two overlapping finds of one term. Never letters inside a word."""
+
+from __future__ import annotations
+
+from sos_assistant.content import GlossaryFile
+from sos_assistant.explain import Explainer, explain
+
+
+def found(text: str) -> dict[str, str]:
+    """Each phrase found, with the term that explains it."""
+    return {t.phrase: t.term for t in explain(text)}
+
+
+def small(**extra: object) -> Explainer:
+    data = {
+        "version": 1,
+        "terms": [
+            {"term": "CP plan", "plain": "A plan.", "ask": "Why?"},
+            {"term": "DV", "plain": "Hurt at home.", "ask": "Why?"},
+            {"term": "capacity to", "plain": "Able to.", "ask": "Why?", "runs_on": 3},
+            {"term": "hostile", "plain": "Angry.", "ask": "Why?", "kind": "label"},
+            {"term": "boundaries", "plain": "Rules.", "ask": "Why?"},
+        ],
+        **extra,
+    }
+    return Explainer(GlossaryFile.model_validate(data), coach=False)
+
+
+def test_a_lead_in_and_a_tail_go_with_the_term_they_touch() -> None:
+    words = small(lead_ins=["subject to a"], tails=["incident"])
+    got = {
+        t.phrase: t.term for t in words.explain("Jo is subject to a CP plan after a DV incident.")
+    }
+    assert got == {"subject to a CP plan": "CP plan", "DV incident": "DV"}
+    # plurals of a tail count; a tail or lead-in alone is not a term
+    alone = {t.phrase for t in words.explain("Two DV incidents. An incident. Subject to a review.")}
+    assert alone == {"DV incidents"}
+
+
+def test_lead_ins_and_tails_are_whole_words_and_stop_at_a_full_stop() -> None:
+    words = small(lead_ins=["to a"], tails=["incident"])
+    got = {
+        t.phrase for t in words.explain("Pluto a CP plan. DV. Incident. DVincident DV incidentally")
+    }
+    assert got == {"CP plan", "DV"}
+
+
+def test_without_lead_ins_or_tails_only_the_term_is_found() -> None:
+    got = {t.phrase for t in small().explain("Jo is subject to a CP plan after a DV incident.")}
+    assert got == {"CP plan", "DV"}
+
+
+def test_a_term_that_runs_on_takes_in_its_clause_up_to_punctuation_or_another_term() -> None:
+    words = small()
+    text = "Dad's capacity to keep them safe all day, and more."
+    assert [t.phrase for t in words.explain(text)] == ["capacity to keep them safe"]
+    text = "Her capacity to be hostile worries us."
+    assert sorted(t.phrase for t in words.explain(text)) == ["capacity to be", "hostile"]
+    text = "Her capacity to keep them safe is limited."
+    assert [t.phrase for t in words.explain(text)] == ["capacity to keep them safe"]
+    # an everyday report word (kind "word") is taken into the clause
+    text = "His capacity to set boundaries, at times."
+    assert [t.phrase for t in words.explain(text)] == ["capacity to set boundaries"]
+
+
+def test_the_packaged_glossary_finds_common_variations_whole() -> None:
+    assert found("Both children are subject to a child protection plan.") == {
+        "subject to a child protection plan": "child protection plan"
+    }
+    got = found("Rhiannon is accommodated under section 20. Police attended a DV incident.")
+    assert got["accommodated under section 20"] == "section 20"
+    assert got["DV incident"] == "domestic abuse"
+    got = found("He is open to CAMHS and waiting for an ASD assessment.")
+    assert got["open to CAMHS"] == "CAMHS"
+    assert got["ASD assessment"] == "ASD"
+
+
+def test_brackets_inside_a_name_do_not_stop_it() -> None:
+    text = "Support under the Social Services and Well-being (Wales) Act 2014 continues."
+    assert "Social Services and Well-being (Wales) Act 2014" in found(text)
+
+
+def test_a_name_with_brackets_takes_its_closing_bracket() -> None:
+    assert "section 91(14)" in found("The court made a section 91(14) order? No: a section 91(14).")
+    assert "section 91(14) order" in found("The court made a section 91(14) order.")
+
+
+def test_two_overlapping_finds_of_one_term_become_one() -> None:
+    text = "There is a history of non-engagement with the CMHT."
+    spans = [t.phrase for t in explain(text) if t.term == "engagement"]
+    assert len(spans) == 1 and "non-engagement" in spans[0]
+
+
+def test_report_phrasing_is_explained() -> None:
+    text = (
+        "Mum presents well but the risk remains high; this is impacting on Ava. Should "
+        "concerns escalate, the case will be stepped back up. Consideration should be given "
+        "to respite provision."
+    )
+    got = found(text)
+    for phrase in ["presents well", "impacting on", "escalate", "stepped back up", "respite"]:
+        assert any(phrase in p for p in got), phrase
+    assert found(text)["impacting on"] == "impacting on"
