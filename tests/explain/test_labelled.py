@@ -27,6 +27,8 @@ explained when first run. It has been read and tuned on since, so it counts as d
 SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
 """The second sealed part, written by another hand from the issue alone; never tuned on."""
 TARGET = 0.95
+SEALED_FLOOR = 0.85
+"""The share of the sealed part's phrases explained now; the target is TARGET."""
 MAX_AGE = 11.0
 
 
@@ -75,7 +77,7 @@ def test_explains_at_least_95_percent_of_the_phrases() -> None:
         found_all += found
         total_all += total
         print(f"\n{name}: {found}/{total} phrases explained ({found / total:.1%})")
-        if missed:
+        if missed and name != "sealed":  # never the sealed phrases: nobody tunes on them
             print(f"  missed: {missed}")
     share = found_all / total_all
     print(f"combined: {found_all}/{total_all} ({share:.1%})")
@@ -86,6 +88,10 @@ def test_explains_at_least_95_percent_of_the_phrases() -> None:
         dev_found, dev_total, dev_missed = dev_found + f, dev_total + t, dev_missed + m
     share = dev_found / dev_total
     assert share >= TARGET, f"development parts: {dev_found}/{dev_total}; missed {dev_missed}"
+    # The sealed part (never tuned on) is not at the target yet: 72.2% when first run, 85.0%
+    # after work on the opened part. Held as a floor so it can only get better.
+    found, total, _ = score(load(SETS["sealed"]))
+    assert found / total >= SEALED_FLOOR, f"sealed part: {found}/{total}"
 
 
 def test_no_meaning_reads_above_age_11() -> None:

@@ -80,7 +80,8 @@ def test_accuracy_and_kappa_on_the_labelled_questions() -> None:
         items = load(path)
         combined += items
         accuracy, kappa, misses = figures(items)
-        all_misses += misses
+        if path != SEALED:  # never the sealed questions: nobody tunes on them
+            all_misses += misses
         report.append(
             f"{path.name}: {len(items)} questions, accuracy {accuracy:.1%}, kappa {kappa:.3f}"
         )
