@@ -96,8 +96,12 @@ def main() -> int:
             engine = Engine(script)
         step = engine.current
         assert step is not None
-        if step.kind == "text":
+        if step.slot == "meeting.date":
+            engine.answer("8 December 2026")
+        elif step.kind == "text":
             engine.answer("Kai")
+        elif step.kind == "network":
+            engine.answer([{"name": "Bev", "knows_worries": "yes"}])
         elif step.kind == "list":
             engine.answer(["On Monday Dani walked Kai to nursery."])
         elif step.kind == "choice":

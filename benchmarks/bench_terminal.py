@@ -147,8 +147,12 @@ def _answer_for(prompt: Any, turn: int) -> tuple[list[str], Any]:
     value the engine will be given."""
     kind = prompt.step.kind
     words = f"On Monday Dani walked Kai to nursery ({turn})"
+    if prompt.step.slot == "meeting.date":  # a date, or the question asks again
+        return ["8 December 2026", "\r"], "8 December 2026"
     if kind == "text":
         return [words, "\r"], words
+    if kind == "network":  # one helper's name, Enter adds them, Enter on an empty name ends
+        return [f"Bev {turn}", "\r", "\r"], [{"name": f"Bev {turn}"}]
     if kind == "list":
         if prompt.step.views:
             return [words, "\r", "\r", "\r"], [words]
