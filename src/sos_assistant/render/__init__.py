@@ -298,11 +298,12 @@ def still_to_do_test(the_map: Map) -> Any:
     """A function ``still_to_do(statement) -> bool``: True for a danger statement of this map
     that no safety goal answers yet (the coach's map check; the map is never refused for it).
     Every format marks those statements with ``labels.still_to_do``."""
+    from sos_assistant.coach import RuleError
     from sos_assistant.coach.mapcheck import still_to_do
 
     try:
         indexes = still_to_do(the_map)
-    except Exception:  # the coach is optional for printing: never fail a map over it
+    except RuleError:  # rules that cannot be read (check names them) never stop a map printing
         indexes = []
     dangers = the_map.worries.danger_statements
     todo = [dangers[i] for i in indexes]
