@@ -190,6 +190,7 @@ def test_a_review_shown_as_saved_survives_a_crash(private_home: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_a_crash_at_any_moment_keeps_the_reviews_whole(private_home: Path) -> None:
     """Killed at random moments while a review is saved: the store is sound, and the review is

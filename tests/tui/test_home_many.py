@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from sos_assistant.dialogue import find_dialogue
@@ -23,6 +24,7 @@ def _save(count: int) -> None:
             engine.answer(None)
 
 
+@pytest.mark.slow
 async def test_the_newest_are_listed_and_a_typed_name_finds_an_older_one(
     private_home: Path,
 ) -> None:
@@ -49,6 +51,7 @@ async def test_the_newest_are_listed_and_a_typed_name_finds_an_older_one(
         assert app.session is not None and app.session.name == "family 03"
 
 
+@pytest.mark.slow
 async def test_a_name_nobody_has_says_so(private_home: Path) -> None:
     _save(SHOWN + 1)
     app = SosApp()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 import yaml
 from textual.widgets import OptionList, Static
 
@@ -46,6 +47,7 @@ async def test_the_home_screen_offers_the_safety_plan() -> None:
         assert app.session is not None and app.session.engine.script.id == "safety-plan"
 
 
+@pytest.mark.slow
 async def test_a_plan_made_in_the_app_is_the_headless_plan_and_is_reviewed_later() -> None:
     answers = first_walk()
     app = plan_app()
