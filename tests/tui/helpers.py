@@ -12,6 +12,16 @@ from sos_assistant.tui.app import SosApp
 from sos_assistant.tui.widgets.scale import ScaleBar
 
 
+async def to_home(pilot: Pilot[Any]) -> None:
+    """A new person reads the welcome and goes on: the home screen shows."""
+    from sos_assistant.tui.screens.home import HomeScreen
+
+    await pilot.pause()
+    await pilot.press("enter")  # past the welcome
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HomeScreen)
+
+
 async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type (paste) ``text`` into the focused input."""
     focused = pilot.app.focused

@@ -22,7 +22,7 @@ from sos_assistant.tui.screens.map import ExportScreen, MapScreen
 from sos_assistant.tui.screens.question import COACH_DELAY, QuestionScreen
 from tests.sessions import reopen, resume
 from tests.tui.conftest import ALL_KINDS, GOLDEN
-from tests.tui.helpers import give, type_text, walk
+from tests.tui.helpers import give, to_home, type_text, walk
 
 ALL_ANSWERS: dict[str, Any] = {
     "name": "Dani",
@@ -519,10 +519,7 @@ async def test_all_three_frameworks_show_without_scrolling_at_80x24() -> None:
 
     app = SosApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")  # past the welcome
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await to_home(pilot)
         await pilot.press("down", "down", "enter")  # an advocate
         await pilot.pause()
         await pilot.press("enter")  # the first conversation: the framework is asked

@@ -19,7 +19,7 @@ from sos_assistant.tui.screens.home import HomeScreen
 from sos_assistant.tui.screens.passphrase import PassphraseScreen
 from sos_assistant.tui.screens.question import QuestionScreen
 from tests.tui.conftest import ALL_KINDS
-from tests.tui.helpers import give, type_text
+from tests.tui.helpers import give, to_home, type_text
 
 
 def kinds_app() -> SosApp:
@@ -35,10 +35,7 @@ async def to_step(pilot: object, app: SosApp, step_id: str) -> None:
 async def test_the_home_list_is_highlighted_so_the_first_enter_chooses() -> None:
     app = SosApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")  # past the welcome
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await to_home(pilot)
         assert app.screen.query_one("#who", OptionList).highlighted == 0
 
 

@@ -12,13 +12,12 @@ from textual.widgets import OptionList, Static
 from sos_assistant.dialogue import Engine, build_map, find_dialogue, run_answers
 from sos_assistant.store import open_store
 from sos_assistant.tui.app import SosApp
-from sos_assistant.tui.screens.home import HomeScreen
 from sos_assistant.tui.screens.map import MapScreen
 from sos_assistant.tui.screens.question import QuestionScreen
 from sos_assistant.tui.widgets.mapview import MapView
 from tests.sessions import built_map
 from tests.tui.conftest import GOLDEN
-from tests.tui.helpers import answer_review, give, type_text, walk
+from tests.tui.helpers import answer_review, give, to_home, type_text, walk
 
 
 def first_walk() -> dict[str, Any]:
@@ -33,10 +32,7 @@ def plan_app() -> SosApp:
 async def test_the_home_screen_offers_the_safety_plan() -> None:
     app = SosApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")  # past the welcome
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await to_home(pilot)
         await pilot.press("enter")  # a parent or family member
         await pilot.pause()
         choices = app.screen.query_one("#who", OptionList)
