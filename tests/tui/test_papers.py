@@ -76,6 +76,34 @@ async def test_f8_questions_wait_for_the_parents_list_of_questions() -> None:
         assert asks == ["What do you mean by 'presents as'?", "What do you mean by 'hostile'?"]
 
 
+async def test_f8_questions_are_kept_when_the_advocate_stops_before_the_questions_step() -> None:
+    app = SosApp(session_name="stop", dialogue="advocate-understanding", audience="advocate")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_harm_step(pilot, app)
+        await paste(pilot, ISSUE)
+        await pilot.press("f8")  # one question chosen, then Save and stop at once
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+    again = SosApp(session_name="stop", dialogue="advocate-understanding", audience="advocate")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.session is not None
+        assert again.session.later == ["What do you mean by 'presents as'?"]
+        assert again.session.engine.current is not None
+        assert again.session.engine.current.id == "harm-as-written"
+        await give(pilot, again, None)  # harm: skipped this time
+        await give(pilot, again, None)  # worries as written
+        await give(pilot, again, True)  # were there hard words? yes
+        await pilot.pause()
+        assert again.session.engine.current is not None
+        assert again.session.engine.current.id == "hard-words"
+        await pilot.press("enter")  # the list as it is
+        await pilot.pause()
+        asks = [s.text for s in build_map(again.session.engine).preparation.to_ask]  # type: ignore[union-attr]
+        assert asks == ["What do you mean by 'presents as'?"]
+
+
 async def test_the_parents_view_is_not_explained_as_the_papers() -> None:
     app = SosApp(session_name="view", dialogue="advocate-understanding", audience="advocate")
     async with app.run_test(size=(80, 24)) as pilot:

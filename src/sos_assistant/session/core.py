@@ -115,6 +115,9 @@ class Session:
         self.draft: tuple[str, Any] | None = None
         """Words typed but not given when the person last stopped: (step id, value), for the
         step shown now. A face shows them in the box; :meth:`take_draft` hands them over once."""
+        self.later: list[str] = []
+        """Questions the person chose to ask (F8 on the papers' words) before the walk reached
+        the step for their questions: saved at once, handed to that step when it shows."""
         self._autosave: Autosave | None = None
         self.damaged: list[str] = []
         """What of the saved session could not be read ("answer 7 of this session is damaged"),
@@ -163,6 +166,7 @@ class Session:
         session = cls._autosaved(store, opened, engine)
         session.damaged = damaged
         session.draft = _last_draft(opened.events, engine)
+        session.later = _questions_for_later(opened.events, engine)
         return session
 
     @classmethod
@@ -257,6 +261,18 @@ class Session:
         self._autosave.save_draft(step.id, value)
         self.draft = (step.id, value)
         return True
+
+    def keep_for_later(self, questions: list[str]) -> None:
+        """Keep ``questions`` for the step that collects the person's own questions, saved at
+        once (so a question chosen before that step is never lost on stopping).
+
+        Raises:
+            AutosaveError: they could not be saved."""
+        step = next((s for s in self.script.steps if s.slot == ASK_LATER_SLOT), None)
+        if step is None or self._autosave is None:
+            return
+        self._autosave.save_draft(step.id, list(questions))
+        self.later = list(questions)
 
     def take_draft(self, step_id: str) -> Any:
         """The draft for ``step_id`` (once; then it is gone from memory), or None."""
@@ -420,6 +436,25 @@ def _rebuild(opened: Opened, script: Script | None) -> tuple[Engine, list[str]]:
             ) from None
         return engine, []
     return engine, _replay_around(engine, opened.events, damaged)
+
+
+ASK_LATER_SLOT = "preparation.to_ask"
+"""The step that collects the person's own questions."""
+
+
+def _questions_for_later(events: list[Event], engine: Engine) -> list[str]:
+    """The questions kept for later (a draft for the questions step) that the step has not
+    taken yet: the last such draft, unless that step was answered or skipped after it."""
+    steps = {s.id for s in engine.script.steps if s.slot == ASK_LATER_SLOT}
+    later: list[str] = []
+    for event in events:
+        if event.step not in steps:
+            continue
+        if event.type == "draft" and isinstance(event.value, list):
+            later = [str(q) for q in event.value]
+        elif event.type in ("answer", "skip", "edit"):
+            later = []
+    return later
 
 
 def _last_draft(events: list[Event], engine: Engine) -> tuple[str, Any] | None:

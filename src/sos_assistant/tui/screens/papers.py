@@ -53,7 +53,7 @@ def pending(session: Any) -> list[str]:
     """The questions waiting in the session for the parent's list of questions."""
     waiting: list[str] | None = getattr(session, "questions", None)
     if waiting is None:
-        waiting = []
+        waiting = list(getattr(session, "later", []))  # kept from before the person stopped
         session.questions = waiting
     return waiting
 

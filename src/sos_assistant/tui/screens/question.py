@@ -557,7 +557,12 @@ class QuestionScreen(Screen[None]):
             self.banner(content.explain_text().already)
         else:
             waiting.append(question)
-            self.banner(content.explain_text().added.format(question=question))
+            try:
+                self.session.keep_for_later(waiting)  # saved now: stopping loses none of it
+            except EngineError as error:  # AutosaveError: kept on screen, said plainly
+                self.banner(ui_text().question.not_saved.format(problem=error), problem=True)
+            else:
+                self.banner(content.explain_text().added.format(question=question))
         panel = self.query_one(ExplainPanel)
         panel.show_terms(panel.terms, self._asked_phrases())
         panel.next_unasked()
