@@ -7,7 +7,6 @@ a :class:`Map` or into field-path messages such as ``scaling.ratings[1].score: m
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
@@ -522,26 +521,6 @@ def map_from_data(data: Any) -> Map:
         return Map.model_validate(data)
     except ValidationError as error:
         raise MapError(validation_problems(error)) from None
-
-
-def _json_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: let YAML decide, as before
-
-
-def _fast_parse(text: str) -> tuple[bool, Any]:
-    """(True, data) when a fast parser read ``text``; (False, None) to leave it, and any error
-    with its line, to PyYAML's pure-Python loader."""
-    if text.lstrip()[:1] in ("{", "["):
-        with contextlib.suppress(ValueError, RecursionError):
-            return True, json.loads(text, parse_constant=_json_constant)
-    fast = getattr(yaml, "CSafeLoader", None)
-    # libyaml takes a few characters the pure-Python reader refuses: leave those to it.
-    if fast is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
-        return False, None
-    try:
-        return True, yaml.load(text, Loader=fast)  # CSafeLoader: the safe one
-    except yaml.YAMLError:
-        return False, None
 
 
 def load_map(text: str) -> Map:
