@@ -4,7 +4,7 @@ the coach and the map, so every face behaves the same."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sos_assistant import content
 from sos_assistant.dialogue import Engine, EngineError, Prompt, Script, Step, build_map
 from sos_assistant.dialogue.answers import plain_text
-from sos_assistant.model import SLOT_KINDS, Event, Map
+from sos_assistant.model import SLOT_KINDS, Event, Map, Person
 from sos_assistant.names import AUDIENCES
 from sos_assistant.session.autosave import Autosave, progress_of
 from sos_assistant.session.catalogue import find_script
@@ -349,9 +349,12 @@ class Session:
             return {k: v for k, v in value.items() if k != "why"}
         return value
 
-    def coach(self, text: str, step: Step | None = None) -> list[Finding]:
+    def coach(
+        self, text: str, step: Step | None = None, people: Sequence[Person] | None = None
+    ) -> list[Finding]:
         """The coach's findings on ``text`` as an answer to ``step`` (default: the current
         one), in the dialogue's coach mode; none when the dialogue turns the coach off.
+        ``people`` are those named in the map (worked out from the answers when not given).
 
         Raises:
             SessionError: the coach's rules cannot be read.
@@ -369,14 +372,16 @@ class Session:
             text,
             kind=kind,
             audience=audience,
-            people=self.map().people,  # "<name> is ..." is about a person named in the map
+            # "<name> is ..." is about a person named in the map
+            people=self.map().people if people is None else people,
             framework=self.engine.framework,  # the tips speak the framework's words
         )
 
     def tips_for(self, step: Step, value: Any) -> list[Tip]:
         if self.coach_mode == "off":
             return []
-        return [Tip(piece, f) for piece in _pieces(value) for f in self.coach(piece, step)]
+        people = self.map().people  # built once for every piece of the answer
+        return [Tip(piece, f) for piece in _pieces(value) for f in self.coach(piece, step, people)]
 
     def map_checks(self) -> list[MapFinding]:
         """The checks that look at the whole map (a goal for each danger statement, ...);
