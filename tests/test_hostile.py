@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,18 @@ def test_dev_zero_is_read_only_up_to_a_limit(capsys: pytest.CaptureFixture[str])
     one_clear_line(capsys, "bigger than")
     assert main(["check", "/dev/zero"]) == 1
     assert "bigger than" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args", [["explain"], ["questions"], ["coach"], ["coach", "--map", "-"]], ids=" ".join
+)
+def test_dev_zero_on_standard_input_ends_in_one_line(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open("/dev/zero", "rb") as zeros:  # read as a pipe would be: bytes, never ending
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(zeros))
+        assert main(args) == 1
+    one_clear_line(capsys, "bigger than")
 
 
 def test_a_symlink_loop_is_a_plain_problem(

@@ -72,7 +72,10 @@ def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return run_map(ns, rules, stdin, stdout)
     statements = [t for t in (ns.text or []) if t.strip()]
     if not ns.text:
-        statements = [line.rstrip("\r\n") for line in stdin if line.strip()]
+        from sos_assistant.cli.commands import read_input
+
+        text = read_input("-", "the statements", stdin)
+        statements = [line for line in text.splitlines() if line.strip()]
     if not statements:
         print(rules.template("cli_no_text"), file=sys.stderr)
         return 2
@@ -97,21 +100,18 @@ def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 def run_map(ns: argparse.Namespace, rules: RuleSet, stdin: TextIO, stdout: TextIO) -> int:
     """``coach --map MAP``: the map-level checks. 0 when nothing is missing (tips alone do not
     count), 1 when something is, or when the map cannot be read."""
-    from pathlib import Path
 
+    from sos_assistant.cli.commands import read_input
     from sos_assistant.coach.engine import Coach
     from sos_assistant.coach.mapcheck import map_checks
     from sos_assistant.coach.text import inert
+    from sos_assistant.errors import CommandError
     from sos_assistant.model import MapError, load_map
 
     try:
-        text = stdin.read() if ns.map == "-" else Path(ns.map).read_text(encoding="utf-8")
-        the_map = load_map(text)
-    except (OSError, UnicodeDecodeError) as error:
-        print(
-            f"{ns.map}: cannot read the map ({getattr(error, 'strerror', None) or error})",
-            file=sys.stderr,
-        )
+        the_map = load_map(read_input(ns.map, "the map", stdin))
+    except CommandError as error:  # unreadable, too big (/dev/zero) or not UTF-8
+        print(inert(str(error)), file=sys.stderr)
         return 1
     except MapError as error:
         for problem in error.problems:

@@ -85,15 +85,17 @@ def cmd_steps(ns: argparse.Namespace) -> int:
 # -- run --------------------------------------------------------------------------------------
 
 
-def read_input(path: str, what: str) -> str:
-    """The text of ``path`` (``-`` for standard input), or a CommandError naming ``what``."""
+def read_input(path: str, what: str, stdin: TextIO | None = None) -> str:
+    """The text of ``path`` (``-`` for ``stdin``, by default standard input), at most
+    ``MAX_BYTES`` of it so /dev/zero cannot fill memory; or a CommandError naming ``what``."""
     from sos_assistant.yamlfile import MAX_BYTES, YamlProblem, decode_bounded
 
     try:
         if path == "-":
-            stream = getattr(sys.stdin, "buffer", None)
+            source = sys.stdin if stdin is None else stdin
+            stream = getattr(source, "buffer", None)
             if stream is None:  # a text stream (tests)
-                raw = sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogatepass")
+                raw = source.read(MAX_BYTES + 1).encode("utf-8", "surrogatepass")
             else:
                 raw = stream.read(MAX_BYTES + 1)
         else:

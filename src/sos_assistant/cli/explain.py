@@ -32,7 +32,10 @@ def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 def read_texts(stdin: TextIO) -> list[str]:
     """The texts on ``stdin``: paragraphs split by blank lines."""
-    return [t.strip() for t in re.split(r"\n[ \t]*\n", stdin.read()) if t.strip()]
+    from sos_assistant.cli.commands import read_input
+
+    text = read_input("-", "the text", stdin)
+    return [t.strip() for t in re.split(r"\n[ \t]*\n", text) if t.strip()]
 
 
 def run(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:

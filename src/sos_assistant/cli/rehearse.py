@@ -68,7 +68,11 @@ def run_questions(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
     lines = [t for t in (ns.text or []) if t.strip()]
     if not ns.text:
-        lines = [line.rstrip("\r\n") for line in stdin if line.strip()]
+        from sos_assistant.cli.commands import read_input
+
+        lines = [
+            line for line in read_input("-", "the questions", stdin).splitlines() if line.strip()
+        ]
     if not lines:
         raise CommandError("Give a question to name, or one per line on standard input.", USAGE)
     verdicts = [classifier().classify(text) for text in lines]
