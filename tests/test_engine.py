@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from sos_assistant.dialogue import AnswerError, Engine, EngineError, Script, build_map
+from sos_assistant.dialogue import (
+    AnswerError,
+    Engine,
+    EngineError,
+    Script,
+    build_map,
+    load_script,
+)
 from sos_assistant.model import Event
+from tests.conftest import FIXTURES
 
 
 def walk(engine: Engine, *answers: object) -> None:
@@ -265,3 +275,34 @@ def test_quick_name_reading_agrees_with_jinja(source: str) -> None:
     from sos_assistant.dialogue.templating import variables
 
     assert variables(source) == meta.find_undeclared_variables(Environment().parse(source))
+
+
+def test_a_session_saved_before_a_question_was_added_still_opens(
+    tiny: Script, tmp_path: Path
+) -> None:
+    live = Engine(tiny)
+    events: list[Event] = []
+    live.subscribe(events.append)
+    walk(live, "Ruby", None, ["A fall."])
+    newer = tmp_path / "tiny.yaml"
+    text = (FIXTURES / "dialogues" / "tiny.yaml").read_text(encoding="utf-8")
+    added = "  - id: helpers\n"
+    newer.write_text(
+        text.replace(added, "  - id: pet\n    kind: text\n    ask: Any pets?\n" + added, 1),
+        encoding="utf-8",
+    )
+    rebuilt = Engine(load_script(newer))
+    rebuilt.replay(events)
+    assert rebuilt.answers["pet"] is None  # the new question is passed over, left unanswered
+    assert rebuilt.answers["happened"] == ["A fall."]
+    assert rebuilt.current is not None and rebuilt.current.id == live.current.id  # type: ignore[union-attr]
+
+
+def test_a_question_the_session_answered_is_never_passed_over(tiny: Script) -> None:
+    live = Engine(tiny)
+    events: list[Event] = []
+    live.subscribe(events.append)
+    walk(live, "Ruby", None)
+    wrong_order = [events[0], events[2], events[1]]  # the answer to 'helpers' before 'child'
+    with pytest.raises(EngineError, match="conversation is at"):
+        Engine(tiny).replay(wrong_order)

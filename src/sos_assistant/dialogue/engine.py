@@ -282,8 +282,25 @@ class Engine:
             self._do(event.type, step, event.value)
 
     def replay(self, events: Iterable[Event]) -> None:
+        """Replay a saved session. A question added to the dialogue since it was saved (one
+        that no saved event names, and that may be left unanswered) is passed over as skipped,
+        so the session opens as it was left instead of "no longer fitting"."""
+        events = list(events)
+        named = {event.step for event in events}
         for event in events:
+            self._pass_new_questions(event, named)
             self.apply(event)
+
+    def _pass_new_questions(self, event: Event, named: set[str]) -> None:
+        if event.type not in ("answer", "skip") or not self.script.has_step(event.step):
+            return
+        for _ in range(len(self.script.steps)):
+            step = self.current
+            if step is None or step.id == event.step or step.id in named:
+                return
+            if step.is_question and not step.skippable:
+                return
+            self._do("skip", step.id, None)
 
     # -- state -------------------------------------------------------------------------------
 
