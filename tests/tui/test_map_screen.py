@@ -231,3 +231,5 @@ async def test_a_danger_statement_no_goal_answers_is_marked_still_to_do() -> Non
         text = " ".join(_screen_text(app).split())
         assert text.count("Still to do") == 1
         assert text.index("scared.") < text.index("Still to do") < text.index("D2: Priya")
+        # As on the page: each goal says which danger statement it answers.
+        assert "six months. (said by Practitioner) This answers worry: D2" in text
