@@ -116,6 +116,8 @@ async def test_the_danger_statements_sit_beside_the_goal_box(size: tuple[int, in
         goal_box = app.screen.query_one("#item", Input)
         assert links.region.x >= goal_box.region.right  # beside, not under
         assert links.region.y < goal_box.region.bottom
+        # The goal was added: the box for the next one is in view, not pushed under the buttons.
+        assert app.screen.query_one("#body").region.contains_region(goal_box.region)
         lines = _lines(links.query_one(TickList))
         text = " ".join(" ".join(line.split()) for line in lines)
         for danger in DANGERS:  # each read in full, wrapped, not cut short

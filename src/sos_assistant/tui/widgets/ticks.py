@@ -9,6 +9,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
 from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 _V = TypeVar("_V")
 
@@ -28,7 +29,7 @@ class TickList(SelectionList[_V]):
         try:
             index, line_offset = self._lines[self.scroll_offset.y + y]
             selection = self.get_option_at_index(index)
-        except (IndexError, LookupError):
+        except (IndexError, OptionDoesNotExist):
             return line
         underlying = next(iter(line)).style or self.rich_style
         assert underlying is not None
