@@ -37,7 +37,10 @@ FAMILY = [
     "Kai",
     None,  # other children
     [{"name": "Sam", "role": "carer"}],
-    [{"name": "Nan Rose", "role": "network"}],
+    None,  # why a network helps
+    [{"name": "Nan Rose", "relationship": "my nan", "knows_worries": "yes"}],
+    None,  # who knows the worries
+    "safety",  # what kind of meeting: child protection
     "Review child protection conference",
     "8 December 2026",
     "10am",
@@ -50,6 +53,24 @@ FAMILY = [
     None,  # worries, introduced
     ["Kai saw us fighting and hid behind the sofa."],
 ]
+
+PRACTITIONER = [
+    "safety",
+    "Priya (social worker)",
+    "Kai",
+    None,  # parents and carers
+    None,  # network
+    None,  # professionals
+    None,  # what has happened
+    [
+        "The school is worried that Lee may shout at Kai again, and Kai could be scared.",
+        "Priya is worried that Lee will drive after drinking, and Kai could be badly hurt.",
+    ],
+    None,  # complicating factors
+    None,  # strengths
+    None,  # existing safety
+]
+"""Up to the goals step: two danger statements, the goals' list beside the box."""
 
 HOUSES = [
     None,  # hello
@@ -99,6 +120,15 @@ async def main() -> None:
         await _answer(pilot, FAMILY[-1:])
         await pilot.press("f2")
 
+    async def goals(pilot: Pilot[Any]) -> None:  # one goal picked for D2; D1 still to do
+        await _answer(pilot, [None, *PRACTITIONER])
+        await pilot.press("tab", "down", "space", "shift+tab")
+        focused = pilot.app.focused
+        focused.insert_text_at_cursor(  # type: ignore[union-attr]
+            "Lee takes the bus after a drink; Bev sees this for six months."
+        )
+        await pilot.press("enter")
+
     async def houses(pilot: Pilot[Any]) -> None:  # a child filling the house of good things
         await _answer(pilot, HOUSES)
 
@@ -124,6 +154,8 @@ async def main() -> None:
         await _shoot("map", map_, **session)
         await _shoot("help", await key("f1"), **session)
         await _shoot("crisis", await key("f4"), **session)
+        practitioner = {"session_name": "practitioner-2026-11-23", "audience": "practitioner"}
+        await _shoot("goals", goals, dialogue="practitioner-mapping", **practitioner)
         child = {"session_name": "three-houses-2026-11-23", "dialogue": "three-houses"}
         await _shoot("houses", houses, **child)
     with tempfile.TemporaryDirectory() as practice:

@@ -7,8 +7,13 @@ so the coach can tell which danger statement still has no goal.
 
 from __future__ import annotations
 
+import argparse
+import io
+import json
+from pathlib import Path
 from typing import Any
 
+from sos_assistant.cli import coach as command
 from sos_assistant.coach import Coach
 from sos_assistant.dialogue import Engine, build_map, find_dialogue, run_answers
 from sos_assistant.model import Map
@@ -72,3 +77,28 @@ def test_the_coach_names_the_danger_statement_that_has_no_goal() -> None:
     )
     missing = [f for f in Coach().check_map(the_map) if f.rule == "map-danger-without-goal"]
     assert [(f.slot, f.advice) for f in missing] == [("worries.danger_statements[1]", False)]
+
+
+def test_coach_map_quotes_the_danger_statement_still_to_do(tmp_path: Path) -> None:
+    """A person running ``coach --map`` reads which statement has no goal, not only its place;
+    the words are shown inert, and the JSON keeps the contract's keys only."""
+    the_map = practitioner_map(
+        ["D1: The school is worried Lee may shout at Kai.\x1b[2J", "D2: Lee may drive drunk."],
+        ["For D2: Lee takes the bus after a drink, and Bev sees it, for six months."],
+    )
+    path = tmp_path / "map.yaml"
+    path.write_text(the_map.to_yaml(), encoding="utf-8")
+
+    def run(*args: str) -> str:
+        parser = argparse.ArgumentParser()
+        command.configure(parser)
+        out = io.StringIO()
+        command.run(parser.parse_args(["--map", str(path), *args]), io.StringIO(""), out)
+        return out.getvalue()
+
+    text = run()
+    place = text.index("worries.danger_statements[0] [structure: map-danger-without-goal]")
+    assert text.index("“D1: The school is worried Lee may shout at Kai.�[2J”") > place
+    assert "\x1b" not in text
+    assert "Lee may drive drunk" not in text  # D2 has its goal
+    assert all("text" not in finding for finding in json.loads(run("--json")))

@@ -58,7 +58,7 @@ def _plan_texts() -> list[tuple[str, str]]:
     from sos_assistant.dialogue import find_dialogue
     from sos_assistant.dialogue.templating import render
 
-    fw = content.frameworks().frameworks["safety"]
+    fw = content.frameworks().frameworks["safety"].model_dump() | {"key": "safety"}
     out: list[tuple[str, str]] = []
     for who in ("", "Pearl"):
         ctx = {"child_name": "Milo", "parent_name": "Tess", "helpers_who_know": who, "fw": fw}
@@ -97,6 +97,8 @@ def test_the_plans_fixed_words_are_at_grade_4_or_below() -> None:
     # Sentences; a two-word heading ("Our safety network") names the approach's own term.
     for text in (w for w in words if len(w.split()) >= 5):
         assert flesch_kincaid_grade(text) <= 4, f"{text!r}: grade {flesch_kincaid_grade(text)}"
+
+
 def _said(dialogue: str, context: dict[str, object]) -> list[tuple[str, str]]:
     """(step id, text) for every question, help line, example and choice of a dialogue, with
     its templates filled in from ``context``."""
@@ -141,6 +143,8 @@ def test_the_words_around_the_houses_are_for_a_child() -> None:
     lines = [houses.empty, houses.faces_ends, houses.can_see, houses.note, houses.page_title]
     lines += list(houses.names.model_dump().values())
     assert [t for t in lines if flesch_kincaid_grade(t.replace("{child}", "Ruby")) > 2] == []
+
+
 def test_questions_the_tool_suggests_to_ask_a_family_are_grade_4_or_below() -> None:
     from sos_assistant.rehearse.questions import questions_file
 
@@ -160,6 +164,8 @@ def test_the_fictional_families_speak_plainly() -> None:
     for vignette in all_vignettes():
         replies = [r.say for m in vignette.members for rs in m.replies.values() for r in rs]
         assert mean(flesch_kincaid_grade(r) for r in replies) <= 4, vignette.id
+
+
 def _without_names(text: str, names: list[str]) -> str:
     """A glossary question with the word it asks about taken out: the parent has to say the
     word, however long it is; the rest of the question must be plain."""
@@ -178,6 +184,8 @@ def test_the_explainers_words_and_the_glossarys_questions_are_plain() -> None:
     assert {k: g for k, g in hard.items() if g > 4} == {}
     questions = {t.term: reading_age(_without_names(t.ask, t.names)) for t in glossary().terms}
     assert {term: age for term, age in questions.items() if age > 11} == {}
+
+
 def test_the_new_family_words_read_at_grade_four_or_below() -> None:
     """Issue 14's words a family may read: the shape checks' gentle tips, the goals step in the
     app and plain mode, the "still to do" mark, and the family prompts in every framework."""

@@ -3,14 +3,22 @@ one(s) it answers, and a danger statement no goal answers is marked "still to do
 
 from __future__ import annotations
 
-from textual.widgets import SelectionList
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, SelectionList
 
 from sos_assistant.dialogue import build_map, find_dialogue
+from sos_assistant.goal_links import GOALS
 from sos_assistant.store import open_store
 from sos_assistant.tui.app import SosApp
 from sos_assistant.tui.screens.question import QuestionScreen
 from sos_assistant.tui.widgets.goal_links import GoalLinks
-from tests.sessions import reopen
+from sos_assistant.tui.widgets.ticks import TickList
+from tests.sessions import reopen, resume
+from tests.tui.conftest import no_blink
+from tests.tui.fakestore import FakeStore
 from tests.tui.helpers import give, type_text
 
 DANGERS = [
@@ -59,3 +67,85 @@ async def test_each_goal_picks_the_danger_statements_it_answers() -> None:
     assert dangers[0].id is None and dangers[1].id == "D2"  # given its handle when picked
     (goal,) = the_map.needs_to_happen.safety_goals
     assert goal.addresses == ["D2"]
+
+
+# -- the layout: beside the goal box where there is room, under it where there is not -------
+
+
+def goals_app(framework: str = "safety") -> SosApp:
+    """A practitioner's session at the goals step, with the two danger statements above."""
+    store = FakeStore()
+    engine = resume(store, "goals", find_dialogue("practitioner-mapping"))
+    given: dict[str, Any] = {"framework": framework, "practitioner-name": "Priya (social worker)"}
+    given |= {"child-name": "Kai", "danger-statements": DANGERS}
+    while (step := engine.current) is not None and step.slot != GOALS:
+        if step.id in given:
+            engine.answer(given[step.id])
+        elif step.is_question:
+            engine.skip()
+        else:
+            engine.answer(None)
+    return SosApp(store_factory=lambda: store, session_name="goals")
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    no_blink(pilot.app)
+    await pilot.pause()
+
+
+async def _one_goal_for_d2(pilot: Pilot[Any]) -> None:
+    """A goal picked for D2 and added, so D1 alone is still to do; typing in the next box."""
+    await _settle(pilot)
+    await pilot.press("tab", "down", "space", "shift+tab")
+    await type_text(pilot, "Lee takes the bus after a drink; Bev sees this for six months.")
+    await pilot.press("enter")
+    await _settle(pilot)
+
+
+def _lines(box: TickList[int]) -> list[str]:
+    return [box.render_line(y).text for y in range(box.size.height)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_danger_statements_sit_beside_the_goal_box(size: tuple[int, int]) -> None:
+    app = goals_app()
+    async with app.run_test(size=size) as pilot:
+        await _one_goal_for_d2(pilot)
+        links = app.screen.query_one(GoalLinks)
+        goal_box = app.screen.query_one("#item", Input)
+        assert links.region.x >= goal_box.region.right  # beside, not under
+        assert links.region.y < goal_box.region.bottom
+        # The goal was added: the box for the next one is in view, not pushed under the buttons.
+        assert app.screen.query_one("#body").region.contains_region(goal_box.region)
+        lines = _lines(links.query_one(TickList))
+        text = " ".join(" ".join(line.split()) for line in lines)
+        for danger in DANGERS:  # each read in full, wrapped, not cut short
+            assert danger in text.replace("▐ ▌ ", "").replace("D1 (still to do) ", "")
+        # One box per danger statement, on its first line; an unpicked box is empty.
+        boxes = [line for line in lines if "▐" in line]
+        assert len(boxes) == 2
+        assert "D1 (still to do)" in boxes[0] and "▐ ▌" in boxes[0]
+        assert "D2" in boxes[1] and "still to do" not in boxes[1]
+
+
+async def test_on_a_narrow_screen_the_danger_statements_go_under_the_goal_box() -> None:
+    app = goals_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await _settle(pilot)
+        links = app.screen.query_one(GoalLinks)
+        goal_box = app.screen.query_one("#item", Input)
+        assert links.region.y >= goal_box.region.bottom
+        assert links.region.width > goal_box.region.width // 2  # the full width, to read
+        await pilot.press("tab")  # Tab still reaches them, and brings them into view
+        await pilot.pause()
+        assert app.focused is links.query_one(TickList)
+        assert app.screen.query_one("#body").region.contains_region(app.focused.region)
+
+
+def test_goals_step_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(goals_app(), terminal_size=(80, 24), run_before=_one_goal_for_d2)
+
+
+def test_goals_step_at_120x40(snap_compare: Any) -> None:
+    assert snap_compare(goals_app(), terminal_size=(120, 40), run_before=_one_goal_for_d2)

@@ -202,3 +202,34 @@ def test_open_path_never_fails_without_an_opener(
     monkeypatch.setattr("shutil.which", lambda name: None)
     assert opener.can_open() is False
     assert opener.open_path(tmp_path) is False
+
+
+async def test_a_danger_statement_no_goal_answers_is_marked_still_to_do() -> None:
+    """Two danger statements, one goal "For D2": the map screen marks D1 alone, under it."""
+    store = FakeStore()
+    engine = resume(store, "todo", find_dialogue("practitioner-mapping"))
+    dangers = [
+        "D1: The school is worried that Lee may shout at Kai again, and Kai could be scared.",
+        "D2: Priya is worried that Lee will drive after drinking, and Kai could be hurt.",
+    ]
+    given: dict[str, Any] = {"framework": "safety", "child-name": "Kai"}
+    given |= {"danger-statements": dangers}
+    given |= {"safety-goals": ["For D2: Lee takes the bus after a drink, for six months."]}
+    while (step := engine.current) is not None and step.slot != "scaling.ratings":
+        if step.id in given:
+            engine.answer(given[step.id])
+        elif step.is_question:
+            engine.skip()
+        else:
+            engine.answer(None)
+    app = SosApp(store_factory=lambda: store, session_name="todo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("f2")
+        await _settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+        text = " ".join(_screen_text(app).split())
+        assert text.count("Still to do") == 1
+        assert text.index("scared.") < text.index("Still to do") < text.index("D2: Priya")
+        # As on the page: each goal says which danger statement it answers.
+        assert "six months. (said by Practitioner) This answers worry: D2" in text

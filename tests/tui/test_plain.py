@@ -146,3 +146,30 @@ def test_plain_mode_lists_the_meanings_after_each_pasted_worry(private_home: Pat
 
 
 PASTED = "Mum presents as hostile and the LA will start PLO."
+
+
+DANGERS = [
+    "The school is worried that Lee may shout at Kai again, and Kai could be scared.",
+    "Priya is worried that Lee will drive after drinking, and Kai could be badly hurt.",
+]
+
+
+def test_plain_lists_the_danger_statements_still_to_do_and_links_a_goal_for_d2(
+    private_home: Path,
+) -> None:
+    """Through a pipe: before the goals question each danger statement is listed with its
+    handle and "(still to do)"; a goal typed "For D2: ..." answers D2, so the map then marks
+    only D1 as still to do."""
+    typed = ["", "1", "Priya (social worker)", "Kai", "", "", "", ""]
+    typed += [DANGERS[0], "", DANGERS[1], "", "", "", "", ""]  # each with no view of its own
+    typed += ["For D2: Lee takes the bus after a drink; Bev sees this for six months.", ""]
+    typed += ["map", "stop"]
+    args = ["--plain", "practitioner-mapping", "--session", "g"]
+    result = run_plain(args, "\n".join(typed) + "\n", private_home)
+    assert result.returncode == 0, result.stderr
+    before, after = result.stdout.split("For D2: Lee takes the bus", 1)[0], result.stdout
+    assert f"D1 (still to do): {DANGERS[0]}" in before
+    assert f"D2 (still to do): {DANGERS[1]}" in before
+    page = after.rsplit("Draft map for Kai", 1)[1]  # the map, shown by the word "map"
+    assert page.count("Still to do") == 1
+    assert page.index(DANGERS[0][:30]) < page.index("Still to do") < page.index("drive after")

@@ -126,6 +126,17 @@ def run_map(ns: argparse.Namespace, rules: RuleSet, stdin: TextIO, stdout: TextI
         for f in findings:
             tip = f" {rules.template('cli_tip')}" if f.advice else ""
             stdout.write(f"{f.slot} [{f.category}: {f.rule}]{tip}\n")
+            words = _statement_at(the_map, f.slot)
+            if words:  # which statement: its place alone means little to a person
+                stdout.write(
+                    textwrap.fill(
+                        inert(f"“{words}”", keep_newlines=False),
+                        width=_WIDTH,
+                        initial_indent="    ",
+                        subsequent_indent="     ",
+                    )
+                    + "\n"
+                )
             for label, body in (
                 (rules.template("cli_why"), f.message),
                 (rules.template("cli_try"), f.suggestion),
@@ -140,6 +151,22 @@ def run_map(ns: argparse.Namespace, rules: RuleSet, stdin: TextIO, stdout: TextI
                     + "\n"
                 )
     return 1 if any(not f.advice for f in findings) else 0
+
+
+def _statement_at(the_map: Any, slot: str) -> str | None:
+    """The words of the statement at ``slot`` ("worries.danger_statements[1]"), if it is one."""
+    import re
+
+    match = re.fullmatch(r"(\w+)\.(\w+)\[(\d+)\]", slot)
+    if match is None:
+        return None
+    section = getattr(the_map, match.group(1), None)
+    items = getattr(section, match.group(2), None)
+    index = int(match.group(3))
+    if not isinstance(items, list) or index >= len(items):
+        return None
+    text = getattr(items[index], "text", None)
+    return text if isinstance(text, str) else None
 
 
 def json_text(data: object) -> str:

@@ -33,7 +33,7 @@ from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
 from sos_assistant.tui.widgets.explain import ExplainPanel
-from sos_assistant.tui.widgets.goal_links import GoalLinks
+from sos_assistant.tui.widgets.goal_links import AnswerRow, GoalLinks
 from sos_assistant.tui.widgets.houses import houses_for, show_houses
 from sos_assistant.tui.widgets.progress import TextBar
 from sos_assistant.tui.widgets.safe import SafeInput, safe
@@ -109,8 +109,9 @@ class QuestionScreen(Screen[None]):
         with Body(id="body"):
             yield Static("", id="help", classes="hint", markup=False)
             yield Static("", id="examples", classes="examples", markup=False)
-            yield Container(id="slot")
-            yield GoalLinks(id="goal-links")
+            with AnswerRow(id="answer-row"):  # the goals step: danger statements beside the box
+                yield Container(id="slot")
+                yield GoalLinks(id="goal-links")
         yield from houses_for(self.session.engine.script.id)  # the Three Houses, always in view
         # The coach's tips sit above the buttons, in view whatever the body is scrolled to.
         yield ExplainPanel(id="explain")  # on verbatim steps, instead of the coach
@@ -337,6 +338,10 @@ class QuestionScreen(Screen[None]):
         event.stop()
         if self.prompt is None:
             return
+        focused = self.focused  # the list grew: the box to type the next one stays in view
+        if focused is not None:
+            body = self.query_one(Body)
+            self.call_after_refresh(body.scroll_to_widget, focused, animate=False)
         pieces = [
             p
             for p in self.session.danger_pieces(self.prompt.step, event.text)

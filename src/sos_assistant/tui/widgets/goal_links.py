@@ -1,6 +1,9 @@
 """Beside the goal box: the danger statements written so far, each marked "still to do" until a
 goal answers it, to pick the one(s) the next goal answers. It shows and reports picks only; the
-screen links them (``sos_assistant.goal_links``)."""
+screen links them (``sos_assistant.goal_links``).
+
+:class:`AnswerRow` holds the answer box and this list side by side; on a screen too narrow for
+two readable columns it puts the list under the box instead."""
 
 from __future__ import annotations
 
@@ -9,11 +12,23 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import SelectionList, Static
 
 from sos_assistant.tui.widgets.safe import safe
+from sos_assistant.tui.widgets.ticks import TickList
 from sos_assistant.tui_text import ui_text
+
+STACK_BELOW = 70
+"""Columns the row needs for the box and the list side by side (about 34 each): less, and the
+list goes under the box. 80 columns (78 inside the screen's padding) is enough."""
+
+
+class AnswerRow(Horizontal):
+    """The answer box, with the goals step's danger statements beside it (when shown)."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < STACK_BELOW, "-stacked")
 
 
 class GoalLinks(Vertical):
@@ -28,11 +43,11 @@ class GoalLinks(Vertical):
         words = ui_text().question
         yield Static(Text(words.goals_title, style="bold"), id="goals-title")
         yield Static(words.goals_hint, classes="hint", markup=False)
-        yield SelectionList[int](id="goals-dangers", compact=True)
+        yield TickList[int](id="goals-dangers", compact=True)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Moving here with Tab brings the list into view (it sits under the goal box), with
-        the first danger statement ready for Space."""
+        """Moving here with Tab brings the list into view (on a narrow screen it sits under the
+        goal box), with the first danger statement ready for Space."""
         box = self.query_one(SelectionList)
         if box.highlighted is None and box.option_count:
             box.highlighted = 0

@@ -113,15 +113,20 @@ class Hanging(Widget):
 def statement_blocks(
     statement: Statement, whose: str | None, still_to_do: Any = None
 ) -> list[Block]:
-    """One statement: its words after a bullet, who said it (when not the map's owner), who
-    does it and by when, "still to do" for a danger statement no goal answers yet, and the
-    family's view under a bar."""
+    """One statement: its words after a bullet, who said it (when not the map's owner), its id
+    and the danger statements a goal answers (as on the page), who does it and by when, "still
+    to do" for a danger statement no goal answers yet, and the family's view under a bar."""
     words = labels()
     text = safe(statement.text)
     said_by = _said_by(statement, whose)
     if said_by:
         text.append_text(safe(f" ({words.said_by} {said_by})", "dim"))
     blocks = [Block(text, prefix="• ", prefix_style="bold")]
+    if statement.id:  # as on the page: a goal's "This answers worry: D2" names this
+        blocks.append(Block(safe(f"[{statement.id}]", "dim"), indent=2))
+    if statement.addresses:
+        answers = ", ".join(str(a) for a in statement.addresses)
+        blocks.append(Block(safe(f"{words.answers} {answers}", "dim"), indent=2))
     for key, value in ((words.who, statement.who), (words.by_when, statement.by_when)):
         if value:
             blocks.append(Block(safe(f"{key}: {value}", "dim"), indent=2))
