@@ -298,6 +298,13 @@ def still_to_do_test(the_map: Map) -> Any:
     """A function ``still_to_do(statement) -> bool``: True for a danger statement of this map
     that no safety goal answers yet (the coach's map check; the map is never refused for it).
     Every format marks those statements with ``labels.still_to_do``."""
+    dangers = the_map.worries.danger_statements
+    goals = the_map.needs_to_happen.safety_goals
+    if not dangers or (goals and not any(g.addresses for g in goals)):
+        # What coach.mapcheck.still_to_do promises without running the rules: no danger
+        # statement, or goals that name no ids (the coach can only compare words, so it only
+        # advises): nothing is marked.
+        return _nothing_to_do
     from sos_assistant.coach import RuleError
     from sos_assistant.coach.mapcheck import still_to_do
 
@@ -305,7 +312,6 @@ def still_to_do_test(the_map: Map) -> Any:
         indexes = still_to_do(the_map)
     except RuleError:  # rules that cannot be read (check names them) never stop a map printing
         indexes = []
-    dangers = the_map.worries.danger_statements
     todo = [dangers[i] for i in indexes]
 
     def test(statement: Statement) -> bool:
@@ -314,10 +320,16 @@ def still_to_do_test(the_map: Map) -> Any:
     return test
 
 
+def _nothing_to_do(statement: Statement) -> bool:
+    return False
+
+
 def _html_multiline(text: str) -> Any:
     from markupsafe import Markup, escape
 
-    return Markup("<br>").join(escape(line) for line in safetext.inert(text).split("\n"))
+    # Escaping leaves new lines alone, so escaping the whole text and then turning each new
+    # line into <br> is the same as escaping line by line (and several times quicker).
+    return Markup(str(escape(safetext.inert(text))).replace("\n", "<br>"))
 
 
 @cache
@@ -330,6 +342,7 @@ def environment(fmt: str, folder: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # packaged files, read once per process: no stat per include
     )
     env.filters["inert"] = safetext.inert
     env.filters["line"] = safetext.one_line
