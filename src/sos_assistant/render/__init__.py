@@ -8,6 +8,7 @@ format it goes into.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -332,6 +333,34 @@ def _html_multiline(text: str) -> Any:
     return Markup(str(escape(safetext.inert(text))).replace("\n", "<br>"))
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in the cache folder, so a command does not compile them again.
+
+    jinja2 keys each entry by the template's name and file and checks the source's checksum
+    (and its own and Python's version) before using it, so an edited template is simply
+    compiled again. A cache that cannot be read or written is no cache: nothing fails."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry (cut short, written by something else)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, mode=0o700, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:  # read-only or full disk, no home folder: compile each time
+            pass
+
+
+def _template_cache(fmt: str) -> jinja2.BytecodeCache:
+    from sos_assistant.resources import cache_dir
+
+    # One folder per format: the same file compiles differently with autoescape on.
+    return _TemplateCache(str(cache_dir() / "templates" / fmt))
+
+
 @cache
 def environment(fmt: str, folder: Path | None = None) -> jinja2.Environment:
     """The jinja2 environment for one text format (autoescape on for HTML, explicitly)."""
@@ -343,6 +372,7 @@ def environment(fmt: str, folder: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # packaged files, read once per process: no stat per include
+        bytecode_cache=_template_cache(fmt),
     )
     env.filters["inert"] = safetext.inert
     env.filters["line"] = safetext.one_line
