@@ -56,6 +56,17 @@ def test_a_cache_that_cannot_be_written_prints_the_same_map(tmp_path: Path, map_
     assert _render(blocked, map_file, "html") == first
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_cache_folder_others_can_write_to_is_never_used(tmp_path: Path, map_file: Path) -> None:
+    first = _render(tmp_path / "home", map_file, "html")
+    shared = tmp_path / "shared"
+    folder = shared / "cache" / "templates" / "html"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)  # anyone could put code here
+    assert _render(shared, map_file, "html") == first
+    assert list(folder.iterdir()) == []
+
+
 def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
     folder = tmp_path / "templates"
     shutil.copytree(content_dir() / "templates", folder)

@@ -340,7 +340,21 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
     (and its own and Python's version) before using it, so an edited template is simply
     compiled again. A cache that cannot be read or written is no cache: nothing fails."""
 
+    def _trusted(self) -> bool:
+        """The folder is the user's own and no one else can write to it (the entries are code
+        that runs). A folder that does not exist yet is made private when first written."""
+        try:
+            folder = os.stat(self.directory)
+        except OSError:
+            return True
+        getuid = getattr(os, "getuid", None)
+        if getuid is None:  # Windows: the user's own profile folder
+            return True
+        return folder.st_uid == getuid() and not folder.st_mode & 0o022
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if not self._trusted():
+            return  # compiled from the template instead
         try:
             super().load_bytecode(bucket)
         except Exception:  # a damaged entry (cut short, written by something else)
@@ -349,7 +363,8 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
             os.makedirs(self.directory, mode=0o700, exist_ok=True)
-            super().dump_bytecode(bucket)
+            if self._trusted():
+                super().dump_bytecode(bucket)
         except OSError:  # read-only or full disk, no home folder: compile each time
             pass
 
