@@ -27,6 +27,7 @@ from _harness import (
     calibration_target,
     calibration_work,
     compare,
+    compile_package,
     interleave,
     interleave_process_pairs,
     report,
@@ -79,6 +80,7 @@ def load_and_validate() -> None:
 
 
 def main() -> int:
+    compile_package()  # the whole-process figures measure an installed program
     results: list[Result] = []
 
     got = interleave({"ours": load_and_validate, "base": parse_files}, rounds=5, repeat=3, cpu=True)

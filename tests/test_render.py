@@ -133,3 +133,40 @@ def test_the_printed_map_keeps_right_to_left_names_in_reading_order() -> None:
         assert word in text  # stored order is reading order; unshaped text came out reversed
     harm = next(line for line in text.splitlines() if "was awake" in line)
     assert harm.lstrip().startswith("•")
+
+
+def _danger_map(goals: list[dict[str, object]]) -> Map:
+    return Map.model_validate(
+        {
+            "schema": "sos-map/1",
+            "worries": {
+                "danger_statements": [
+                    {"id": "D1", "text": "Sam may hit Ruby when he has been drinking."},
+                    {"id": "D2", "text": "Ruby may be left alone at night."},
+                    "Ruby may miss her medicine.",
+                ]
+            },
+            "needs_to_happen": {"safety_goals": goals},
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        [],  # no goals at all: every danger statement is still to do
+        [{"text": "Ruby is safe when Sam drinks.", "addresses": ["D1"]}],  # linked by id
+        [{"text": "An adult is always home at night with Ruby."}],  # words only: advice, no mark
+        [{"text": "Ruby is never alone.", "addresses": ["D1", "D2"]}, "Ruby takes her medicine."],
+    ],
+)
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_every_format_marks_exactly_the_danger_statements_the_coach_names(
+    goals: list[dict[str, object]], fmt: str
+) -> None:
+    from sos_assistant.coach.mapcheck import still_to_do
+    from sos_assistant.render import labels
+
+    the_map = _danger_map(goals)
+    out = render_text(the_map, fmt)
+    assert out.count(labels().still_to_do) == len(still_to_do(the_map))

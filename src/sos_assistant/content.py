@@ -20,7 +20,9 @@ from sos_assistant.yamlfile import load_yaml
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a file's validator is built when that file is first read, so a command that
+    # reads only the frameworks (``render``) does not build the glossary's and the crisis's.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Columns(_Strict):

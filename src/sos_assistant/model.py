@@ -209,7 +209,7 @@ class Preparation(_Strict):
 
     to_say: list[Statement] = []
     to_ask: list[Statement] = []
-    readiness: ReadinessCheck = ReadinessCheck()
+    readiness: ReadinessCheck = ReadinessCheck.model_construct()
 
 
 def _yes_no_words(value: Any) -> Any:
@@ -376,10 +376,10 @@ class Map(_Strict):
     date: dt.date | None = None
     meeting: Meeting | None = None
     people: list[Person] = []
-    worries: Worries = Worries()
-    working_well: WorkingWell = WorkingWell()
-    needs_to_happen: NeedsToHappen = NeedsToHappen()
-    scaling: Scaling = Scaling()
+    worries: Worries = Worries.model_construct()
+    working_well: WorkingWell = WorkingWell.model_construct()
+    needs_to_happen: NeedsToHappen = NeedsToHappen.model_construct()
+    scaling: Scaling = Scaling.model_construct()
     preparation: Preparation | None = None
     network: list[Helper] | None = None
     """The safety network: people who know about the worries and help."""

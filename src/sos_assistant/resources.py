@@ -23,6 +23,25 @@ CONTENT_ENV = "SOS_ASSISTANT_CONTENT"
 installed ones."""
 
 
+HOME_ENV = "SOS_ASSISTANT_HOME"
+"""The data folder, when set (see :mod:`sos_assistant.store.paths`); its ``cache`` folder is
+the cache."""
+
+
+def cache_dir() -> Path:
+    """Where the app keeps ready-parsed copies of its own content files, for a faster start.
+
+    Nothing a person typed is ever kept here. ``SOS_ASSISTANT_HOME/cache`` when that is set,
+    else the platform's user cache folder. (Here, not in the store, so that the commands that
+    use it need not load the store.)"""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("sos-assistant", appauthor=False))
+
+
 def working_copy() -> Path | None:
     """The folder named by ``SOS_ASSISTANT_CONTENT``, if set."""
     value = os.environ.get(CONTENT_ENV)

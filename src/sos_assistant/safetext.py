@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-_INLINE = re.compile(r"([\\`*_\[\]<>|&!~#])")
-"""Marks that can make emphasis, code, links, images, HTML, tables or headings anywhere."""
+_INLINE_ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]<>|&!~#"}
+"""Marks that can make emphasis, code, links, images, HTML, tables or headings anywhere, each
+mapped to itself after a backslash."""
 _LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
 """Marks that start a list, quote, heading underline or numbered list at the start of a line."""
 
@@ -43,7 +44,9 @@ def one_line(text: str) -> str:
 
 
 def _escape_line(line: str) -> str:
-    line = _INLINE.sub(r"\\\1", line)
+    line = line.translate(_INLINE_ESCAPES)
+    if not line or (line[0] not in "-+=>" and not line[0].isdecimal()):
+        return line  # the quick answer for most lines (``\\d`` is any decimal digit)
     match = _LINE_START.match(line)
     if match is None:
         return line

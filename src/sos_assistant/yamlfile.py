@@ -20,20 +20,52 @@ from sos_assistant.diagnostics import Diagnostic, display_path
 PathKey = tuple[str | int, ...]
 
 
-@dataclass
 class Lines:
-    """Line numbers of the values (and mapping keys) in one YAML document."""
+    """Line numbers of the values (and mapping keys) in one YAML document.
 
-    by_path: dict[PathKey, int] = field(default_factory=dict)
+    Worked out only when first asked for (a file without problems never needs them): the
+    parser's nodes are kept until then and walked beside the data they became."""
+
+    def __init__(self, by_path: dict[PathKey, int] | None = None) -> None:
+        self._by_path: dict[PathKey, int] = {} if by_path is None else by_path
+        self._pending: tuple[yaml.Node, Any] | None = None
+
+    @property
+    def by_path(self) -> dict[PathKey, int]:
+        if self._pending is not None:
+            node, data = self._pending
+            self._pending = None
+            _line_index(node, data, (), self._by_path)
+        return self._by_path
 
     def line(self, path: Sequence[str | int]) -> int:
         """The line of ``path``, or of its nearest ancestor that has one (1 for the top)."""
+        by_path = self.by_path
         key = tuple(path)
         while key:
-            if key in self.by_path:
-                return self.by_path[key]
+            if key in by_path:
+                return by_path[key]
             key = key[:-1]
-        return self.by_path.get((), 1)
+        return by_path.get((), 1)
+
+
+def _path_key(key: Any) -> str | int:
+    return key if isinstance(key, str | int) else str(key)
+
+
+def _line_index(node: yaml.Node, data: Any, path: PathKey, by_path: dict[PathKey, int]) -> None:
+    """Fill ``by_path`` for ``node`` (already read into ``data`` by :func:`_index`)."""
+    by_path.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        # The keys are in the order of the (flattened) node's pairs: duplicates were refused.
+        for (key_node, value_node), key in zip(node.value, data, strict=True):
+            child = (*path, _path_key(key))
+            by_path[child] = key_node.start_mark.line + 1
+            _line_index(value_node, data[key], child, by_path)
+            by_path[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, (item, value) in enumerate(zip(node.value, data, strict=True)):
+            _line_index(item, value, (*path, i), by_path)
 
 
 class YamlProblem(Exception):
@@ -66,9 +98,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 @dataclass
 class _Walk:
-    """What one parse has seen so far: the line index, the nodes met, the alias policy."""
+    """What one parse has seen so far: the nodes met, the alias policy, the value count."""
 
-    lines: Lines
     loader: Any
     aliases: bool
     seen: set[int] = field(default_factory=set)
@@ -79,9 +110,22 @@ def _problem(message: str, node: yaml.Node) -> yaml.MarkedYAMLError:
     return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp")
+)
+"""Scalar tags whose constructor returns the value at once (no generator, no bookkeeping)."""
+
+
 def _scalar(node: yaml.Node, walk: _Walk) -> Any:
+    tag = node.tag
     try:
-        value = walk.loader.construct_object(node, deep=True)
+        if tag == _STR_TAG:
+            value = node.value  # what SafeConstructor.construct_yaml_str returns
+        elif tag in _PLAIN_TAGS:
+            value = walk.loader.yaml_constructors[tag](walk.loader, node)
+        else:
+            value = walk.loader.construct_object(node, deep=True)
     except ValueError as error:  # int() of more than 4,300 digits, a bad date, ...
         if "digits" in str(error):
             raise _problem("a number with more than 4,300 digits", node) from None
@@ -93,40 +137,46 @@ def _scalar(node: yaml.Node, walk: _Walk) -> Any:
     return value
 
 
-def _index(node: yaml.Node, path: PathKey, walk: _Walk) -> Any:
-    lines, loader = walk.lines, walk.loader
-    lines.by_path.setdefault(path, node.start_mark.line + 1)
+def _index(node: yaml.Node, depth: int, walk: _Walk) -> Any:
     walk.count += 1
     if walk.count > MAX_VALUES:
         raise _problem(f"more than {MAX_VALUES:,} values once its aliases are expanded", node)
-    if len(path) > MAX_DEPTH:
+    if depth > MAX_DEPTH:
         raise _problem(f"lists or mappings nested more than {MAX_DEPTH} deep", node)
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-        if id(node) in walk.seen and not walk.aliases:
-            raise _problem(
-                "an alias (*name) repeats a value from elsewhere; this file needs none, so "
-                "write the value out",
-                node,
-            )
-        walk.seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, walk)
+    if id(node) in walk.seen and not walk.aliases:
+        raise _problem(
+            "an alias (*name) repeats a value from elsewhere; this file needs none, so "
+            "write the value out",
+            node,
+        )
+    walk.seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
+        walk.loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node, walk) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _problem("a key cannot be a list or a mapping", key_node)
-            child = (*path, key if isinstance(key, str | int) else str(key))
+            key = _scalar(key_node, walk)
             if key in result:
-                first = lines.by_path.get(child, 0)
-                raise _problem(f"duplicate key '{key}' (first at line {first})", key_node)
-            lines.by_path[child] = key_node.start_mark.line + 1
-            result[key] = _index(value_node, child, walk)
-            lines.by_path[child] = key_node.start_mark.line + 1
+                raise _problem(
+                    f"duplicate key '{key}' (first at line {_first_line(node, key, walk)})",
+                    key_node,
+                )
+            result[key] = _index(value_node, depth + 1, walk)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_index(item, (*path, i), walk) for i, item in enumerate(node.value)]
+        return [_index(item, depth + 1, walk) for item in node.value]
     return _scalar(node, walk)
+
+
+def _first_line(node: yaml.MappingNode, key: Any, walk: _Walk) -> int:
+    """The line of the first ``key`` in a mapping (for the message about a duplicate)."""
+    for key_node, _ in node.value:
+        if _scalar(key_node, walk) == key:
+            return int(key_node.start_mark.line) + 1
+    return 0
 
 
 def parse_yaml(text: str, file: str = "<text>", *, aliases: bool = True) -> tuple[Any, Lines]:
@@ -146,7 +196,9 @@ def parse_yaml(text: str, file: str = "<text>", *, aliases: bool = True) -> tupl
         node = loader.get_single_node()
         if node is None:
             return None, lines
-        return _index(node, (), _Walk(lines, loader, aliases)), lines
+        data = _index(node, 0, _Walk(loader, aliases))
+        lines._pending = (node, data)
+        return data, lines
     except RecursionError:  # the pure-Python parser, on deep nesting
         raise YamlProblem(
             Diagnostic(file, 0, "Y001", f"YAML error: nested more than {MAX_DEPTH} deep")

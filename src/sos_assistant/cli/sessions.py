@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from sos_assistant import privatefile, safetext
+from sos_assistant import safetext
 from sos_assistant.store.core import SessionInfo, Snapshot, Store, StoreError, open_store
 
 if TYPE_CHECKING:
@@ -64,6 +63,8 @@ def _can_prompt() -> bool:
 
 
 def _ask_new_passphrase() -> str:
+    import getpass  # only when asking: ``sessions list`` starts without it
+
     first = getpass.getpass("New passphrase: ")
     if not first:
         _fail("The passphrase is empty, so nothing was changed.")
@@ -121,6 +122,8 @@ def _open(passphrase_file: str | None = None, *, unlock: bool = True) -> Store:
             _fail(NEED_PASSPHRASE)
         try:
             with _plain_errors():
+                import getpass
+
                 store.unlock(getpass.getpass("Passphrase for your saved sessions: "))
         except BaseException:
             store.close()
@@ -195,7 +198,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _when(value: Any) -> str:
-    return str(value.astimezone().strftime("%Y-%m-%d %H:%M"))
+    """``2026-12-02 07:20`` in local time (formatted by hand: strftime is the slow part of
+    listing 1,000 sessions)."""
+    t = value.astimezone()
+    return f"{t.year}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
 
 
 def _progress(info: SessionInfo) -> str:
@@ -348,6 +354,8 @@ def _map(store: Store, name: str) -> Map:
 def write_private(path: str, text: str) -> None:
     """Write ``text`` to a new or existing file that only the user can read."""
     try:
+        from sos_assistant import privatefile  # only when writing a file
+
         privatefile.write_private(Path(path), text)
     except OSError as error:
         _fail(f"{path}: cannot write ({error.strerror})")

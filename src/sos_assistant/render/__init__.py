@@ -8,6 +8,7 @@ format it goes into.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -298,6 +299,13 @@ def still_to_do_test(the_map: Map) -> Any:
     """A function ``still_to_do(statement) -> bool``: True for a danger statement of this map
     that no safety goal answers yet (the coach's map check; the map is never refused for it).
     Every format marks those statements with ``labels.still_to_do``."""
+    dangers = the_map.worries.danger_statements
+    goals = the_map.needs_to_happen.safety_goals
+    if not dangers or (goals and not any(g.addresses for g in goals)):
+        # What coach.mapcheck.still_to_do promises without running the rules: no danger
+        # statement, or goals that name no ids (the coach can only compare words, so it only
+        # advises): nothing is marked.
+        return _nothing_to_do
     from sos_assistant.coach import RuleError
     from sos_assistant.coach.mapcheck import still_to_do
 
@@ -305,7 +313,6 @@ def still_to_do_test(the_map: Map) -> Any:
         indexes = still_to_do(the_map)
     except RuleError:  # rules that cannot be read (check names them) never stop a map printing
         indexes = []
-    dangers = the_map.worries.danger_statements
     todo = [dangers[i] for i in indexes]
 
     def test(statement: Statement) -> bool:
@@ -314,10 +321,59 @@ def still_to_do_test(the_map: Map) -> Any:
     return test
 
 
+def _nothing_to_do(statement: Statement) -> bool:
+    return False
+
+
 def _html_multiline(text: str) -> Any:
     from markupsafe import Markup, escape
 
-    return Markup("<br>").join(escape(line) for line in safetext.inert(text).split("\n"))
+    # Escaping leaves new lines alone, so escaping the whole text and then turning each new
+    # line into <br> is the same as escaping line by line (and several times quicker).
+    return Markup(str(escape(safetext.inert(text))).replace("\n", "<br>"))
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in the cache folder, so a command does not compile them again.
+
+    jinja2 keys each entry by the template's name and file and checks the source's checksum
+    (and its own and Python's version) before using it, so an edited template is simply
+    compiled again. A cache that cannot be read or written is no cache: nothing fails."""
+
+    def _trusted(self) -> bool:
+        """The folder is the user's own and no one else can write to it (the entries are code
+        that runs). A folder that does not exist yet is made private when first written."""
+        try:
+            folder = os.stat(self.directory)
+        except OSError:
+            return True
+        getuid = getattr(os, "getuid", None)
+        if getuid is None:  # Windows: the user's own profile folder
+            return True
+        return folder.st_uid == getuid() and not folder.st_mode & 0o022
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if not self._trusted():
+            return  # compiled from the template instead
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry (cut short, written by something else)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, mode=0o700, exist_ok=True)
+            if self._trusted():
+                super().dump_bytecode(bucket)
+        except OSError:  # read-only or full disk, no home folder: compile each time
+            pass
+
+
+def _template_cache(fmt: str) -> jinja2.BytecodeCache:
+    from sos_assistant.resources import cache_dir
+
+    # One folder per format: the same file compiles differently with autoescape on.
+    return _TemplateCache(str(cache_dir() / "templates" / fmt))
 
 
 @cache
@@ -330,6 +386,8 @@ def environment(fmt: str, folder: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # packaged files, read once per process: no stat per include
+        bytecode_cache=_template_cache(fmt),
     )
     env.filters["inert"] = safetext.inert
     env.filters["line"] = safetext.one_line

@@ -13,7 +13,9 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-HOME_ENV = "SOS_ASSISTANT_HOME"
+from sos_assistant.resources import HOME_ENV as HOME_ENV  # one name for the data folder
+from sos_assistant.resources import cache_dir as cache_dir  # kept in resources: no store needed
+
 DB_NAME = "sessions.db"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 """The files SQLite keeps beside the database."""
@@ -33,19 +35,6 @@ def data_dir(home: Path | str | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("sos-assistant", appauthor=False))
-
-
-def cache_dir() -> Path:
-    """Where the app keeps ready-parsed copies of its own content files, for a faster start.
-
-    Nothing a person typed is ever kept here. ``SOS_ASSISTANT_HOME/cache`` when that is set,
-    else the platform's user cache folder."""
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env).expanduser() / "cache"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("sos-assistant", appauthor=False))
 
 
 @contextlib.contextmanager
