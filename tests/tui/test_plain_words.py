@@ -100,7 +100,7 @@ def test_command_words_work_on_every_line_of_a_list_and_nothing_typed_is_lost(
 ) -> None:
     typed = blanks_until("harm") + "he was hit\nmap\nhelp\n\nthe door was locked\nstop\n"
     out = plain(typed, "--session", "l", monkeypatch=monkeypatch)
-    assert "Added: he was hit." in out and "Added: the door was locked." in out
+    assert "Added: “he was hit” Type" in out and "Added: “the door was locked” Type" in out
     assert "Type a word to look up" in out  # help worked on the second line
     assert saved("l", "harm") == ["he was hit", "the door was locked"]  # stop kept them
 
@@ -146,3 +146,12 @@ def test_the_new_words_for_families_read_at_grade_4_or_below() -> None:
     ]  # fmt: skip
     for text in texts:
         assert flesch_kincaid_grade(text) <= 4, text
+
+
+def test_an_item_that_ends_with_a_full_stop_is_echoed_as_typed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    typed = blanks_until("harm") + "She was scared.\n\nstop\n"
+    out = plain(typed, "--session", "e", monkeypatch=monkeypatch)
+    assert "Added: “She was scared.” Type the next one." in out
+    assert "scared.." not in out
