@@ -65,22 +65,26 @@ def _hard_sentence(doc: Doc, rule: Rule, start: int, end: int) -> bool:
 
 
 def sentence_length(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    """Sentences over ``max_words`` words are asked to split. A danger statement, goal, harm or
-    safety statement has several parts the approach asks for (who, what, when, for how long), so
-    there one sentence of up to ``kind_max_words`` words is expected; it is asked to split only
-    when it is also hard (hard words, or clause after clause)."""
+    """Sentences over ``max_words`` words are asked to split when they are also hard (hard
+    words, or clause after clause). A sentence of everyday words is only asked to split over
+    ``plain_max_words``: a plain 28-word sentence that says what was done and how often is
+    easier to read than two halves. A danger statement, goal, harm or safety statement has
+    several parts the approach asks for (who, what, when, for how long), so there a plain
+    sentence of up to ``kind_max_words`` words is expected."""
     limit = int(rule.spec.params.get("max_words", 25))
     if len(doc.tokens) <= limit:
         return []
     # Cue entries spell a kind with a hyphen ("next-step").
     long_kind = doc.kind.replace("_", "-") in rules.word_sets.get("long_kinds", frozenset())
-    kind_limit = int(rule.spec.params.get("kind_max_words", limit)) if long_kind else limit
+    plain_limit = int(rule.spec.params.get("plain_max_words", limit))
+    kind_limit = int(rule.spec.params.get("kind_max_words", plain_limit)) if long_kind else 0
+    plain_limit = max(plain_limit, kind_limit)
     hits = []
     for start, end in sentences(doc.text):
         count = word_count(doc.text[start:end])
         if count <= limit:
             continue
-        if count <= kind_limit and not _hard_sentence(doc, rule, start, end):
+        if count <= plain_limit and not _hard_sentence(doc, rule, start, end):
             continue
         hits.append(Hit(start, end, None, {"words": count, "max_words": limit}))
     return hits
@@ -373,7 +377,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "next_step_when": ("when",),
     "next_step_who": ("doer", "passive", "by_someone"),
     "danger_goals": ("common",),
-    "person_is": ("person", "copula", "being", "specific", "when", "over_time", "label_phrases"),
+    "person_is": ("person", "copula", "being", "specific", "when", "label_phrases", "for_age"),
     "person_displays": ("display",),
     "vague_quality": ("quality_only", "specific"),
     "goal_seen": ("goal_state",),

@@ -72,6 +72,7 @@ def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
     being = _words(rules, "being")
     degree = _words(rules, "degree")
     short_forms = _words(rules, "person_is")
+    impressions = _words(rules, "impression")
     if not any(t.lower in being or t.lower in short_forms for t in tokens):
         return  # no "is", "was", "seems"...: nothing to look at
     for i, token in enumerate(tokens[:-1]):
@@ -91,11 +92,14 @@ def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
                 j += 1
         if not has_be or j >= len(tokens) or _separated(doc, tokens[j - 1], tokens[j]):
             continue
-        yield from _describing(doc, rules, i, j, degree)
+        # "seems", "appears", "comes across as": the writer's impression, given as what the
+        # person is; any describing word after it is the impression, not a maybe.
+        impression = any(t.lower in impressions for t in tokens[i + 1 : j])
+        yield from _describing(doc, rules, i, j, degree, impression)
 
 
 def _describing(
-    doc: Doc, rules: RuleSet, who: int, j: int, degree: frozenset[str]
+    doc: Doc, rules: RuleSet, who: int, j: int, degree: frozenset[str], impression: bool = False
 ) -> Iterator[Shape]:
     tokens = doc.tokens
     person = _person_words(doc, who, rules)
@@ -111,26 +115,35 @@ def _describing(
         if a == start:  # "is out of control", "is unable to regulate ...": a label phrase
             yield Shape(person, doc.text[a:b], a, b, False)
             return
+    if tokens[j].lower == "the":
+        yield from _role_metaphor(doc, rules, person, j + 1)
+        return
     article = tokens[j].lower in ("a", "an")
     if article:
         j += 1
     seen = 0
+    phrase: list[tuple[Token, bool | None]] = []  # the words after "a/an", with verdicts
     while j < len(tokens) and seen < 4:
         word = tokens[j]
         if word.text[:1].isupper():
-            return  # a name or a new sentence, not a describing word
+            break  # a name or a new sentence, not a describing word
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if following is not None and _separated(doc, word, following):
             following = None
+        if following is not None and _for_age(doc, rules, following):
+            following = None  # "precocious for her age": still a describing word
         verdict = _judge(word.lower, following.lower if following else None, rules, article)
-        if marked and word.lower.isalpha() and not article:
+        if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
+            verdict = False
+        if impression and verdict is True:
             verdict = False
         if verdict is not None:
             yield Shape(person, word.text, word.start, word.end, verdict)
+        phrase.append((word, verdict))
         seen += 1
         # "impulsive and immature", "a loud, angry man": keep looking along the list
         if following is None:
-            return
+            break
         if following.lower in ("and", "or") or doc.text[word.end : following.start].strip() == ",":
             j += 2 if following.lower in ("and", "or") else 1
             while j < len(tokens) and _is_degree(tokens[j].lower, degree):
@@ -143,12 +156,89 @@ def _describing(
                 or lexicon.is_noun(word.lower)
                 or word.lower in _words(rules, "degree")
                 or verdict is not None
+                or following.lower in _words(rules, "person_kinds")
             )
             and following.lower not in _words(rules, "np_stop")
         ):
             j += 1  # "a heavy drinker", "a known drug dealer": on to the noun
             continue
+        break
+    if article:
+        yield from _kind_of_person(doc, rules, person, phrase)
+
+
+def _done_to(word: str, rules: RuleSet) -> bool:
+    """ "sexually abused", "emotionally harmed": something done to the person, not a label."""
+    return (
+        word.endswith(("ed", "en"))
+        and lexicon.is_verb(word)
+        and word not in _words(rules, "label_words")
+    )
+
+
+def _for_age(doc: Doc, rules: RuleSet, following: Token) -> bool:
+    return any(a == following.start for a, _ in rules.cues["for_age"].matches(doc))
+
+
+def _plain_word(word: str, rules: RuleSet) -> bool:
+    return (
+        word in _words(rules, "not_label")
+        or word in _words(rules, "degree")
+        or word in _words(rules, "plain_modifiers")
+        or not word.isalpha()
+    )
+
+
+def _kind_of_person(
+    doc: Doc, rules: RuleSet, person: str, phrase: list[tuple[Token, bool | None]]
+) -> Iterator[Shape]:
+    """After "<person> is a/an ...", when no word was a label already: "a doting father" (a
+    quality put on a kind of person) and "a runaway" (a kind of person that is not a job, a
+    role or a place in the family) sum a person up. Both are tips: the coach cannot be sure."""
+    if not phrase or any(v is not None for _, v in phrase):
         return
+    if any(doc.text[w.end : w.end + 1] == "-" for w, _ in phrase):
+        return  # "a stay-at-home dad": a word made of words, not read here
+    head = phrase[-1][0]
+    roles = _words(rules, "jobs") | _words(rules, "person")
+    if head.lower in _words(rules, "person") or head.lower in _words(rules, "person_kinds"):
+        for word, _ in phrase[:-1]:
+            w = word.lower
+            if (
+                (lexicon.is_adjective(w) or (w.endswith("ing") and not lexicon.is_noun(w)))
+                and not _plain_word(w, rules)
+                and not w.endswith("ed")
+                and w not in roles
+            ):
+                yield Shape(person, word.text, word.start, word.end, True)
+                return
+        return
+    if head.lower in roles:
+        return
+    if len(phrase) == 1 and not _plain_word(head.lower, rules) and lexicon.is_noun(head.lower):
+        yield Shape(person, head.text, head.start, head.end, True)
+
+
+def _role_metaphor(doc: Doc, rules: RuleSet, person: str, j: int) -> Iterator[Shape]:
+    """ "Nan is the rock of the family", "Dad is the problem in the house": a part given to a
+    person in a group, not something they did (a tip). "Mum is the main carer" is left alone."""
+    tokens = doc.tokens
+    roles = _words(rules, "jobs") | _words(rules, "person")
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].lower not in _words(rules, "np_stop"):
+        if tokens[k].text[:1].isupper() or not tokens[k].lower.isalpha():
+            return
+        k += 1
+    if k == j or k + 2 >= len(tokens) or tokens[k].lower not in ("of", "in"):
+        return
+    head = tokens[k - 1]
+    if head.lower in roles or _plain_word(head.lower, rules) or not lexicon.is_noun(head.lower):
+        return
+    if tokens[k + 1].lower not in _words(rules, "determiners"):
+        return
+    if tokens[k + 2].lower not in _words(rules, "groups"):
+        return
+    yield Shape(person, head.text, head.start, head.end, True)
 
 
 def _person_words(doc: Doc, who: int, rules: RuleSet) -> str:
@@ -199,7 +289,7 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
     if word in _words(rules, "praise_words"):
         return True
     if article:
-        if word in _words(rules, "jobs"):
+        if word in _words(rules, "jobs") or word in _words(rules, "plain_modifiers"):
             return None
         if _has_suffix(word, _words(rules, "label_noun_suffixes")):
             return False
@@ -251,9 +341,7 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
             for a, b in rules.cues[cue].matches(doc)
         )
 
-    if any(s.advice for s in found) and (
-        outside("specific") or outside("when") or outside("over_time")
-    ):
+    if any(s.advice for s in found) and (outside("specific") or outside("when")):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
         found = [s for s in found if not s.advice]
