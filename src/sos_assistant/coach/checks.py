@@ -138,11 +138,36 @@ def danger_who(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
 
 
 def danger_outcome(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    return [] if _has(rules, "future", doc) else _whole(doc)
+    """What could happen to the child: a future word. A future word that only carries on the
+    adult's behaviour ("Ms Popescu will keep leaving the baby ...") says what the adult may
+    do, not what could happen to the child."""
+    going_on = rules.word_sets.get("carries_on", frozenset())
+    for _, b in rules.cues["future"].matches(doc):
+        after = doc.text[b:].split(None, 1)
+        if after and after[0].lower().strip(",.") in going_on:
+            continue
+        return []
+    return _whole(doc)
+
+
+def _how_long(doc: Doc, rules: RuleSet) -> bool:
+    """Does the statement say for how long (or from when on)? A time span or a date to be
+    reached ("for six months", "until Easter", "by the end of June") counts; how often alone
+    ("every day", "each night", "weekly") does not: it says how often, not for how long."""
+    how_often = rules.word_sets.get("how_often", frozenset())
+    tokens = doc.tokens
+    for a, b in rules.cues["time_span"].matches(doc):
+        if doc.text[a:b].lower() in how_often:
+            continue
+        before = [t.lower for t in tokens if t.end <= a][-2:]
+        if before and (before[-1] in how_often or " ".join(before) in how_often):
+            continue
+        return True
+    return False
 
 
 def goal_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    return [] if _has(rules, "time_span", doc) else _whole(doc)
+    return [] if _how_long(doc, rules) else _whole(doc)
 
 
 def goal_only_stop(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
@@ -174,7 +199,22 @@ def complicating_harm(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     return []
 
 
+def _a_plan(doc: Doc, rules: RuleSet) -> bool:
+    """Written as what will happen ("Grandad will check on the boys"): the first verb the
+    statement leads with is a "will", not something already done ("has walked")."""
+    plan = next((a for a, _ in rules.cues["plan"].matches(doc)), None)
+    if plan is None:
+        return False
+    done = next((a for a, _ in rules.cues["past"].matches(doc)), None)
+    return done is None or plan < done
+
+
 def safety_over_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """Protective action shown over time. A plan written in the safety column has not been
+    shown yet: like a safety goal, it needs at least to say for how long ("every evening" is
+    how often, not for how long)."""
+    if _a_plan(doc, rules):
+        return [] if _how_long(doc, rules) else _whole(doc)
     return [] if _has(rules, "over_time", doc) else _whole(doc)
 
 
@@ -371,7 +411,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "harm_prediction": ("future", "past"),
     "harm_event": ("past", "future"),
     "complicating_harm": ("harm_event", "disbelief"),
-    "safety_over_time": ("over_time",),
+    "safety_over_time": ("over_time", "plan", "past", "time_span"),
     "safety_strength": ("quality", "protective"),
     "strength_safety": ("protective", "over_time"),
     "next_step_when": ("when",),
@@ -379,8 +419,8 @@ _CUES: dict[str, tuple[str, ...]] = {
     "danger_goals": ("common",),
     "person_is": ("person", "copula", "being", "specific", "when", "label_phrases", "for_age"),
     "person_displays": ("display",),
-    "vague_quality": ("quality_only", "specific"),
-    "goal_seen": ("goal_state",),
+    "vague_quality": ("quality_only", "specific", "by_someone"),
+    "goal_seen": ("goal_state", "by_someone"),
     "goal_who_sees": ("seer", "person"),
     "danger_behaviour": ("behaviour", "worry"),
 }

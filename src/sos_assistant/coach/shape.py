@@ -368,11 +368,43 @@ def person_displays(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     return hits
 
 
+def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
+    """ "will be contented", "to feel secure", "will stay settled": a plan or a goal that is a
+    state, found by its form (a future or "to", a being word, a describing word in the broad
+    word list) rather than by a list of states. What people can see ("will be sober", "will
+    be at school") and a describing word tied to something ("keen to", "calm when") are not."""
+    tokens = doc.tokens
+    leads = _words(rules, "state_leads")
+    verbs = _words(rules, "state_verbs")
+    seen = _words(rules, "seen_states")
+    tied = _words(rules, "state_tied")
+    degree = _words(rules, "degree")
+    for i in range(1, len(tokens) - 1):
+        lead = tokens[i - 1].lower.replace("\u2019", "'")
+        if tokens[i].lower not in verbs or not (lead in leads or lead.endswith("'ll")):
+            continue
+        j = i + 1
+        while j < len(tokens) and _is_degree(tokens[j].lower, degree):
+            j += 1
+        if j >= len(tokens) or _separated(doc, tokens[j - 1], tokens[j]):
+            continue
+        word = tokens[j]
+        w = word.lower
+        if word.text[:1].isupper() or w in seen or not w.isalpha():
+            continue
+        if not lexicon.is_adjective(w) or lexicon.is_noun(w) or lexicon.is_adverb(w):
+            continue  # "will stay over", "will be there": where, not a state
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is not None and not _separated(doc, word, nxt) and nxt.lower in tied:
+            continue
+        yield word.start, word.end
+
+
 def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """Praise or a plan that only names a quality ("good mum", "engaged well", "safe")."""
     if any(c.isdigit() for c in doc.text):
         return []
-    found = list(rules.cues["quality_only"].matches(doc))
+    found = list(rules.cues["quality_only"].matches(doc)) + list(states(doc, rules))
     # A doing word inside the quality itself ("made" in "made great progress") is not what
     # was seen or done.
     if any(
@@ -388,10 +420,12 @@ def _not_before(
 ) -> Iterator[tuple[int, int]]:
     """Drop a quality followed by words that make it specific ("doing well in maths")."""
     context = _words(rules, cue)
+    by_someone = rules.cues["by_someone"].regex
     for a, b in spans:
         after = doc.text[b:].split(None, 1)
         if after and after[0].lower().strip(",.") in context:
-            continue
+            if after[0].lower() != "by" or by_someone is None or by_someone.match(doc.text, b):
+                continue  # "looked after by Gran"; but "better by the summer" is a date
         yield a, b
 
 
@@ -407,9 +441,8 @@ def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
 
 def goal_seen(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """A goal that is only a state ("Kai will be safe", "Dani will be happy")."""
-    return _outer(
-        doc, _not_before(doc, rules, rules.cues["goal_state"].matches(doc), "goal_context")
-    )
+    found = list(rules.cues["goal_state"].matches(doc)) + list(states(doc, rules))
+    return _outer(doc, _not_before(doc, rules, iter(found), "goal_context"))
 
 
 def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
