@@ -334,3 +334,99 @@ def test_a_phrase_judging_what_a_person_can_do_is_a_label(coach: Coach) -> None:
     assert "person-is-label" in rules(coach, "Dad is out of control.", "general")
     assert "person-is-label" in rules(coach, "Mum is unable to manage her temper.", "general")
     assert "person-is-label" not in rules(coach, "Dad is unable to work after his fall.", "general")
+
+
+# --- classes found on the opened set B, tested with other words ------------------------------
+
+
+def test_an_impression_is_a_finding_even_beside_when(coach: Coach) -> None:
+    # "seems", "appears": the writer's reading given as what the person is
+    found = [f for f in coach.check("Dad seems prickly when asked about money.")]
+    assert [(f.rule, f.found, f.advice) for f in found] == [("person-is-label", "prickly", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "word"),
+    [
+        ("Mr Adeyemi is a doting father.", "strength", "doting"),
+        ("Zara is a runaway.", "complicating", "runaway"),
+        ("Mum is a doormat.", "general", "doormat"),
+        ("Grandad is the glue of the family.", "strength", "glue"),
+        ("Ellis is precocious for his age.", "general", "precocious"),
+        ("Mum has been receptive to advice.", "strength", "receptive"),
+    ],
+)
+def test_kinds_of_person_and_parts_in_a_family_are_asked_about(
+    coach: Coach, text: str, kind: StatementKind, word: str
+) -> None:
+    found = [f for f in coach.check(text, kind) if f.rule == "person-is-label"]
+    assert [f.found for f in found] == [word]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Gran is a retired nurse.", "general"),
+        ("Dad is a bus driver.", "complicating"),
+        ("Mum is a teaching assistant at the primary school.", "general"),
+        ("Dad is a stay-at-home dad.", "general"),
+        ("Mum is the main carer for her mother.", "complicating"),
+        ("Dad is good at fixing bikes.", "strength"),
+        ("Mum is keen to help at the school fair.", "strength"),
+        ("Dad is a former soldier.", "general"),
+        ("Children's services are worried that Kai could be sexually abused by men Mum meets online.", "danger"),
+    ],
+)
+def test_jobs_roles_skills_and_harm_done_to_a_person_are_not_labels(
+    coach: Coach, text: str, kind: StatementKind
+) -> None:
+    assert "person-is-label" not in rules(coach, text, kind)
+
+
+def test_a_state_is_found_by_its_form_in_goals_and_plans(coach: Coach) -> None:
+    assert "goal-what-seen" in rules(coach, "Kai will feel secure for six months.", "goal")
+    assert "goal-what-seen" in rules(coach, "The family will be coping better by Easter.", "goal")
+    assert "vague-quality" in rules(coach, "From now on Leah will be contented.", "safety")
+    # what people can see, and something to be done, are not states
+    assert "goal-what-seen" not in rules(coach, "Dad will be sober at every visit.", "goal")
+    assert "vague-quality" not in rules(coach, "Parenting assessment to be completed.", "next_step")
+
+
+def test_how_often_is_not_how_long(coach: Coach) -> None:
+    assert "goal-time" in rules(coach, "Dad will walk Kai to school every day.", "goal")
+    assert "goal-time" in rules(coach, "Gran will ring Mum each night.", "goal")
+    for text in (
+        "By the end of July, Dad will walk Kai to school every day.",
+        "Dad will walk Kai to school every day for a whole term.",
+        "Until Christmas, Gran will ring Mum each night.",
+    ):
+        assert "goal-time" not in rules(coach, text, "goal"), text
+
+
+def test_a_plan_in_the_safety_column_says_for_how_long(coach: Coach) -> None:
+    plan = "Uncle Ray will sit with the twins every Saturday while Mum works."
+    assert "safety-over-time" in rules(coach, plan, "safety")
+    assert "safety-over-time" not in rules(coach, plan.replace(".", " for the next year."), "safety")
+    done = "Since May, Uncle Ray has sat with the twins every Saturday, and he will carry on."
+    assert "safety-over-time" not in rules(coach, done, "safety")
+
+
+def test_a_future_that_only_carries_on_the_behaviour_is_not_an_outcome(coach: Coach) -> None:
+    text = "The school is worried that Dad will keep leaving Kai at the gate late at night."
+    assert "danger-outcome" in rules(coach, text, "danger")
+    assert "danger-outcome" not in rules(coach, text[:-1] + " and Kai could be hurt.", "danger")
+
+
+def test_vague_engagement_is_found_by_its_form(coach: Coach) -> None:
+    assert "vague-quality" in rules(coach, "Dad has cooperated wonderfully.", "strength")
+    assert "vague-quality" not in rules(coach, "Dad has worked nightly shifts since May.", "strength")
+
+
+def test_what_the_child_witnessed_is_asked_about(coach: Coach) -> None:
+    assert "witnessed" in rules(coach, "Ivy witnessed arguing between the adults.", "harm")
+    assert "witnessed" not in rules(coach, "Ivy witnessed Dad push Mum into the door.", "harm")
+
+
+def test_a_harm_word_said_of_a_thing_is_not_harm(coach: Coach) -> None:
+    assert not rules(coach, "The boiler has been broken since May.", "complicating")
+    assert "complicating-as-harm" in rules(coach, "Kai was hurt at home in May.", "complicating")

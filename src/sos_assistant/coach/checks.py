@@ -194,9 +194,28 @@ def complicating_harm(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     disbelief is the complicating factor, and the harm is written elsewhere."""
     doubted = [b for _, b in rules.cues["disbelief"].matches(doc)]
     for a, _ in rules.cues["harm_event"].matches(doc):
-        if not any(b <= a for b in doubted):
+        if not any(b <= a for b in doubted) and not _said_of_a_thing(doc, rules, a):
             return _whole(doc)
     return []
+
+
+def _said_of_a_thing(doc: Doc, rules: RuleSet, at: int) -> bool:
+    """ "the lift has been broken", "the boiler is broken": a harm word said of a thing (after
+    "is", "has been"... whose subject is no person, name or pronoun), not of a child."""
+    copulas = rules.word_sets.get("copula", frozenset())
+    before = [t for t in doc.tokens if t.end <= at]
+    k = len(before)
+    while k > 0 and before[k - 1].lower in copulas:
+        k -= 1
+    if k == len(before) or k == 0:
+        return False
+    subject = before[k - 1]
+    return not (
+        subject.text[:1].isupper()
+        or subject.lower in doc.names
+        or subject.lower in rules.word_sets.get("person", frozenset())
+        or subject.lower in rules.word_sets.get("pronouns", frozenset())
+    )
 
 
 def _a_plan(doc: Doc, rules: RuleSet) -> bool:
@@ -410,7 +429,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "goal_only_stop": ("stop", "seen"),
     "harm_prediction": ("future", "past"),
     "harm_event": ("past", "future"),
-    "complicating_harm": ("harm_event", "disbelief"),
+    "complicating_harm": ("harm_event", "disbelief", "copula", "person", "pronouns"),
     "safety_over_time": ("over_time", "plan", "past", "time_span"),
     "safety_strength": ("quality", "protective"),
     "strength_safety": ("protective", "over_time"),
@@ -419,8 +438,8 @@ _CUES: dict[str, tuple[str, ...]] = {
     "danger_goals": ("common",),
     "person_is": ("person", "copula", "being", "specific", "when", "label_phrases", "for_age"),
     "person_displays": ("display",),
-    "vague_quality": ("quality_only", "specific", "by_someone"),
-    "goal_seen": ("goal_state", "by_someone"),
+    "vague_quality": ("quality_only", "specific", "by_someone", "time_span"),
+    "goal_seen": ("goal_state", "by_someone", "time_span"),
     "goal_who_sees": ("seer", "person"),
     "danger_behaviour": ("behaviour", "worry"),
 }

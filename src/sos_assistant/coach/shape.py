@@ -130,9 +130,16 @@ def _describing(
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if following is not None and _separated(doc, word, following):
             following = None
+        after = following.lower if following else None
         if following is not None and _for_age(doc, rules, following):
-            following = None  # "precocious for her age": still a describing word
-        verdict = _judge(word.lower, following.lower if following else None, rules, article)
+            after = None  # "precocious for her age": still a describing word
+        elif following is not None and j + 2 < len(tokens):
+            nxt = tokens[j + 2].lower
+            if after == "to" and not lexicon.is_verb(nxt):
+                after = None  # "receptive to advice" (not "keen to help"): still a label
+            elif after == "at" and nxt.endswith("ing"):
+                after = "to"  # "good at fixing bikes": a skill, not a label
+        verdict = _judge(word.lower, after, rules, article)
         if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
             verdict = False
         if impression and verdict is True:
@@ -215,7 +222,10 @@ def _kind_of_person(
         return
     if head.lower in roles:
         return
-    if len(phrase) == 1 and not _plain_word(head.lower, rules) and lexicon.is_noun(head.lower):
+    known_noun = lexicon.is_noun(head.lower) or (
+        lexicon.available() and not lexicon.known(head.lower)  # "a doormat": not in the list
+    )
+    if len(phrase) == 1 and not _plain_word(head.lower, rules) and known_noun:
         yield Shape(person, head.text, head.start, head.end, True)
 
 
@@ -379,6 +389,7 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
     seen = _words(rules, "seen_states")
     tied = _words(rules, "state_tied")
     degree = _words(rules, "degree")
+    time: list[int] | None = None  # where the time spans start, worked out when needed
     for i in range(1, len(tokens) - 1):
         lead = tokens[i - 1].lower.replace("\u2019", "'")
         if tokens[i].lower not in verbs or not (lead in leads or lead.endswith("'ll")):
@@ -396,8 +407,27 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
             continue  # "will stay over", "will be there": where, not a state
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is not None and not _separated(doc, word, nxt) and nxt.lower in tied:
-            continue
+            # "calm when ...", "kind to ..."; but "secure for six months" is still a state
+            if time is None:
+                time = [a for a, _ in rules.cues["time_span"].matches(doc)]
+            soon = tokens[min(j + 3, len(tokens) - 1)].end
+            if not any(nxt.start <= a <= soon for a in time):
+                continue
+        if w.endswith(("ed", "en")) and lexicon.is_verb(w) and not _said_of_person(doc, rules, i - 2):
+            continue  # "assessment to be completed": something to be done, not a state
         yield word.start, word.end
+
+
+def _said_of_person(doc: Doc, rules: RuleSet, i: int) -> bool:
+    """Token ``i`` (the subject before "will", "to") is a person: "Rhys will be contented"."""
+    if i < 0:
+        return False
+    token = doc.tokens[i]
+    return (
+        _is_person(doc, i, rules)
+        or token.lower in _words(rules, "pronouns")
+        or (token.text[:1].isupper() and token.lower not in _words(rules, "not_person"))
+    )
 
 
 def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
