@@ -374,7 +374,7 @@ def test_kinds_of_person_and_parts_in_a_family_are_asked_about(
         ("Dad is good at fixing bikes.", "strength"),
         ("Mum is keen to help at the school fair.", "strength"),
         ("Dad is a former soldier.", "general"),
-        ("Children's services are worried that Kai could be sexually abused by men Mum meets online.", "danger"),
+        ("The school is worried that Kai could be sexually abused by men Mum meets.", "danger"),
     ],
 )
 def test_jobs_roles_skills_and_harm_done_to_a_person_are_not_labels(
@@ -406,7 +406,8 @@ def test_how_often_is_not_how_long(coach: Coach) -> None:
 def test_a_plan_in_the_safety_column_says_for_how_long(coach: Coach) -> None:
     plan = "Uncle Ray will sit with the twins every Saturday while Mum works."
     assert "safety-over-time" in rules(coach, plan, "safety")
-    assert "safety-over-time" not in rules(coach, plan.replace(".", " for the next year."), "safety")
+    longer = plan.replace(".", " for the next year.")
+    assert "safety-over-time" not in rules(coach, longer, "safety")
     done = "Since May, Uncle Ray has sat with the twins every Saturday, and he will carry on."
     assert "safety-over-time" not in rules(coach, done, "safety")
 
@@ -419,12 +420,13 @@ def test_a_future_that_only_carries_on_the_behaviour_is_not_an_outcome(coach: Co
 
 def test_vague_engagement_is_found_by_its_form(coach: Coach) -> None:
     assert "vague-quality" in rules(coach, "Dad has cooperated wonderfully.", "strength")
-    assert "vague-quality" not in rules(coach, "Dad has worked nightly shifts since May.", "strength")
+    shifts = "Dad has worked nightly shifts since May."
+    assert "vague-quality" not in rules(coach, shifts, "strength")
 
 
 def test_what_the_child_witnessed_is_asked_about(coach: Coach) -> None:
-    assert "witnessed" in rules(coach, "Ivy witnessed arguing between the adults.", "harm")
-    assert "witnessed" not in rules(coach, "Ivy witnessed Dad push Mum into the door.", "harm")
+    assert "vague-neglect" in rules(coach, "Ivy witnessed arguing between the adults.", "harm")
+    assert "vague-neglect" not in rules(coach, "Ivy witnessed Dad push Mum into the door.", "harm")
 
 
 def test_a_harm_word_said_of_a_thing_is_not_harm(coach: Coach) -> None:

@@ -131,7 +131,7 @@ def _describing(
         if following is not None and _separated(doc, word, following):
             following = None
         after = following.lower if following else None
-        if following is not None and _for_age(doc, rules, following):
+        if after == "for" and following is not None and _for_age(doc, rules, following):
             after = None  # "precocious for her age": still a describing word
         elif following is not None and j + 2 < len(tokens):
             nxt = tokens[j + 2].lower
@@ -413,7 +413,11 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
             soon = tokens[min(j + 3, len(tokens) - 1)].end
             if not any(nxt.start <= a <= soon for a in time):
                 continue
-        if w.endswith(("ed", "en")) and lexicon.is_verb(w) and not _said_of_person(doc, rules, i - 2):
+        if (
+            w.endswith(("ed", "en"))
+            and lexicon.is_verb(w)
+            and not _said_of_person(doc, rules, i - 2)
+        ):
             continue  # "assessment to be completed": something to be done, not a state
         yield word.start, word.end
 
@@ -453,9 +457,13 @@ def _not_before(
     by_someone = rules.cues["by_someone"].regex
     for a, b in spans:
         after = doc.text[b:].split(None, 1)
-        if after and after[0].lower().strip(",.") in context:
-            if after[0].lower() != "by" or by_someone is None or by_someone.match(doc.text, b):
-                continue  # "looked after by Gran"; but "better by the summer" is a date
+        # "looked after by Gran"; but "better by the summer" is a date
+        if (
+            after
+            and after[0].lower().strip(",.") in context
+            and (after[0].lower() != "by" or by_someone is None or by_someone.match(doc.text, b))
+        ):
+            continue
         yield a, b
 
 
