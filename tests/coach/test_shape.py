@@ -432,3 +432,33 @@ def test_what_the_child_witnessed_is_asked_about(coach: Coach) -> None:
 def test_a_harm_word_said_of_a_thing_is_not_harm(coach: Coach) -> None:
     assert not rules(coach, "The boiler has been broken since May.", "complicating")
     assert "complicating-as-harm" in rules(coach, "Kai was hurt at home in May.", "complicating")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "word"),
+    [
+        ("Grandad is a bit of a hothead.", "general", "hothead"),
+        ("Mum is something of a loner.", "general", "loner"),
+        ("The stepfather is a bad influence.", "complicating", "bad influence"),
+        ("Dad's parenting is haphazard.", "general", "haphazard"),
+        ("Her attitude is dismissive.", "general", "dismissive"),
+        ("Gran is fully dedicated.", "strength", "dedicated"),
+    ],
+)
+def test_hedges_verdicts_conduct_and_praise_participles_are_asked_about(
+    coach: Coach, text: str, kind: StatementKind, word: str
+) -> None:
+    found = [f.found for f in coach.check(text, kind) if f.rule == "person-is-label"]
+    assert found == [word]
+
+
+def test_conduct_of_a_thing_and_participles_outside_praise_are_left_alone(coach: Coach) -> None:
+    assert "person-is-label" not in rules(coach, "The flat's heating is broken.", "complicating")
+    assert "person-is-label" not in rules(coach, "Mum is qualified as a nurse.", "general")
+    assert "person-is-label" not in rules(coach, "Dad is a good cook and makes tea.", "strength")
+
+
+def test_improvement_idioms_are_vague_praise(coach: Coach) -> None:
+    assert "vague-quality" in rules(coach, "Mum has really stepped up.", "strength")
+    specific = "Mum has stepped up: she has walked Kai to school every day since May."
+    assert "vague-quality" not in rules(coach, specific, "strength")

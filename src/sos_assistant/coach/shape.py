@@ -34,9 +34,19 @@ def _words(rules: RuleSet, name: str) -> frozenset[str]:
 
 def _is_person(doc: Doc, i: int, rules: RuleSet) -> bool:
     """Token ``i`` names a person: a family or role word, or a name from the map. (Phrases in
-    the ``person`` list count by their last word: "the mother", "foster carer".)"""
+    the ``person`` list count by their last word: "the mother", "foster carer".) A person's
+    conduct counts too: "Mum's parenting", "his attitude", "Dad's behaviour"."""
     word = doc.tokens[i].lower
-    return word in _words(rules, "person") or word in doc.names
+    if word in _words(rules, "person") or word in doc.names:
+        return True
+    if i == 0 or word not in _words(rules, "conduct"):
+        return False
+    before = doc.tokens[i - 1]
+    owner = before.lower.removesuffix("'s").removesuffix("\u2019s")
+    return before.lower in _words(rules, "possessives") or (
+        owner != before.lower
+        and (owner in _words(rules, "person") or owner in doc.names or before.text[:1].isupper())
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +128,19 @@ def _describing(
     if tokens[j].lower == "the":
         yield from _role_metaphor(doc, rules, person, j + 1)
         return
+    for a, b in rules.cues["hedges"].matches(doc):  # "a bit of a loose cannon"
+        if a == tokens[j].start:
+            while j < len(tokens) and tokens[j].start < b:
+                j += 1  # on to the "a" that starts what the person is called
+            if j >= len(tokens):
+                return
+            break
     article = tokens[j].lower in ("a", "an")
     if article:
         j += 1
     seen = 0
     phrase: list[tuple[Token, bool | None]] = []  # the words after "a/an", with verdicts
+    listed = False
     while j < len(tokens) and seen < 4:
         word = tokens[j]
         if word.text[:1].isupper():
@@ -140,18 +158,22 @@ def _describing(
             elif after == "at" and nxt.endswith("ing"):
                 after = "to"  # "good at fixing bikes": a skill, not a label
         verdict = _judge(word.lower, after, rules, article)
+        if verdict is None and not article and _praise_participle(doc, rules, word.lower, after):
+            verdict = True  # "Mum is fully committed": in a strength, praise that names a quality
         if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
             verdict = False
         if impression and verdict is True:
             verdict = False
         if verdict is not None:
             yield Shape(person, word.text, word.start, word.end, verdict)
-        phrase.append((word, verdict))
+        if not listed:
+            phrase.append((word, verdict))
         seen += 1
         # "impulsive and immature", "a loud, angry man": keep looking along the list
         if following is None:
             break
         if following.lower in ("and", "or") or doc.text[word.end : following.start].strip() == ",":
+            listed = True  # what the person is called ends here: "a good cook and ..."
             j += 2 if following.lower in ("and", "or") else 1
             while j < len(tokens) and _is_degree(tokens[j].lower, degree):
                 j += 1
@@ -172,6 +194,19 @@ def _describing(
         break
     if article:
         yield from _kind_of_person(doc, rules, person, phrase)
+
+
+def _praise_participle(doc: Doc, rules: RuleSet, word: str, after: str | None) -> bool:
+    """In the columns of good things, "committed", "dedicated", "determined" (describing words
+    made from doing words) only name a quality, like other praise."""
+    return (
+        doc.kind in _words(rules, "praise_kinds")
+        and word.endswith("ed")
+        and lexicon.is_adjective(word)
+        and not _plain_word(word, rules)
+        and word not in _words(rules, "seen_states")
+        and (after is None or after not in _words(rules, "state_tied"))
+    )
 
 
 def _done_to(word: str, rules: RuleSet) -> bool:
@@ -222,6 +257,12 @@ def _kind_of_person(
         return
     if head.lower in roles:
         return
+    verdicts = _words(rules, "verdict_words")
+    for word, _ in phrase[:-1]:
+        if word.lower in verdicts and lexicon.is_noun(head.lower):
+            # "a bad influence", "a poor role model": a verdict on the person as a whole
+            yield Shape(person, word.text, word.start, head.end, True)
+            return
     known_noun = lexicon.is_noun(head.lower) or (
         lexicon.available() and not lexicon.known(head.lower)  # "a doormat": not in the list
     )
