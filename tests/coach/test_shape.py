@@ -462,3 +462,19 @@ def test_improvement_idioms_are_vague_praise(coach: Coach) -> None:
     assert "vague-quality" in rules(coach, "Mum has really stepped up.", "strength")
     specific = "Mum has stepped up: she has walked Kai to school every day since May."
     assert "vague-quality" not in rules(coach, specific, "strength")
+
+
+def test_what_a_child_loves_is_a_fact_and_a_parent_loving_them_is_praise(coach: Coach) -> None:
+    assert "vague-quality" not in rules(coach, "Kayla loves swimming and her cat.", "strength")
+    assert "vague-quality" in rules(coach, "Mum loves her children.", "strength")
+
+
+def test_a_job_said_as_a_job_is_not_a_label(coach: Coach) -> None:
+    assert "person-is-label" not in rules(coach, "Dad is a tiler and works away.", "complicating")
+    assert "person-is-label" in rules(coach, "Dad is a gambler.", "complicating")
+
+
+def test_plural_family_words_and_having_a_state(coach: Coach) -> None:
+    assert "person-is-label" in rules(coach, "The girls are feral.", "general")
+    assert "goal-what-seen" in rules(coach, "Kai will have a settled home for a year.", "goal")
+    assert "vague-quality" in rules(coach, "Dad has shown great resilience.", "strength")

@@ -445,6 +445,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "label_phrases",
         "for_age",
         "hedges",
+        "work_words",
     ),
     "person_displays": ("display",),
     "vague_quality": ("quality_only", "specific", "by_someone", "time_span"),

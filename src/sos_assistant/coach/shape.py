@@ -37,8 +37,9 @@ def _is_person(doc: Doc, i: int, rules: RuleSet) -> bool:
     the ``person`` list count by their last word: "the mother", "foster carer".) A person's
     conduct counts too: "Mum's parenting", "his attitude", "Dad's behaviour"."""
     word = doc.tokens[i].lower
-    if word in _words(rules, "person") or word in doc.names:
-        return True
+    people = _words(rules, "person")
+    if word in people or word in doc.names or (word.endswith("s") and word[:-1] in people):
+        return True  # "the boys", "the girls" as well as "the boy"
     if i == 0 or word not in _words(rules, "conduct"):
         return False
     before = doc.tokens[i - 1]
@@ -157,7 +158,7 @@ def _describing(
                 after = None  # "receptive to advice" (not "keen to help"): still a label
             elif after == "at" and nxt.endswith("ing"):
                 after = "to"  # "good at fixing bikes": a skill, not a label
-        verdict = _judge(word.lower, after, rules, article)
+        verdict = _judge(word.lower, after, rules, article, article and _at_work(doc, rules))
         if verdict is None and not article and _praise_participle(doc, rules, word.lower, after):
             verdict = True  # "Mum is fully committed": in a strength, praise that names a quality
         if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
@@ -194,6 +195,11 @@ def _describing(
         break
     if article:
         yield from _kind_of_person(doc, rules, person, phrase)
+
+
+def _at_work(doc: Doc, rules: RuleSet) -> bool:
+    """The statement is about a job ("is a plasterer and works away"): "a ...er" is the job."""
+    return rules.cues["work_words"].search(doc)
 
 
 def _praise_participle(doc: Doc, rules: RuleSet, word: str, after: str | None) -> bool:
@@ -266,7 +272,12 @@ def _kind_of_person(
     known_noun = lexicon.is_noun(head.lower) or (
         lexicon.available() and not lexicon.known(head.lower)  # "a doormat": not in the list
     )
-    if len(phrase) == 1 and not _plain_word(head.lower, rules) and known_noun:
+    if (
+        len(phrase) == 1
+        and not _plain_word(head.lower, rules)
+        and known_noun
+        and not _at_work(doc, rules)  # "a tiler and works away": the job
+    ):
         yield Shape(person, head.text, head.start, head.end, True)
 
 
@@ -323,7 +334,9 @@ def _has_suffix(word: str, suffixes: frozenset[str]) -> bool:
     return any(word.endswith(s) and len(word) > len(s) + 2 for s in suffixes)
 
 
-def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> bool | None:
+def _judge(
+    word: str, following: str | None, rules: RuleSet, article: bool, at_work: bool = False
+) -> bool | None:
     """None: not a label; False: a label (a finding); True: maybe a label (a tip)."""
     if not word.isalpha() and "-" not in word:
         return None
@@ -343,7 +356,7 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
         if word in _words(rules, "jobs") or word in _words(rules, "plain_modifiers"):
             return None
         if _has_suffix(word, _words(rules, "label_noun_suffixes")):
-            return False
+            return None if at_work else False
         if lexicon.is_adjective(word) and _has_suffix(word, _words(rules, "label_suffixes")):
             return False
         return None
@@ -436,6 +449,11 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
         if tokens[i].lower not in verbs or not (lead in leads or lead.endswith("'ll")):
             continue
         j = i + 1
+        if tokens[i].lower in _words(rules, "state_having"):
+            # "will have a stable home": only a describing word after "a"
+            if j + 1 >= len(tokens) or tokens[j].lower not in ("a", "an"):
+                continue
+            j += 1
         while j < len(tokens) and _is_degree(tokens[j].lower, degree):
             j += 1
         if j >= len(tokens) or _separated(doc, tokens[j - 1], tokens[j]):
@@ -444,7 +462,7 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
         w = word.lower
         if word.text[:1].isupper() or w in seen or not w.isalpha():
             continue
-        if not lexicon.is_adjective(w) or lexicon.is_noun(w) or lexicon.is_adverb(w):
+        if not lexicon.is_adjective(w) or lexicon.is_adverb(w):
             continue  # "will stay over", "will be there": where, not a state
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is not None and not _separated(doc, word, nxt) and nxt.lower in tied:
@@ -479,7 +497,11 @@ def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """Praise or a plan that only names a quality ("good mum", "engaged well", "safe")."""
     if any(c.isdigit() for c in doc.text):
         return []
-    found = list(rules.cues["quality_only"].matches(doc)) + list(states(doc, rules))
+    found = [
+        (a, b)
+        for a, b in rules.cues["quality_only"].matches(doc)
+        if not _loves_a_thing(doc, rules, a, b)
+    ] + list(states(doc, rules))
     # A doing word inside the quality itself ("made" in "made great progress") is not what
     # was seen or done.
     if any(
@@ -488,6 +510,27 @@ def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     ):
         return []
     return _outer(doc, _not_before(doc, rules, iter(found)))
+
+
+def _loves_a_thing(doc: Doc, rules: RuleSet, a: int, b: int) -> bool:
+    """ "Kayla loves swimming": a fact about what someone likes, not praise of a parent. Only
+    "loves <a person>" ("Mum loves them", "Dad loves Kai") is a quality with nothing seen."""
+    if doc.text[a:b].lower() not in _words(rules, "loving_words"):
+        return False
+    after = [t for t in doc.tokens if t.start >= b][:2]
+    if not after:
+        return False
+    nxt = after[0]
+    if nxt.lower in _words(rules, "determiners") and len(after) > 1:
+        nxt = after[1]  # "loves her children", "loves his cat"
+    people = _words(rules, "person") | _words(rules, "pronouns")
+    is_person = (
+        nxt.lower in people
+        or nxt.lower.rstrip("s") in people
+        or nxt.lower in doc.names
+        or nxt.text[:1].isupper()
+    )
+    return not is_person
 
 
 def _not_before(
