@@ -478,3 +478,41 @@ def test_plural_family_words_and_having_a_state(coach: Coach) -> None:
     assert "person-is-label" in rules(coach, "The girls are feral.", "general")
     assert "goal-what-seen" in rules(coach, "Kai will have a settled home for a year.", "goal")
     assert "vague-quality" in rules(coach, "Dad has shown great resilience.", "strength")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "word", "advice"),
+    [
+        ("Dad appeared unfazed by the bruise.", "general", "unfazed", False),
+        ("Mum is short-tempered.", "general", "short-tempered", False),
+        ("Gran is very family-minded.", "strength", "family-minded", True),
+        ("Dad is a role model to the boys.", "strength", "role model", True),
+        ("Kai is out of parental control.", "complicating", "out of parental control", False),
+    ],
+)
+def test_impressions_compounds_and_noun_pairs_are_found_by_form(
+    coach: Coach, text: str, kind: StatementKind, word: str, advice: bool
+) -> None:
+    found = [(f.found, f.advice) for f in coach.check(text, kind) if f.rule == "person-is-label"]
+    assert found == [(word, advice)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kai is a two-year-old.",
+        "Dad is self-employed.",
+        "Mum is a full-time carer.",
+        "Mum is non-verbal.",
+        "Dad is a bus driver and works nights.",
+        "Dad seemed tired after his shift.",
+    ],
+)
+def test_plain_compounds_jobs_and_states_stay_clean(coach: Coach, text: str) -> None:
+    assert "person-is-label" not in rules(coach, text, "general")
+
+
+def test_doing_really_well_and_carrying_on(coach: Coach) -> None:
+    assert "vague-quality" in rules(coach, "Dad is doing really well.", "strength")
+    carry = "The police are worried that Dad will carry on driving after drinking."
+    assert "danger-outcome" in rules(coach, carry, "danger")

@@ -146,6 +146,18 @@ def _describing(
         word = tokens[j]
         if word.text[:1].isupper():
             break  # a name or a new sentence, not a describing word
+        joined = _joined(doc, j)
+        if joined > j and not article:
+            # "short-tempered", "child-focused": one describing word made of words
+            last = tokens[joined]
+            compound = doc.text[word.start : last.end].lower()
+            if compound not in _words(rules, "not_label"):
+                verdict = _compound(compound, rules)
+                if verdict is not None:
+                    yield Shape(
+                        person, doc.text[word.start : last.end], word.start, last.end, verdict
+                    )
+            break
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if following is not None and _separated(doc, word, following):
             following = None
@@ -163,8 +175,11 @@ def _describing(
             verdict = True  # "Mum is fully committed": in a strength, praise that names a quality
         if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
             verdict = False
-        if impression and verdict is True:
-            verdict = False
+        if impression and (
+            verdict is True
+            or (verdict is None and not article and _impression_word(word.lower, after, rules))
+        ):
+            verdict = False  # "Grandma appeared frazzled": the writer's impression
         if verdict is not None:
             yield Shape(person, word.text, word.start, word.end, verdict)
         if not listed:
@@ -212,6 +227,19 @@ def _praise_participle(doc: Doc, rules: RuleSet, word: str, after: str | None) -
         and not _plain_word(word, rules)
         and word not in _words(rules, "seen_states")
         and (after is None or after not in _words(rules, "state_tied"))
+    )
+
+
+def _impression_word(word: str, after: str | None, rules: RuleSet) -> bool:
+    """After "seems", "appeared": a describing word the list knows, even one made from a doing
+    word ("frazzled", "unbothered"), is the impression; plain states are left alone."""
+    return (
+        word.isalpha()
+        and (lexicon.is_adjective(word) or (word.endswith("ed") and not lexicon.known(word)))
+        and not _plain_word(word, rules)
+        and word not in _words(rules, "seen_states")
+        and word not in _words(rules, "np_stop")
+        and (after is None or after not in _words(rules, "state_after"))
     )
 
 
@@ -269,6 +297,19 @@ def _kind_of_person(
             # "a bad influence", "a poor role model": a verdict on the person as a whole
             yield Shape(person, word.text, word.start, head.end, True)
             return
+    if (
+        len(phrase) == 2
+        and lexicon.is_noun(phrase[0][0].lower)
+        and not lexicon.is_adjective(phrase[0][0].lower)
+        and not _plain_word(phrase[0][0].lower, rules)
+        and lexicon.is_noun(head.lower)
+        and not _plain_word(head.lower, rules)
+        and not _at_work(doc, rules)
+        and not any(doc.text[w.end : w.end + 1] == "-" for w, _ in phrase)
+    ):
+        # "a role model", "a party animal": a kind of person that is not a job or a role
+        yield Shape(person, phrase[0][0].text, phrase[0][0].start, head.end, True)
+        return
     known_noun = lexicon.is_noun(head.lower) or (
         lexicon.available() and not lexicon.known(head.lower)  # "a doormat": not in the list
     )
@@ -328,6 +369,32 @@ def _is_degree(word: str, degree: frozenset[str]) -> bool:
         and lexicon.is_adverb(word)
         and not lexicon.is_adjective(word)
     )
+
+
+def _joined(doc: Doc, j: int) -> int:
+    """The last token of the hyphenated word that starts at token ``j`` (``j`` if none)."""
+    tokens = doc.tokens
+    k = j
+    while k + 1 < len(tokens) and doc.text[tokens[k].end : tokens[k + 1].start] == "-":
+        k += 1
+    return k
+
+
+def _compound(word: str, rules: RuleSet) -> bool | None:
+    """ "short-tempered", "child-focused", "hard-working": a describing word made of words.
+    Ending in a participle ("-tempered", "-focused") it sums the person up; ending in another
+    describing word the list knows ("-working", "-minded") it may."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) < 2 or not all(p.isalpha() for p in parts):
+        return None
+    last = parts[-1]
+    if last in _words(rules, "not_label") or parts[0] in _words(rules, "not_compound"):
+        return None  # "two-year-old", "self-employed", "non-verbal", "well-fed"
+    if last.endswith("ed") and len(last) > 4:
+        return False
+    if lexicon.is_adjective(last) or last.endswith("ing"):
+        return True
+    return None
 
 
 def _has_suffix(word: str, suffixes: frozenset[str]) -> bool:
