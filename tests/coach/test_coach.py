@@ -264,3 +264,14 @@ def test_command_underlines_under_wide_characters() -> None:
     _, out = _run("中文 chaotic")
     lines = out.splitlines()
     assert lines[1] == "     ^^^^^^^"  # two columns for each wide character
+
+
+def test_two_long_words_do_not_make_a_sentence_hard(coach: Coach) -> None:
+    # The name of a condition and of who treats it are long words, but the sentence is plain.
+    plain = "Mum was diagnosed with bipolar disorder in 2021 and sees a psychiatrist every month."
+    assert "reading-age" not in {f.rule for f in coach.check(plain, "complicating")}
+    hard = (
+        "The assessment identified significant deficiencies in environmental conditions and "
+        "nutritional provision."
+    )
+    assert "reading-age" in {f.rule for f in coach.check(hard)}

@@ -472,7 +472,9 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
             for a, b in rules.cues[cue].matches(doc)
         )
 
-    if any(s.advice for s in found) and (outside("specific") or outside("when")):
+    if any(s.advice for s in found) and (
+        outside("specific") or outside("when") or _who_does(doc, rules, spans)
+    ):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
         found = [s for s in found if not s.advice]
@@ -480,6 +482,21 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         Hit(s.start, s.end, True if s.advice else None, {"person": s.person, "word": s.word})
         for s in found
     ]
+
+
+def _who_does(doc: Doc, rules: RuleSet, spans: list[tuple[int, int]]) -> bool:
+    """ "a lively girl who loves dancing to music in the kitchen": after the maybe-label, a
+    "who ..." clause says what the person does."""
+    tokens = doc.tokens
+    end = max((b for _, b in spans), default=0)
+    being = _words(rules, "being")
+    for i, token in enumerate(tokens[:-1]):
+        if token.start < end or token.lower not in ("who", "and"):
+            continue
+        nxt = tokens[i + 1].lower
+        if nxt not in being and lexicon.is_verb(nxt) and nxt.endswith("s") and i + 2 < len(tokens):
+            return True  # "who loves dancing", "and goes to the club"
+    return False
 
 
 def _maybe(shape: Shape) -> Shape:
