@@ -271,7 +271,7 @@ def test_two_long_words_do_not_make_a_sentence_hard(coach: Coach) -> None:
     plain = "Mum was diagnosed with bipolar disorder in 2021 and sees a psychiatrist every month."
     assert "reading-age" not in {f.rule for f in coach.check(plain, "complicating")}
     hard = (
-        "The assessment identified significant deficiencies in environmental conditions and "
-        "nutritional provision."
+        "The assessment identified significant deficiencies in environmental conditions, "
+        "nutritional provision and supervision."
     )
     assert "reading-age" in {f.rule for f in coach.check(hard)}
