@@ -166,10 +166,18 @@ def test_a_goal_that_is_only_a_state_is_asked_what_people_will_see(coach: Coach)
         "Bev will call Mum next week.",
         "Dad will send the form by Friday.",
         "The worker will write to the housing office by the end of June.",
+        "Mum will ring the school on weekdays.",
+        "Dad will ring the nursery on Tues.",
+        "Mum will bring the form to the next meeting, at the review.",
+        "Gran will bring the form at the next visit.",
     ],
 )
 def test_every_way_of_writing_a_date_counts_as_when(coach: Coach, text: str) -> None:
     assert coach.check(text, "next_step") == []
+
+
+def test_a_step_with_no_time_is_still_asked_when(coach: Coach) -> None:
+    assert "next-step-when" in rules(coach, "Mum will go to the doctor.", "next_step")
 
 
 def test_a_passive_next_step_is_asked_who(coach: Coach) -> None:
