@@ -524,3 +524,11 @@ def test_doing_really_well_and_carrying_on(coach: Coach) -> None:
     assert "vague-quality" in rules(coach, "Dad is doing really well.", "strength")
     carry = "The police are worried that Dad will carry on driving after drinking."
     assert "danger-outcome" in rules(coach, carry, "danger")
+
+
+def test_hard_to_work_with_is_a_label_and_keen_to_work_with_is_not(coach: Coach) -> None:
+    assert "person-is-label" in rules(coach, "Mum is impossible to work with.")
+    assert "person-is-label" not in rules(coach, "Mum is keen to work with the school.")
+    found = [f.found for f in coach.check("Dad is a known danger to children.", "complicating")]
+    assert found == ["danger"]
+    assert [f.found for f in coach.check("Dad is a known risk to children.")] == ["risk"]

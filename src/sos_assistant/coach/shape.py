@@ -273,6 +273,10 @@ def _kind_of_person(
     role or a place in the family) sum a person up. Both are tips: the coach cannot be sure."""
     if not phrase or any(v is not None for _, v in phrase):
         return
+    # "a known risk", "a very good mum": degree words say how much, not what
+    phrase = [(w, v) for w, v in phrase if w.lower not in _words(rules, "degree")]
+    if not phrase:
+        return
     if any(doc.text[w.end : w.end + 1] == "-" for w, _ in phrase):
         return  # "a stay-at-home dad": a word made of words, not read here
     head = phrase[-1][0]
