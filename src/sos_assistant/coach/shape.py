@@ -84,6 +84,7 @@ def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
     degree = _words(rules, "degree")
     short_forms = _words(rules, "person_is")
     impressions = _words(rules, "impression")
+    memo: dict[str, list[tuple[int, int]]] = {}  # cue matches, found once per statement
     if not any(t.lower in being or t.lower in short_forms for t in tokens):
         return  # no "is", "was", "seems"...: nothing to look at
     for i, token in enumerate(tokens[:-1]):
@@ -106,11 +107,17 @@ def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
         # "seems", "appears", "comes across as": the writer's impression, given as what the
         # person is; any describing word after it is the impression, not a maybe.
         impression = any(t.lower in impressions for t in tokens[i + 1 : j])
-        yield from _describing(doc, rules, i, j, degree, impression)
+        yield from _describing(doc, rules, i, j, degree, impression, memo)
 
 
 def _describing(
-    doc: Doc, rules: RuleSet, who: int, j: int, degree: frozenset[str], impression: bool = False
+    doc: Doc,
+    rules: RuleSet,
+    who: int,
+    j: int,
+    degree: frozenset[str],
+    impression: bool = False,
+    memo: dict[str, list[tuple[int, int]]] | None = None,
 ) -> Iterator[Shape]:
     tokens = doc.tokens
     person = _person_words(doc, who, rules)
@@ -122,14 +129,15 @@ def _describing(
     if j >= len(tokens):
         return
     start = tokens[j].start
-    for a, b in rules.cues["label_phrases"].matches(doc):
+    memo = {} if memo is None else memo
+    for a, b in _matches(doc, rules, "label_phrases", memo):
         if a == start:  # "is out of control", "is unable to regulate ...": a label phrase
             yield Shape(person, doc.text[a:b], a, b, False)
             return
     if tokens[j].lower == "the":
         yield from _role_metaphor(doc, rules, person, j + 1)
         return
-    for a, b in rules.cues["hedges"].matches(doc):  # "a bit of a loose cannon"
+    for a, b in _matches(doc, rules, "hedges", memo):  # "a bit of a loose cannon"
         if a == tokens[j].start:
             while j < len(tokens) and tokens[j].start < b:
                 j += 1  # on to the "a" that starts what the person is called
@@ -171,6 +179,11 @@ def _describing(
             elif after == "at" and nxt.endswith("ing"):
                 after = "to"  # "good at fixing bikes": a skill, not a label
         verdict = _judge(word.lower, after, rules, article, article and _at_work(doc, rules))
+        if after == "to" and not article and _hard_to(doc, rules, j, word.lower):
+            k = j + 3 if j + 3 < len(tokens) and tokens[j + 3].lower == "with" else j + 2
+            end = tokens[k].end
+            yield Shape(person, doc.text[word.start : end], word.start, end, False)
+            return
         if verdict is None and not article and _praise_participle(doc, rules, word.lower, after):
             verdict = True  # "Mum is fully committed": in a strength, praise that names a quality
         if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
@@ -240,6 +253,26 @@ def _impression_word(word: str, after: str | None, rules: RuleSet) -> bool:
         and word not in _words(rules, "seen_states")
         and word not in _words(rules, "np_stop")
         and (after is None or after not in _words(rules, "state_after"))
+    )
+
+
+def _matches(
+    doc: Doc, rules: RuleSet, cue: str, memo: dict[str, list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    if cue not in memo:
+        memo[cue] = list(rules.cues[cue].matches(doc))
+    return memo[cue]
+
+
+def _hard_to(doc: Doc, rules: RuleSet, j: int, word: str) -> bool:
+    """ "impossible to work with", "hard to reach": token ``j`` is followed by "to" and a word
+    of dealing with someone (``hard_to``), and is no word of wanting or being able."""
+    tokens = doc.tokens
+    return (
+        j + 2 < len(tokens)
+        and tokens[j + 2].lower in _words(rules, "hard_to")
+        and word not in _words(rules, "willing_words")
+        and word.isalpha()
     )
 
 
