@@ -532,3 +532,11 @@ def test_hard_to_work_with_is_a_label_and_keen_to_work_with_is_not(coach: Coach)
     found = [f.found for f in coach.check("Dad is a known danger to children.", "complicating")]
     assert found == ["danger"]
     assert [f.found for f in coach.check("Dad is a known risk to children.")] == ["risk"]
+
+
+def test_an_impression_of_a_state_and_praise_beside_what_others_do(coach: Coach) -> None:
+    found = [f.found for f in coach.check("Mum seems overwhelmed.") if f.rule == "person-is-label"]
+    assert found == ["overwhelmed"]
+    praise = "Dad is a good listener and Aaron talks to him about football and school."
+    assert rules(coach, praise, "strength") == set()
+    assert "person-is-label" in rules(coach, "Dad is a good listener.", "strength")

@@ -248,7 +248,7 @@ def _impression_word(word: str, after: str | None, rules: RuleSet) -> bool:
     word ("frazzled", "unbothered"), is the impression; plain states are left alone."""
     return (
         word.isalpha()
-        and (lexicon.is_adjective(word) or (word.endswith("ed") and not lexicon.known(word)))
+        and (lexicon.is_adjective(word) or word.endswith("ed"))
         and not _plain_word(word, rules)
         and word not in _words(rules, "seen_states")
         and word not in _words(rules, "np_stop")
@@ -530,8 +530,13 @@ def _who_does(doc: Doc, rules: RuleSet, spans: list[tuple[int, int]]) -> bool:
     for i, token in enumerate(tokens[:-1]):
         if token.start < end or token.lower not in ("who", "and"):
             continue
-        nxt = tokens[i + 1].lower
-        if nxt not in being and lexicon.is_verb(nxt) and nxt.endswith("s") and i + 2 < len(tokens):
+        k = i + 1
+        if token.lower == "and" and (_is_person(doc, k, rules) or tokens[k].text[:1].isupper()):
+            k += 1  # "and Aaron talks to him about football"
+        if k + 1 >= len(tokens):
+            continue
+        nxt = tokens[k].lower
+        if nxt not in being and lexicon.is_verb(nxt) and nxt.endswith("s"):
             return True  # "who loves dancing", "and goes to the club"
     return False
 
