@@ -142,6 +142,11 @@ def test_a_danger_statement_needs_the_adult_behaviour(coach: Coach) -> None:
     )
     clean = "The police are worried that Lee may throw things at Dani again and Kai could be hit."
     assert coach.check(clean, "danger") == []
+    # where the child is, after "when", is not what an adult does
+    at_home = "Kai's teacher is worried that Kai might get hurt when he is at home."
+    assert "danger-behaviour" in rules(coach, at_home, "danger")
+    drunk = "The nurse is worried that when he is drunk he could drop the baby."
+    assert "danger-behaviour" not in rules(coach, drunk, "danger")
 
 
 def test_a_goal_that_is_only_a_state_is_asked_what_people_will_see(coach: Coach) -> None:
