@@ -1,21 +1,23 @@
-"""The coach on its SEALED labelled set: statements written by someone else, before the shape
-checks, with words that no rule file lists. Nothing in the coach was tuned on them.
+"""The coach on statements written by someone else, with words that no rule file lists.
 
-``sealed_statements.yaml`` is a list of ``{text, kind, flag}``; ``flag: true`` means the coach
-should raise at least one point (a finding or a tip), ``flag: false`` that it should raise none.
+Each set is a list of ``{text, kind, flag}``; ``flag: true`` means the coach should raise at
+least one point (a finding or a tip), ``flag: false`` that it should raise none.
 
 - recall: of the statements with ``flag: true``, the share that get at least one point;
 - false flags: of the statements with ``flag: false``, the share that get any point at all.
 
-The same two figures are printed for the development set (``labelled.yaml``, where a statement
-with ``must`` should be flagged and one without should not), for comparison.
+The issue's target is recall >= 90% and false flags <= 5% (MIN_RECALL, MAX_FALSE_FLAGS), and
+every set here is held to it:
 
-The issue's target is recall >= 90% and false flags <= 5%. The opened set (the first sealed set,
-read and tuned on since) is held to it. The sealed set is not there yet: it was first run at
-recall 81.4%, false flags 40.4%, and after work on the opened set (never on this one) it stands
-at recall 84.3%, false flags 15.8%. Those figures are held as a floor, so the coach cannot get
-worse on statements it has never seen; the target stays in MIN_RECALL and MAX_FALSE_FLAGS.
-Only the figures are printed, never the sealed statements, so nobody tunes on them.
+- ``opened_statements.yaml`` (set A) and ``opened_b_statements.yaml`` (set B) were sealed sets,
+  written by other hands; both have since been opened, read and tuned on, so they count as
+  development now (their misses are printed to help);
+- ``sealed_statements.yaml`` (the sealed set) is written by someone else and installed apart
+  from the code; nothing in the coach is tuned on it, and only its figures are printed, never
+  its statements. When it is missing the test fails and says where to put it.
+
+The development figures of ``labelled.yaml`` (a statement with ``must`` should be flagged, one
+without should not) are printed beside the sealed figures, in the same terms.
 """
 
 from __future__ import annotations
@@ -31,16 +33,21 @@ from sos_assistant.model import STATEMENT_KINDS
 SEALED = Path(__file__).with_name("sealed_statements.yaml")
 DEVELOPMENT = Path(__file__).with_name("labelled.yaml")
 OPENED = Path(__file__).with_name("opened_statements.yaml")
-"""The first sealed set, written by another hand; it has since been read and tuned on, so it
-counts as development now. When first run it scored recall 89.9%, false flags 23.4%."""
+"""Set A: the first sealed set, written by another hand, read and tuned on since. When first
+run (blind) it scored recall 89.9%, false flags 23.4%."""
+OPENED_B = Path(__file__).with_name("opened_b_statements.yaml")
+"""Set B: the second sealed set, written by another hand before the shape checks. Blind it
+scored recall 84.3% (59 of 70), false flags 15.8% (9 of 57); it was opened on 2026-12-02 and
+has been tuned on since."""
 MIN_RECALL = 0.90
 MAX_FALSE_FLAGS = 0.05
-SEALED_FLOOR = (0.84, 0.16)
-"""(recall, false flags) the sealed set stands at now: it may only get better."""
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
-    assert path.exists(), f"the sealed labelled set is missing: copy it to {path}"
+def _load(path: Path, what: str) -> list[dict[str, Any]]:
+    assert path.exists(), (
+        f"the {what} is missing: copy it to {path} (the sealed set is installed apart from "
+        "the code, and this test fails until it is there)"
+    )
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, list) and data, f"{path} should be a list of statements"
     return data
@@ -68,11 +75,7 @@ def figures(items: list[dict[str, Any]], key: str) -> tuple[float, float, list[s
     return hit / max(1, should), false / max(1, clean), wrong, should, clean
 
 
-def test_the_sealed_set_is_well_formed_and_big_enough() -> None:
-    items = _load(SEALED)
-    development = yaml.safe_load(DEVELOPMENT.read_text(encoding="utf-8"))
-    assert len(items) >= 100
-    assert len(items) + len(development) >= 300
+def _well_formed(items: list[dict[str, Any]]) -> None:
     for item in items:
         assert isinstance(item.get("text"), str) and item["text"].strip(), item
         assert isinstance(item.get("flag"), bool), item
@@ -80,23 +83,46 @@ def test_the_sealed_set_is_well_formed_and_big_enough() -> None:
     assert any(i["flag"] for i in items) and any(not i["flag"] for i in items)
 
 
+def test_the_sealed_set_is_well_formed_and_big_enough() -> None:
+    items = _load(SEALED, "sealed labelled set")
+    development = yaml.safe_load(DEVELOPMENT.read_text(encoding="utf-8"))
+    assert len(items) >= 100
+    assert len(items) + len(development) >= 300
+    _well_formed(items)
+
+
+def test_the_opened_sets_are_well_formed() -> None:
+    for path in (OPENED, OPENED_B):
+        items = _load(path, "opened set")
+        assert len(items) >= 100, path
+        _well_formed(items)
+
+
 def test_recall_and_false_flags_on_the_sealed_set() -> None:
-    recall, false_flags, _, should, clean = figures(_load(SEALED), "flag")
+    recall, false_flags, _, should, clean = figures(_load(SEALED, "sealed labelled set"), "flag")
     dev = figures(yaml.safe_load(DEVELOPMENT.read_text(encoding="utf-8")), "must")
     figures_line = (
         f"sealed: recall {recall:.1%} of {should}, false flags {false_flags:.1%} of {clean}; "
         f"development: recall {dev[0]:.1%} of {dev[3]}, false flags {dev[1]:.1%} of {dev[4]}; "
         f"target: recall {MIN_RECALL:.0%}, false flags {MAX_FALSE_FLAGS:.0%}"
     )
-    print(figures_line)
-    assert recall >= SEALED_FLOOR[0], figures_line
-    assert false_flags <= SEALED_FLOOR[1], figures_line
+    print(figures_line)  # figures only: the sealed statements are never printed
+    assert recall >= MIN_RECALL, figures_line
+    assert false_flags <= MAX_FALSE_FLAGS, figures_line
 
 
-def test_recall_and_false_flags_on_the_opened_set() -> None:
-    recall, false_flags, wrong, should, clean = figures(_load(OPENED), "flag")
-    print(f"opened: recall {recall:.1%} of {should}, false flags {false_flags:.1%} of {clean}")
+def _opened(path: Path, name: str) -> None:
+    recall, false_flags, wrong, should, clean = figures(_load(path, "opened set"), "flag")
+    print(f"{name}: recall {recall:.1%} of {should}, false flags {false_flags:.1%} of {clean}")
     for line in wrong:
         print(line)
     assert recall >= MIN_RECALL, "\n".join(wrong)
     assert false_flags <= MAX_FALSE_FLAGS, "\n".join(wrong)
+
+
+def test_recall_and_false_flags_on_opened_set_a() -> None:
+    _opened(OPENED, "opened set A")
+
+
+def test_recall_and_false_flags_on_opened_set_b() -> None:
+    _opened(OPENED_B, "opened set B")

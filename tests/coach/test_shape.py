@@ -142,6 +142,11 @@ def test_a_danger_statement_needs_the_adult_behaviour(coach: Coach) -> None:
     )
     clean = "The police are worried that Lee may throw things at Dani again and Kai could be hit."
     assert coach.check(clean, "danger") == []
+    # where the child is, after "when", is not what an adult does
+    at_home = "Kai's teacher is worried that Kai might get hurt when he is at home."
+    assert "danger-behaviour" in rules(coach, at_home, "danger")
+    drunk = "The nurse is worried that when he is drunk he could drop the baby."
+    assert "danger-behaviour" not in rules(coach, drunk, "danger")
 
 
 def test_a_goal_that_is_only_a_state_is_asked_what_people_will_see(coach: Coach) -> None:
@@ -166,10 +171,18 @@ def test_a_goal_that_is_only_a_state_is_asked_what_people_will_see(coach: Coach)
         "Bev will call Mum next week.",
         "Dad will send the form by Friday.",
         "The worker will write to the housing office by the end of June.",
+        "Mum will ring the school on weekdays.",
+        "Dad will ring the nursery on Tues.",
+        "Mum will bring the form to the next meeting, at the review.",
+        "Gran will bring the form at the next visit.",
     ],
 )
 def test_every_way_of_writing_a_date_counts_as_when(coach: Coach, text: str) -> None:
     assert coach.check(text, "next_step") == []
+
+
+def test_a_step_with_no_time_is_still_asked_when(coach: Coach) -> None:
+    assert "next-step-when" in rules(coach, "Mum will go to the doctor.", "next_step")
 
 
 def test_a_passive_next_step_is_asked_who(coach: Coach) -> None:
@@ -334,3 +347,201 @@ def test_a_phrase_judging_what_a_person_can_do_is_a_label(coach: Coach) -> None:
     assert "person-is-label" in rules(coach, "Dad is out of control.", "general")
     assert "person-is-label" in rules(coach, "Mum is unable to manage her temper.", "general")
     assert "person-is-label" not in rules(coach, "Dad is unable to work after his fall.", "general")
+
+
+# --- classes found on the opened set B, tested with other words ------------------------------
+
+
+def test_an_impression_is_a_finding_even_beside_when(coach: Coach) -> None:
+    # "seems", "appears": the writer's reading given as what the person is
+    found = [f for f in coach.check("Dad seems prickly when asked about money.")]
+    assert [(f.rule, f.found, f.advice) for f in found] == [("person-is-label", "prickly", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "word"),
+    [
+        ("Mr Adeyemi is a doting father.", "strength", "doting"),
+        ("Zara is a runaway.", "complicating", "runaway"),
+        ("Mum is a doormat.", "general", "doormat"),
+        ("Grandad is the glue of the family.", "strength", "glue"),
+        ("Ellis is precocious for his age.", "general", "precocious"),
+        ("Mum has been receptive to advice.", "strength", "receptive"),
+    ],
+)
+def test_kinds_of_person_and_parts_in_a_family_are_asked_about(
+    coach: Coach, text: str, kind: StatementKind, word: str
+) -> None:
+    found = [f for f in coach.check(text, kind) if f.rule == "person-is-label"]
+    assert [f.found for f in found] == [word]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Gran is a retired nurse.", "general"),
+        ("Dad is a bus driver.", "complicating"),
+        ("Mum is a teaching assistant at the primary school.", "general"),
+        ("Dad is a stay-at-home dad.", "general"),
+        ("Mum is the main carer for her mother.", "complicating"),
+        ("Dad is good at fixing bikes.", "strength"),
+        ("Mum is keen to help at the school fair.", "strength"),
+        ("Dad is a former soldier.", "general"),
+        ("The school is worried that Kai could be sexually abused by men Mum meets.", "danger"),
+    ],
+)
+def test_jobs_roles_skills_and_harm_done_to_a_person_are_not_labels(
+    coach: Coach, text: str, kind: StatementKind
+) -> None:
+    assert "person-is-label" not in rules(coach, text, kind)
+
+
+def test_a_state_is_found_by_its_form_in_goals_and_plans(coach: Coach) -> None:
+    assert "goal-what-seen" in rules(coach, "Kai will feel secure for six months.", "goal")
+    assert "goal-what-seen" in rules(coach, "The family will be coping better by Easter.", "goal")
+    assert "vague-quality" in rules(coach, "From now on Leah will be contented.", "safety")
+    # what people can see, and something to be done, are not states
+    assert "goal-what-seen" not in rules(coach, "Dad will be sober at every visit.", "goal")
+    assert "vague-quality" not in rules(coach, "Parenting assessment to be completed.", "next_step")
+
+
+def test_how_often_is_not_how_long(coach: Coach) -> None:
+    assert "goal-time" in rules(coach, "Dad will walk Kai to school every day.", "goal")
+    assert "goal-time" in rules(coach, "Gran will ring Mum each night.", "goal")
+    for text in (
+        "By the end of July, Dad will walk Kai to school every day.",
+        "Dad will walk Kai to school every day for a whole term.",
+        "Until Christmas, Gran will ring Mum each night.",
+    ):
+        assert "goal-time" not in rules(coach, text, "goal"), text
+
+
+def test_a_plan_in_the_safety_column_says_for_how_long(coach: Coach) -> None:
+    plan = "Uncle Ray will sit with the twins every Saturday while Mum works."
+    assert "safety-over-time" in rules(coach, plan, "safety")
+    longer = plan.replace(".", " for the next year.")
+    assert "safety-over-time" not in rules(coach, longer, "safety")
+    done = "Since May, Uncle Ray has sat with the twins every Saturday, and he will carry on."
+    assert "safety-over-time" not in rules(coach, done, "safety")
+
+
+def test_a_future_that_only_carries_on_the_behaviour_is_not_an_outcome(coach: Coach) -> None:
+    text = "The school is worried that Dad will keep leaving Kai at the gate late at night."
+    assert "danger-outcome" in rules(coach, text, "danger")
+    assert "danger-outcome" not in rules(coach, text[:-1] + " and Kai could be hurt.", "danger")
+
+
+def test_vague_engagement_is_found_by_its_form(coach: Coach) -> None:
+    assert "vague-quality" in rules(coach, "Dad has cooperated wonderfully.", "strength")
+    shifts = "Dad has worked nightly shifts since May."
+    assert "vague-quality" not in rules(coach, shifts, "strength")
+
+
+def test_what_the_child_witnessed_is_asked_about(coach: Coach) -> None:
+    assert "vague-neglect" in rules(coach, "Ivy witnessed arguing between the adults.", "harm")
+    assert "vague-neglect" not in rules(coach, "Ivy witnessed Dad push Mum into the door.", "harm")
+
+
+def test_a_harm_word_said_of_a_thing_is_not_harm(coach: Coach) -> None:
+    assert not rules(coach, "The boiler has been broken since May.", "complicating")
+    assert "complicating-as-harm" in rules(coach, "Kai was hurt at home in May.", "complicating")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "word"),
+    [
+        ("Grandad is a bit of a hothead.", "general", "hothead"),
+        ("Mum is something of a loner.", "general", "loner"),
+        ("The stepfather is a bad influence.", "complicating", "bad influence"),
+        ("Dad's parenting is haphazard.", "general", "haphazard"),
+        ("Her attitude is dismissive.", "general", "dismissive"),
+        ("Gran is fully dedicated.", "strength", "dedicated"),
+    ],
+)
+def test_hedges_verdicts_conduct_and_praise_participles_are_asked_about(
+    coach: Coach, text: str, kind: StatementKind, word: str
+) -> None:
+    found = [f.found for f in coach.check(text, kind) if f.rule == "person-is-label"]
+    assert found == [word]
+
+
+def test_conduct_of_a_thing_and_participles_outside_praise_are_left_alone(coach: Coach) -> None:
+    assert "person-is-label" not in rules(coach, "The flat's heating is broken.", "complicating")
+    assert "person-is-label" not in rules(coach, "Mum is qualified as a nurse.", "general")
+    assert "person-is-label" not in rules(coach, "Dad is a good cook and makes tea.", "strength")
+
+
+def test_improvement_idioms_are_vague_praise(coach: Coach) -> None:
+    assert "vague-quality" in rules(coach, "Mum has really stepped up.", "strength")
+    specific = "Mum has stepped up: she has walked Kai to school every day since May."
+    assert "vague-quality" not in rules(coach, specific, "strength")
+
+
+def test_what_a_child_loves_is_a_fact_and_a_parent_loving_them_is_praise(coach: Coach) -> None:
+    assert "vague-quality" not in rules(coach, "Kayla loves swimming and her cat.", "strength")
+    assert "vague-quality" in rules(coach, "Mum loves her children.", "strength")
+
+
+def test_a_job_said_as_a_job_is_not_a_label(coach: Coach) -> None:
+    assert "person-is-label" not in rules(coach, "Dad is a tiler and works away.", "complicating")
+    assert "person-is-label" in rules(coach, "Dad is a gambler.", "complicating")
+
+
+def test_plural_family_words_and_having_a_state(coach: Coach) -> None:
+    assert "person-is-label" in rules(coach, "The girls are feral.", "general")
+    assert "goal-what-seen" in rules(coach, "Kai will have a settled home for a year.", "goal")
+    assert "vague-quality" in rules(coach, "Dad has shown great resilience.", "strength")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "word", "advice"),
+    [
+        ("Dad appeared unfazed by the bruise.", "general", "unfazed", False),
+        ("Mum is short-tempered.", "general", "short-tempered", False),
+        ("Gran is very family-minded.", "strength", "family-minded", True),
+        ("Dad is a role model to the boys.", "strength", "role model", True),
+        ("Kai is out of parental control.", "complicating", "out of parental control", False),
+    ],
+)
+def test_impressions_compounds_and_noun_pairs_are_found_by_form(
+    coach: Coach, text: str, kind: StatementKind, word: str, advice: bool
+) -> None:
+    found = [(f.found, f.advice) for f in coach.check(text, kind) if f.rule == "person-is-label"]
+    assert found == [(word, advice)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kai is a two-year-old.",
+        "Dad is self-employed.",
+        "Mum is a full-time carer.",
+        "Mum is non-verbal.",
+        "Dad is a bus driver and works nights.",
+        "Dad seemed tired after his shift.",
+    ],
+)
+def test_plain_compounds_jobs_and_states_stay_clean(coach: Coach, text: str) -> None:
+    assert "person-is-label" not in rules(coach, text, "general")
+
+
+def test_doing_really_well_and_carrying_on(coach: Coach) -> None:
+    assert "vague-quality" in rules(coach, "Dad is doing really well.", "strength")
+    carry = "The police are worried that Dad will carry on driving after drinking."
+    assert "danger-outcome" in rules(coach, carry, "danger")
+
+
+def test_hard_to_work_with_is_a_label_and_keen_to_work_with_is_not(coach: Coach) -> None:
+    assert "person-is-label" in rules(coach, "Mum is impossible to work with.")
+    assert "person-is-label" not in rules(coach, "Mum is keen to work with the school.")
+    found = [f.found for f in coach.check("Dad is a known danger to children.", "complicating")]
+    assert found == ["danger"]
+    assert [f.found for f in coach.check("Dad is a known risk to children.")] == ["risk"]
+
+
+def test_an_impression_of_a_state_and_praise_beside_what_others_do(coach: Coach) -> None:
+    found = [f.found for f in coach.check("Mum seems overwhelmed.") if f.rule == "person-is-label"]
+    assert found == ["overwhelmed"]
+    praise = "Dad is a good listener and Aaron talks to him about football and school."
+    assert rules(coach, praise, "strength") == set()
+    assert "person-is-label" in rules(coach, "Dad is a good listener.", "strength")

@@ -65,22 +65,26 @@ def _hard_sentence(doc: Doc, rule: Rule, start: int, end: int) -> bool:
 
 
 def sentence_length(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    """Sentences over ``max_words`` words are asked to split. A danger statement, goal, harm or
-    safety statement has several parts the approach asks for (who, what, when, for how long), so
-    there one sentence of up to ``kind_max_words`` words is expected; it is asked to split only
-    when it is also hard (hard words, or clause after clause)."""
+    """Sentences over ``max_words`` words are asked to split when they are also hard (hard
+    words, or clause after clause). A sentence of everyday words is only asked to split over
+    ``plain_max_words``: a plain 28-word sentence that says what was done and how often is
+    easier to read than two halves. A danger statement, goal, harm or safety statement has
+    several parts the approach asks for (who, what, when, for how long), so there a plain
+    sentence of up to ``kind_max_words`` words is expected."""
     limit = int(rule.spec.params.get("max_words", 25))
     if len(doc.tokens) <= limit:
         return []
     # Cue entries spell a kind with a hyphen ("next-step").
     long_kind = doc.kind.replace("_", "-") in rules.word_sets.get("long_kinds", frozenset())
-    kind_limit = int(rule.spec.params.get("kind_max_words", limit)) if long_kind else limit
+    plain_limit = int(rule.spec.params.get("plain_max_words", limit))
+    kind_limit = int(rule.spec.params.get("kind_max_words", plain_limit)) if long_kind else 0
+    plain_limit = max(plain_limit, kind_limit)
     hits = []
     for start, end in sentences(doc.text):
         count = word_count(doc.text[start:end])
         if count <= limit:
             continue
-        if count <= kind_limit and not _hard_sentence(doc, rule, start, end):
+        if count <= plain_limit and not _hard_sentence(doc, rule, start, end):
             continue
         hits.append(Hit(start, end, None, {"words": count, "max_words": limit}))
     return hits
@@ -134,11 +138,36 @@ def danger_who(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
 
 
 def danger_outcome(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    return [] if _has(rules, "future", doc) else _whole(doc)
+    """What could happen to the child: a future word. A future word that only carries on the
+    adult's behaviour ("Ms Popescu will keep leaving the baby ...") says what the adult may
+    do, not what could happen to the child."""
+    going_on = rules.word_sets.get("carries_on", frozenset())
+    for _, b in rules.cues["future"].matches(doc):
+        after = doc.text[b:].split(None, 1)
+        if after and after[0].lower().strip(",.") in going_on:
+            continue
+        return []
+    return _whole(doc)
+
+
+def _how_long(doc: Doc, rules: RuleSet) -> bool:
+    """Does the statement say for how long (or from when on)? A time span or a date to be
+    reached ("for six months", "until Easter", "by the end of June") counts; how often alone
+    ("every day", "each night", "weekly") does not: it says how often, not for how long."""
+    how_often = rules.word_sets.get("how_often", frozenset())
+    tokens = doc.tokens
+    for a, b in rules.cues["time_span"].matches(doc):
+        if doc.text[a:b].lower() in how_often:
+            continue
+        before = [t.lower for t in tokens if t.end <= a][-2:]
+        if before and (before[-1] in how_often or " ".join(before) in how_often):
+            continue
+        return True
+    return False
 
 
 def goal_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    return [] if _has(rules, "time_span", doc) else _whole(doc)
+    return [] if _how_long(doc, rules) else _whole(doc)
 
 
 def goal_only_stop(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
@@ -165,12 +194,46 @@ def complicating_harm(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     disbelief is the complicating factor, and the harm is written elsewhere."""
     doubted = [b for _, b in rules.cues["disbelief"].matches(doc)]
     for a, _ in rules.cues["harm_event"].matches(doc):
-        if not any(b <= a for b in doubted):
+        if not any(b <= a for b in doubted) and not _said_of_a_thing(doc, rules, a):
             return _whole(doc)
     return []
 
 
+def _said_of_a_thing(doc: Doc, rules: RuleSet, at: int) -> bool:
+    """ "the lift has been broken", "the boiler is broken": a harm word said of a thing (after
+    "is", "has been"... whose subject is no person, name or pronoun), not of a child."""
+    copulas = rules.word_sets.get("copula", frozenset())
+    before = [t for t in doc.tokens if t.end <= at]
+    k = len(before)
+    while k > 0 and before[k - 1].lower in copulas:
+        k -= 1
+    if k == len(before) or k == 0:
+        return False
+    subject = before[k - 1]
+    return not (
+        subject.text[:1].isupper()
+        or subject.lower in doc.names
+        or subject.lower in rules.word_sets.get("person", frozenset())
+        or subject.lower in rules.word_sets.get("pronouns", frozenset())
+    )
+
+
+def _a_plan(doc: Doc, rules: RuleSet) -> bool:
+    """Written as what will happen ("Grandad will check on the boys"): the first verb the
+    statement leads with is a "will", not something already done ("has walked")."""
+    plan = next((a for a, _ in rules.cues["plan"].matches(doc)), None)
+    if plan is None:
+        return False
+    done = next((a for a, _ in rules.cues["past"].matches(doc)), None)
+    return done is None or plan < done
+
+
 def safety_over_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """Protective action shown over time. A plan written in the safety column has not been
+    shown yet: like a safety goal, it needs at least to say for how long ("every evening" is
+    how often, not for how long)."""
+    if _a_plan(doc, rules):
+        return [] if _how_long(doc, rules) else _whole(doc)
     return [] if _has(rules, "over_time", doc) else _whole(doc)
 
 
@@ -366,17 +429,27 @@ _CUES: dict[str, tuple[str, ...]] = {
     "goal_only_stop": ("stop", "seen"),
     "harm_prediction": ("future", "past"),
     "harm_event": ("past", "future"),
-    "complicating_harm": ("harm_event", "disbelief"),
-    "safety_over_time": ("over_time",),
+    "complicating_harm": ("harm_event", "disbelief", "copula", "person", "pronouns"),
+    "safety_over_time": ("over_time", "plan", "past", "time_span"),
     "safety_strength": ("quality", "protective"),
     "strength_safety": ("protective", "over_time"),
     "next_step_when": ("when",),
     "next_step_who": ("doer", "passive", "by_someone"),
     "danger_goals": ("common",),
-    "person_is": ("person", "copula", "being", "specific", "when", "over_time", "label_phrases"),
+    "person_is": (
+        "person",
+        "copula",
+        "being",
+        "specific",
+        "when",
+        "label_phrases",
+        "for_age",
+        "hedges",
+        "work_words",
+    ),
     "person_displays": ("display",),
-    "vague_quality": ("quality_only", "specific"),
-    "goal_seen": ("goal_state",),
+    "vague_quality": ("quality_only", "specific", "by_someone", "time_span"),
+    "goal_seen": ("goal_state", "by_someone", "time_span"),
     "goal_who_sees": ("seer", "person"),
     "danger_behaviour": ("behaviour", "worry"),
 }

@@ -34,9 +34,20 @@ def _words(rules: RuleSet, name: str) -> frozenset[str]:
 
 def _is_person(doc: Doc, i: int, rules: RuleSet) -> bool:
     """Token ``i`` names a person: a family or role word, or a name from the map. (Phrases in
-    the ``person`` list count by their last word: "the mother", "foster carer".)"""
+    the ``person`` list count by their last word: "the mother", "foster carer".) A person's
+    conduct counts too: "Mum's parenting", "his attitude", "Dad's behaviour"."""
     word = doc.tokens[i].lower
-    return word in _words(rules, "person") or word in doc.names
+    people = _words(rules, "person")
+    if word in people or word in doc.names or (word.endswith("s") and word[:-1] in people):
+        return True  # "the boys", "the girls" as well as "the boy"
+    if i == 0 or word not in _words(rules, "conduct"):
+        return False
+    before = doc.tokens[i - 1]
+    owner = before.lower.removesuffix("'s").removesuffix("\u2019s")
+    return before.lower in _words(rules, "possessives") or (
+        owner != before.lower
+        and (owner in _words(rules, "person") or owner in doc.names or before.text[:1].isupper())
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +83,8 @@ def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
     being = _words(rules, "being")
     degree = _words(rules, "degree")
     short_forms = _words(rules, "person_is")
+    impressions = _words(rules, "impression")
+    memo: dict[str, list[tuple[int, int]]] = {}  # cue matches, found once per statement
     if not any(t.lower in being or t.lower in short_forms for t in tokens):
         return  # no "is", "was", "seems"...: nothing to look at
     for i, token in enumerate(tokens[:-1]):
@@ -91,11 +104,20 @@ def shapes(doc: Doc, rules: RuleSet) -> Iterator[Shape]:
                 j += 1
         if not has_be or j >= len(tokens) or _separated(doc, tokens[j - 1], tokens[j]):
             continue
-        yield from _describing(doc, rules, i, j, degree)
+        # "seems", "appears", "comes across as": the writer's impression, given as what the
+        # person is; any describing word after it is the impression, not a maybe.
+        impression = any(t.lower in impressions for t in tokens[i + 1 : j])
+        yield from _describing(doc, rules, i, j, degree, impression, memo)
 
 
 def _describing(
-    doc: Doc, rules: RuleSet, who: int, j: int, degree: frozenset[str]
+    doc: Doc,
+    rules: RuleSet,
+    who: int,
+    j: int,
+    degree: frozenset[str],
+    impression: bool = False,
+    memo: dict[str, list[tuple[int, int]]] | None = None,
 ) -> Iterator[Shape]:
     tokens = doc.tokens
     person = _person_words(doc, who, rules)
@@ -107,31 +129,80 @@ def _describing(
     if j >= len(tokens):
         return
     start = tokens[j].start
-    for a, b in rules.cues["label_phrases"].matches(doc):
+    memo = {} if memo is None else memo
+    for a, b in _matches(doc, rules, "label_phrases", memo):
         if a == start:  # "is out of control", "is unable to regulate ...": a label phrase
             yield Shape(person, doc.text[a:b], a, b, False)
             return
+    if tokens[j].lower == "the":
+        yield from _role_metaphor(doc, rules, person, j + 1)
+        return
+    for a, b in _matches(doc, rules, "hedges", memo):  # "a bit of a loose cannon"
+        if a == tokens[j].start:
+            while j < len(tokens) and tokens[j].start < b:
+                j += 1  # on to the "a" that starts what the person is called
+            if j >= len(tokens):
+                return
+            break
     article = tokens[j].lower in ("a", "an")
     if article:
         j += 1
     seen = 0
+    phrase: list[tuple[Token, bool | None]] = []  # the words after "a/an", with verdicts
+    listed = False
     while j < len(tokens) and seen < 4:
         word = tokens[j]
         if word.text[:1].isupper():
-            return  # a name or a new sentence, not a describing word
+            break  # a name or a new sentence, not a describing word
+        joined = _joined(doc, j)
+        if joined > j and not article:
+            # "short-tempered", "child-focused": one describing word made of words
+            last = tokens[joined]
+            compound = doc.text[word.start : last.end].lower()
+            if compound not in _words(rules, "not_label"):
+                verdict = _compound(compound, rules)
+                if verdict is not None:
+                    yield Shape(
+                        person, doc.text[word.start : last.end], word.start, last.end, verdict
+                    )
+            break
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if following is not None and _separated(doc, word, following):
             following = None
-        verdict = _judge(word.lower, following.lower if following else None, rules, article)
-        if marked and word.lower.isalpha() and not article:
+        after = following.lower if following else None
+        if after == "for" and following is not None and _for_age(doc, rules, following):
+            after = None  # "precocious for her age": still a describing word
+        elif following is not None and j + 2 < len(tokens):
+            nxt = tokens[j + 2].lower
+            if after == "to" and not lexicon.is_verb(nxt):
+                after = None  # "receptive to advice" (not "keen to help"): still a label
+            elif after == "at" and nxt.endswith("ing"):
+                after = "to"  # "good at fixing bikes": a skill, not a label
+        verdict = _judge(word.lower, after, rules, article, article and _at_work(doc, rules))
+        if after == "to" and not article and _hard_to(doc, rules, j, word.lower):
+            k = j + 3 if j + 3 < len(tokens) and tokens[j + 3].lower == "with" else j + 2
+            end = tokens[k].end
+            yield Shape(person, doc.text[word.start : end], word.start, end, False)
+            return
+        if verdict is None and not article and _praise_participle(doc, rules, word.lower, after):
+            verdict = True  # "Mum is fully committed": in a strength, praise that names a quality
+        if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
             verdict = False
+        if impression and (
+            verdict is True
+            or (verdict is None and not article and _impression_word(word.lower, after, rules))
+        ):
+            verdict = False  # "Grandma appeared frazzled": the writer's impression
         if verdict is not None:
             yield Shape(person, word.text, word.start, word.end, verdict)
+        if not listed:
+            phrase.append((word, verdict))
         seen += 1
         # "impulsive and immature", "a loud, angry man": keep looking along the list
         if following is None:
-            return
+            break
         if following.lower in ("and", "or") or doc.text[word.end : following.start].strip() == ",":
+            listed = True  # what the person is called ends here: "a good cook and ..."
             j += 2 if following.lower in ("and", "or") else 1
             while j < len(tokens) and _is_degree(tokens[j].lower, degree):
                 j += 1
@@ -143,12 +214,171 @@ def _describing(
                 or lexicon.is_noun(word.lower)
                 or word.lower in _words(rules, "degree")
                 or verdict is not None
+                or following.lower in _words(rules, "person_kinds")
             )
             and following.lower not in _words(rules, "np_stop")
         ):
             j += 1  # "a heavy drinker", "a known drug dealer": on to the noun
             continue
+        break
+    if article:
+        yield from _kind_of_person(doc, rules, person, phrase)
+
+
+def _at_work(doc: Doc, rules: RuleSet) -> bool:
+    """The statement is about a job ("is a plasterer and works away"): "a ...er" is the job."""
+    return rules.cues["work_words"].search(doc)
+
+
+def _praise_participle(doc: Doc, rules: RuleSet, word: str, after: str | None) -> bool:
+    """In the columns of good things, "committed", "dedicated", "determined" (describing words
+    made from doing words) only name a quality, like other praise."""
+    return (
+        doc.kind in _words(rules, "praise_kinds")
+        and word.endswith("ed")
+        and lexicon.is_adjective(word)
+        and not _plain_word(word, rules)
+        and word not in _words(rules, "seen_states")
+        and (after is None or after not in _words(rules, "state_tied"))
+    )
+
+
+def _impression_word(word: str, after: str | None, rules: RuleSet) -> bool:
+    """After "seems", "appeared": a describing word the list knows, even one made from a doing
+    word ("frazzled", "unbothered"), is the impression; plain states are left alone."""
+    return (
+        word.isalpha()
+        and (lexicon.is_adjective(word) or word.endswith("ed"))
+        and not _plain_word(word, rules)
+        and word not in _words(rules, "seen_states")
+        and word not in _words(rules, "np_stop")
+        and (after is None or after not in _words(rules, "state_after"))
+    )
+
+
+def _matches(
+    doc: Doc, rules: RuleSet, cue: str, memo: dict[str, list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    if cue not in memo:
+        memo[cue] = list(rules.cues[cue].matches(doc))
+    return memo[cue]
+
+
+def _hard_to(doc: Doc, rules: RuleSet, j: int, word: str) -> bool:
+    """ "impossible to work with", "hard to reach": token ``j`` is followed by "to" and a word
+    of dealing with someone (``hard_to``), and is no word of wanting or being able."""
+    tokens = doc.tokens
+    return (
+        j + 2 < len(tokens)
+        and tokens[j + 2].lower in _words(rules, "hard_to")
+        and word not in _words(rules, "willing_words")
+        and word.isalpha()
+    )
+
+
+def _done_to(word: str, rules: RuleSet) -> bool:
+    """ "sexually abused", "emotionally harmed": something done to the person, not a label."""
+    return (
+        word.endswith(("ed", "en"))
+        and lexicon.is_verb(word)
+        and word not in _words(rules, "label_words")
+    )
+
+
+def _for_age(doc: Doc, rules: RuleSet, following: Token) -> bool:
+    return any(a == following.start for a, _ in rules.cues["for_age"].matches(doc))
+
+
+def _plain_word(word: str, rules: RuleSet) -> bool:
+    return (
+        word in _words(rules, "not_label")
+        or word in _words(rules, "degree")
+        or word in _words(rules, "plain_modifiers")
+        or not word.isalpha()
+    )
+
+
+def _kind_of_person(
+    doc: Doc, rules: RuleSet, person: str, phrase: list[tuple[Token, bool | None]]
+) -> Iterator[Shape]:
+    """After "<person> is a/an ...", when no word was a label already: "a doting father" (a
+    quality put on a kind of person) and "a runaway" (a kind of person that is not a job, a
+    role or a place in the family) sum a person up. Both are tips: the coach cannot be sure."""
+    if not phrase or any(v is not None for _, v in phrase):
         return
+    # "a known risk", "a very good mum": degree words say how much, not what
+    phrase = [(w, v) for w, v in phrase if w.lower not in _words(rules, "degree")]
+    if not phrase:
+        return
+    if any(doc.text[w.end : w.end + 1] == "-" for w, _ in phrase):
+        return  # "a stay-at-home dad": a word made of words, not read here
+    head = phrase[-1][0]
+    roles = _words(rules, "jobs") | _words(rules, "person")
+    if head.lower in _words(rules, "person") or head.lower in _words(rules, "person_kinds"):
+        for word, _ in phrase[:-1]:
+            w = word.lower
+            if (
+                (lexicon.is_adjective(w) or (w.endswith("ing") and not lexicon.is_noun(w)))
+                and not _plain_word(w, rules)
+                and not w.endswith("ed")
+                and w not in roles
+            ):
+                yield Shape(person, word.text, word.start, word.end, True)
+                return
+        return
+    if head.lower in roles:
+        return
+    verdicts = _words(rules, "verdict_words")
+    for word, _ in phrase[:-1]:
+        if word.lower in verdicts and lexicon.is_noun(head.lower):
+            # "a bad influence", "a poor role model": a verdict on the person as a whole
+            yield Shape(person, word.text, word.start, head.end, True)
+            return
+    if (
+        len(phrase) == 2
+        and lexicon.is_noun(phrase[0][0].lower)
+        and not lexicon.is_adjective(phrase[0][0].lower)
+        and not _plain_word(phrase[0][0].lower, rules)
+        and lexicon.is_noun(head.lower)
+        and not _plain_word(head.lower, rules)
+        and not _at_work(doc, rules)
+        and not any(doc.text[w.end : w.end + 1] == "-" for w, _ in phrase)
+    ):
+        # "a role model", "a party animal": a kind of person that is not a job or a role
+        yield Shape(person, phrase[0][0].text, phrase[0][0].start, head.end, True)
+        return
+    known_noun = lexicon.is_noun(head.lower) or (
+        lexicon.available() and not lexicon.known(head.lower)  # "a doormat": not in the list
+    )
+    if (
+        len(phrase) == 1
+        and not _plain_word(head.lower, rules)
+        and known_noun
+        and not _at_work(doc, rules)  # "a tiler and works away": the job
+    ):
+        yield Shape(person, head.text, head.start, head.end, True)
+
+
+def _role_metaphor(doc: Doc, rules: RuleSet, person: str, j: int) -> Iterator[Shape]:
+    """ "Nan is the rock of the family", "Dad is the problem in the house": a part given to a
+    person in a group, not something they did (a tip). "Mum is the main carer" is left alone."""
+    tokens = doc.tokens
+    roles = _words(rules, "jobs") | _words(rules, "person")
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].lower not in _words(rules, "np_stop"):
+        if tokens[k].text[:1].isupper() or not tokens[k].lower.isalpha():
+            return
+        k += 1
+    if k == j or k + 2 >= len(tokens) or tokens[k].lower not in ("of", "in"):
+        return
+    head = tokens[k - 1]
+    if head.lower in roles or _plain_word(head.lower, rules) or not lexicon.is_noun(head.lower):
+        return
+    if tokens[k + 1].lower not in _words(rules, "determiners"):
+        return
+    if tokens[k + 2].lower not in _words(rules, "groups"):
+        return
+    yield Shape(person, head.text, head.start, head.end, True)
 
 
 def _person_words(doc: Doc, who: int, rules: RuleSet) -> str:
@@ -178,11 +408,39 @@ def _is_degree(word: str, degree: frozenset[str]) -> bool:
     )
 
 
+def _joined(doc: Doc, j: int) -> int:
+    """The last token of the hyphenated word that starts at token ``j`` (``j`` if none)."""
+    tokens = doc.tokens
+    k = j
+    while k + 1 < len(tokens) and doc.text[tokens[k].end : tokens[k + 1].start] == "-":
+        k += 1
+    return k
+
+
+def _compound(word: str, rules: RuleSet) -> bool | None:
+    """ "short-tempered", "child-focused", "hard-working": a describing word made of words.
+    Ending in a participle ("-tempered", "-focused") it sums the person up; ending in another
+    describing word the list knows ("-working", "-minded") it may."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) < 2 or not all(p.isalpha() for p in parts):
+        return None
+    last = parts[-1]
+    if last in _words(rules, "not_label") or parts[0] in _words(rules, "not_compound"):
+        return None  # "two-year-old", "self-employed", "non-verbal", "well-fed"
+    if last.endswith("ed") and len(last) > 4:
+        return False
+    if lexicon.is_adjective(last) or last.endswith("ing"):
+        return True
+    return None
+
+
 def _has_suffix(word: str, suffixes: frozenset[str]) -> bool:
     return any(word.endswith(s) and len(word) > len(s) + 2 for s in suffixes)
 
 
-def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> bool | None:
+def _judge(
+    word: str, following: str | None, rules: RuleSet, article: bool, at_work: bool = False
+) -> bool | None:
     """None: not a label; False: a label (a finding); True: maybe a label (a tip)."""
     if not word.isalpha() and "-" not in word:
         return None
@@ -199,10 +457,10 @@ def _judge(word: str, following: str | None, rules: RuleSet, article: bool) -> b
     if word in _words(rules, "praise_words"):
         return True
     if article:
-        if word in _words(rules, "jobs"):
+        if word in _words(rules, "jobs") or word in _words(rules, "plain_modifiers"):
             return None
         if _has_suffix(word, _words(rules, "label_noun_suffixes")):
-            return False
+            return None if at_work else False
         if lexicon.is_adjective(word) and _has_suffix(word, _words(rules, "label_suffixes")):
             return False
         return None
@@ -252,7 +510,7 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         )
 
     if any(s.advice for s in found) and (
-        outside("specific") or outside("when") or outside("over_time")
+        outside("specific") or outside("when") or _who_does(doc, rules, spans)
     ):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
@@ -261,6 +519,26 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         Hit(s.start, s.end, True if s.advice else None, {"person": s.person, "word": s.word})
         for s in found
     ]
+
+
+def _who_does(doc: Doc, rules: RuleSet, spans: list[tuple[int, int]]) -> bool:
+    """ "a lively girl who loves dancing to music in the kitchen": after the maybe-label, a
+    "who ..." clause says what the person does."""
+    tokens = doc.tokens
+    end = max((b for _, b in spans), default=0)
+    being = _words(rules, "being")
+    for i, token in enumerate(tokens[:-1]):
+        if token.start < end or token.lower not in ("who", "and"):
+            continue
+        k = i + 1
+        if token.lower == "and" and (_is_person(doc, k, rules) or tokens[k].text[:1].isupper()):
+            k += 1  # "and Aaron talks to him about football"
+        if k + 1 >= len(tokens):
+            continue
+        nxt = tokens[k].lower
+        if nxt not in being and lexicon.is_verb(nxt) and nxt.endswith("s"):
+            return True  # "who loves dancing", "and goes to the club"
+    return False
 
 
 def _maybe(shape: Shape) -> Shape:
@@ -280,11 +558,76 @@ def person_displays(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     return hits
 
 
+def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
+    """ "will be contented", "to feel secure", "will stay settled": a plan or a goal that is a
+    state, found by its form (a future or "to", a being word, a describing word in the broad
+    word list) rather than by a list of states. What people can see ("will be sober", "will
+    be at school") and a describing word tied to something ("keen to", "calm when") are not."""
+    tokens = doc.tokens
+    leads = _words(rules, "state_leads")
+    verbs = _words(rules, "state_verbs")
+    seen = _words(rules, "seen_states")
+    tied = _words(rules, "state_tied")
+    degree = _words(rules, "degree")
+    time: list[int] | None = None  # where the time spans start, worked out when needed
+    for i in range(1, len(tokens) - 1):
+        lead = tokens[i - 1].lower.replace("\u2019", "'")
+        if tokens[i].lower not in verbs or not (lead in leads or lead.endswith("'ll")):
+            continue
+        j = i + 1
+        if tokens[i].lower in _words(rules, "state_having"):
+            # "will have a stable home": only a describing word after "a"
+            if j + 1 >= len(tokens) or tokens[j].lower not in ("a", "an"):
+                continue
+            j += 1
+        while j < len(tokens) and _is_degree(tokens[j].lower, degree):
+            j += 1
+        if j >= len(tokens) or _separated(doc, tokens[j - 1], tokens[j]):
+            continue
+        word = tokens[j]
+        w = word.lower
+        if word.text[:1].isupper() or w in seen or not w.isalpha():
+            continue
+        if not lexicon.is_adjective(w) or lexicon.is_adverb(w):
+            continue  # "will stay over", "will be there": where, not a state
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is not None and not _separated(doc, word, nxt) and nxt.lower in tied:
+            # "calm when ...", "kind to ..."; but "secure for six months" is still a state
+            if time is None:
+                time = [a for a, _ in rules.cues["time_span"].matches(doc)]
+            soon = tokens[min(j + 3, len(tokens) - 1)].end
+            if not any(nxt.start <= a <= soon for a in time):
+                continue
+        if (
+            w.endswith(("ed", "en"))
+            and lexicon.is_verb(w)
+            and not _said_of_person(doc, rules, i - 2)
+        ):
+            continue  # "assessment to be completed": something to be done, not a state
+        yield word.start, word.end
+
+
+def _said_of_person(doc: Doc, rules: RuleSet, i: int) -> bool:
+    """Token ``i`` (the subject before "will", "to") is a person: "Rhys will be contented"."""
+    if i < 0:
+        return False
+    token = doc.tokens[i]
+    return (
+        _is_person(doc, i, rules)
+        or token.lower in _words(rules, "pronouns")
+        or (token.text[:1].isupper() and token.lower not in _words(rules, "not_person"))
+    )
+
+
 def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """Praise or a plan that only names a quality ("good mum", "engaged well", "safe")."""
     if any(c.isdigit() for c in doc.text):
         return []
-    found = list(rules.cues["quality_only"].matches(doc))
+    found = [
+        (a, b)
+        for a, b in rules.cues["quality_only"].matches(doc)
+        if not _loves_a_thing(doc, rules, a, b)
+    ] + list(states(doc, rules))
     # A doing word inside the quality itself ("made" in "made great progress") is not what
     # was seen or done.
     if any(
@@ -295,14 +638,41 @@ def vague_quality(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     return _outer(doc, _not_before(doc, rules, iter(found)))
 
 
+def _loves_a_thing(doc: Doc, rules: RuleSet, a: int, b: int) -> bool:
+    """ "Kayla loves swimming": a fact about what someone likes, not praise of a parent. Only
+    "loves <a person>" ("Mum loves them", "Dad loves Kai") is a quality with nothing seen."""
+    if doc.text[a:b].lower() not in _words(rules, "loving_words"):
+        return False
+    after = [t for t in doc.tokens if t.start >= b][:2]
+    if not after:
+        return False
+    nxt = after[0]
+    if nxt.lower in _words(rules, "determiners") and len(after) > 1:
+        nxt = after[1]  # "loves her children", "loves his cat"
+    people = _words(rules, "person") | _words(rules, "pronouns")
+    is_person = (
+        nxt.lower in people
+        or nxt.lower.rstrip("s") in people
+        or nxt.lower in doc.names
+        or nxt.text[:1].isupper()
+    )
+    return not is_person
+
+
 def _not_before(
     doc: Doc, rules: RuleSet, spans: Iterator[tuple[int, int]], cue: str = "quality_context"
 ) -> Iterator[tuple[int, int]]:
     """Drop a quality followed by words that make it specific ("doing well in maths")."""
     context = _words(rules, cue)
+    by_someone = rules.cues["by_someone"].regex
     for a, b in spans:
         after = doc.text[b:].split(None, 1)
-        if after and after[0].lower().strip(",.") in context:
+        # "looked after by Gran"; but "better by the summer" is a date
+        if (
+            after
+            and after[0].lower().strip(",.") in context
+            and (after[0].lower() != "by" or by_someone is None or by_someone.match(doc.text, b))
+        ):
             continue
         yield a, b
 
@@ -319,9 +689,8 @@ def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
 
 def goal_seen(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """A goal that is only a state ("Kai will be safe", "Dani will be happy")."""
-    return _outer(
-        doc, _not_before(doc, rules, rules.cues["goal_state"].matches(doc), "goal_context")
-    )
+    found = list(rules.cues["goal_state"].matches(doc)) + list(states(doc, rules))
+    return _outer(doc, _not_before(doc, rules, iter(found), "goal_context"))
 
 
 def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
