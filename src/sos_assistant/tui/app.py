@@ -147,11 +147,11 @@ class SosApp(App[str | None]):
         if name:
             self.open_session(name, dialogue, audience or "family", framework)
             return
-        from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
+        from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen, home_screen
 
-        sessions = list(self.sessions_store().list_sessions())
-        if sessions:
-            self.push_screen(HomeScreen(sessions))
+        store = self.sessions_store()
+        if store.count_sessions():  # only the newest are read (the find box asks for more)
+            self.push_screen(home_screen(store))
         else:  # the home screen is built once the welcome is read, not behind it
             self.push_screen(FirstRunScreen(), lambda _: self.push_screen(HomeScreen([])))
 
