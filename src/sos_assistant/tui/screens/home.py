@@ -95,9 +95,7 @@ def home_screen(store: SessionStore) -> HomeScreen:
     opens as fast with 10,000 saved sessions as with 10; the find box asks the store."""
     count = store.count_sessions()
     newest = store.list_sessions(SHOWN) if count else []
-    return HomeScreen(
-        newest, count=count, find=lambda text: store.find_sessions(text, SHOWN)
-    )
+    return HomeScreen(newest, count=count, find=lambda text: store.find_sessions(text, SHOWN))
 
 
 class HomeScreen(Screen[None]):
