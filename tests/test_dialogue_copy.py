@@ -28,6 +28,7 @@ def _rewrite(path: Path, text: str) -> None:
 
 
 def test_a_dialogue_is_the_same_from_its_copy(private_home: Path) -> None:
+    _packaged.cache_clear()  # read by an earlier test, perhaps, with another cache folder
     first = find_dialogue("family-conference")
     assert len(_copies()) == 1
     _packaged.cache_clear()  # as when the program starts again
