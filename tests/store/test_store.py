@@ -178,3 +178,21 @@ def test_a_closed_store_says_so(home: Path, family: Script) -> None:
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.list_sessions()
+
+
+def test_a_store_from_before_the_newest_first_index_gains_it_and_keeps_its_version(
+    home: Path, family: Script
+) -> None:
+    with open_store() as store:
+        for name in ("a", "b", "c"):
+            resume(store, name, family)
+        before = [s.name for s in store.list_sessions(2)]
+    with sqlite3.connect(home / "sessions.db") as db:  # as an older program left it
+        db.execute("DROP INDEX sessions_newest")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    with open_store() as store:
+        assert [s.name for s in store.list_sessions(2)] == before == ["c", "b"]
+    with sqlite3.connect(home / "sessions.db") as db:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        assert "sessions_newest" in names
+        assert db.execute("PRAGMA user_version").fetchone()[0] == version  # older programs

@@ -1036,6 +1036,7 @@ def _prepare(conn: sqlite3.Connection, *, check: bool = True) -> None:
                 raise _Unreadable(str(found[0] if found else "no answer"))
         if version < schema.SCHEMA_VERSION:
             schema.migrate(conn)
+        schema.ensure_indexes(conn)
     except sqlite3.DatabaseError as error:
         if _is_corrupt(error):
             raise _Unreadable(str(error)) from None
