@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Static
 
 from sos_assistant.dialogue import find_dialogue
-from sos_assistant.store import SessionInfo, open_store
+from sos_assistant.store import SessionInfo, StoreError, open_store
 from sos_assistant.store.core import Progress
 from sos_assistant.tui.app import SosApp
 from sos_assistant.tui.screens.home import SHOWN, HomeScreen
@@ -110,3 +111,34 @@ async def test_thousands_of_sessions_show_the_newest_and_any_one_can_be_found() 
 
 def _text(screen: HomeScreen) -> str:
     return " ".join(str(s.render()) for s in screen.query(Static))
+
+
+class _BusyStore(FakeStore):
+    def find_sessions(self, text: str, limit: int) -> tuple[list[SessionInfo], int]:
+        raise StoreError("The saved sessions are busy in another sos-assistant window.")
+
+
+async def test_a_search_the_store_cannot_answer_is_said_and_the_list_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = _BusyStore()
+    progress = Progress(answered=0, total=36, current="welcome", framework="safety")
+    for n in range(SHOWN + 5):
+        store.create(f"family {n:02d}", "family-conference", progress)
+    app = SosApp(store_factory=lambda: store)
+    said: list[str] = []
+    real = app.notify
+
+    def notify(message: str, **options: Any) -> None:
+        said.append(message)
+        real(message, **options)
+
+    monkeypatch.setattr(app, "notify", notify)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        await type_text(pilot, "family 01")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # the app is still here
+        assert len(app.screen.shown) == SHOWN
+        assert any("busy in another sos-assistant window" in line for line in said)

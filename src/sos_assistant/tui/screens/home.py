@@ -198,7 +198,13 @@ class HomeScreen(Screen[None]):
         """Show the newest sessions whose names hold what is typed."""
         event.stop()
         words = ui_text().home
-        found, matches = self._find_sessions(event.value)
+        from sos_assistant.store.core import StoreError
+
+        try:
+            found, matches = self._find_sessions(event.value)
+        except StoreError as error:  # said plainly; the list stays as it was
+            self.notify(str(error), severity="error", timeout=20, markup=False)
+            return
         self.shown = list(found[:SHOWN])
         box = self.query_one("#sessions", OptionList)
         box.clear_options()
