@@ -17,7 +17,8 @@ Figures (benchmarks/README.md has the full list):
 - ``sessions list`` with 10,000 sessions as a whole process: within the launch target.
 
 Runs are interleaved (minimal, then each scenario, in turn) so a busy moment on a shared
-machine slows each alike. Run: ``python benchmarks/bench_terminal.py [--json] [--quick]``.
+machine slows each alike. Run: ``python benchmarks/bench_terminal.py [--json] [--quick]
+[--launch]`` (``--launch``: the launch, listing and memory figures only).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ from sos_assistant.store import HOME_ENV, open_store
 from sos_assistant.tui_text import ui_text
 
 QUICK = "--quick" in sys.argv
+LAUNCH_ONLY = "--launch" in sys.argv
+"""Only the launch figures (and memory), not the walks through every question."""
 RUNS = 3 if QUICK else 7
 WALKS = 1 if QUICK else 2
 DIALOGUE = "family-conference"
@@ -298,6 +301,8 @@ def main() -> int:
                         "minimal app", target=1.3, unit="KiB")
             )  # fmt: skip
 
+        if LAUNCH_ONLY:
+            return report(results, as_json="--json" in sys.argv)
         changes: list[float] = []
         changes_cpu: list[float] = []
         by_kind: dict[str, list[float]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,24 @@ def test_run_shows_where_help_is_when_an_answer_suggests_danger_now(
     file.write_text("harm: [Last year Kai fell off his bike]\n", encoding="utf-8")
     assert main(["run", "family-conference", "--answers", str(file)]) == 0
     assert "999" not in capsys.readouterr().err
+
+
+def test_the_bare_command_is_read_as_the_parser_would_read_it() -> None:
+    from sos_assistant.cli.commands import bare_namespace, build_parser
+
+    assert vars(bare_namespace()) == vars(build_parser([]).parse_args([]))
+
+
+def test_the_bare_command_reaches_the_app_without_loading_argparse() -> None:
+    """The parser is never built on the way to the app's first screen."""
+    code = (
+        "import io, sys; import sos_assistant.cli.commands as c\n"
+        "class Tty(io.StringIO):\n    def isatty(self): return True\n"
+        "sys.stdin = Tty(); c.cmd_tui = lambda ns: print('argparse' in sys.modules) or 0\n"
+        "raise SystemExit(c.main([]))"
+    )
+    env = {**os.environ, "TERM": "xterm"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "False")

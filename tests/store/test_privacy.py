@@ -155,8 +155,12 @@ def test_a_wrong_passphrase_is_detected_and_changes_nothing(home: Path, family: 
         locked.list_sessions()
     with pytest.raises(PassphraseError):
         locked.unlock("also wrong")
+    with pytest.raises(PassphraseError, match="protected"):
+        locked.find_sessions("Kai", 5)
     locked.unlock(PASSPHRASE)
     assert [s.name for s in locked.list_sessions()] == ["Kai"]
+    found, matches = locked.find_sessions("kA", 5)  # the names are decrypted to be matched
+    assert ([s.name for s in found], matches) == (["Kai"], 1)
     locked.close()
 
 

@@ -143,6 +143,25 @@ def test_list_is_most_recent_first_with_progress(store: Store, family: Script) -
     assert names == [("a", 0), ("b", 1)]
 
 
+def test_a_page_of_the_newest_and_a_search_read_only_what_they_need(
+    store: Store, family: Script
+) -> None:
+    for name in ("Kai at home", "Ruby", "KAI, spring", "Ana", "kai again"):
+        resume(store, name, family)
+    assert store.count_sessions() == 5
+    assert [s.name for s in store.list_sessions(2)] == ["kai again", "Ana"]
+    assert [s.name for s in store.list_sessions(0)] == []
+    assert len(store.list_sessions()) == 5
+    found, matches = store.find_sessions("  kai ", 2)  # any case; the newest first
+    assert ([s.name for s in found], matches) == (["kai again", "KAI, spring"], 3)
+    found, matches = store.find_sessions("zebra", 2)
+    assert (found, matches) == ([], 0)
+    found, _ = store.find_sessions("", 10)  # nothing typed: every session, newest first
+    assert [s.name for s in found] == [s.name for s in store.list_sessions()]
+    (info,) = store.find_sessions("ruby", 5)[0]
+    assert info == store.info("Ruby")
+
+
 def test_the_same_session_in_two_windows_does_not_mix(home: Path, family: Script) -> None:
     with open_store() as one, open_store() as two:
         first = resume(one, "Kai", family)
@@ -159,3 +178,21 @@ def test_a_closed_store_says_so(home: Path, family: Script) -> None:
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.list_sessions()
+
+
+def test_a_store_from_before_the_newest_first_index_gains_it_and_keeps_its_version(
+    home: Path, family: Script
+) -> None:
+    with open_store() as store:
+        for name in ("a", "b", "c"):
+            resume(store, name, family)
+        before = [s.name for s in store.list_sessions(2)]
+    with sqlite3.connect(home / "sessions.db") as db:  # as an older program left it
+        db.execute("DROP INDEX sessions_newest")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    with open_store() as store:
+        assert [s.name for s in store.list_sessions(2)] == before == ["c", "b"]
+    with sqlite3.connect(home / "sessions.db") as db:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        assert "sessions_newest" in names
+        assert db.execute("PRAGMA user_version").fetchone()[0] == version  # older programs

@@ -43,8 +43,16 @@ class FakeStore:
             raise StoreError(f"There is no saved session called '{name}'.")
         return self.kept[name]
 
-    def list_sessions(self) -> list[SessionInfo]:
-        return [k.info for k in reversed(self.kept.values())]
+    def list_sessions(self, limit: int | None = None) -> list[SessionInfo]:
+        return [k.info for k in reversed(self.kept.values())][:limit]
+
+    def count_sessions(self) -> int:
+        return len(self.kept)
+
+    def find_sessions(self, text: str, limit: int) -> tuple[list[SessionInfo], int]:
+        wanted = text.strip().casefold()
+        found = [s for s in self.list_sessions() if wanted in s.name.casefold()]
+        return found[:limit], len(found)
 
     def exists(self, name: str) -> bool:
         return name in self.kept

@@ -7,18 +7,20 @@ so the other commands start fast and never load Textual.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from sos_assistant import __version__, safetext
 from sos_assistant.names import AUDIENCES, FRAMEWORKS
 
 if TYPE_CHECKING:
+    import argparse
+
     from sos_assistant.model import Map
 
 from sos_assistant.errors import OK, USAGE, WRONG_INPUT, CommandError
@@ -329,6 +331,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; given ``argv``, the options of ``coach`` and ``sessions`` are added
     only when one of them is named there, so that other commands never import those packages
     (the store, in particular) just to parse their arguments."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="sos-assistant",
         description="Get ready for Signs of Safety meetings: answer questions, get a plain map.",
@@ -478,13 +482,23 @@ def _store_error() -> type[Exception]:
     return StoreError
 
 
+def bare_namespace() -> argparse.Namespace:
+    """What the parser gives for the bare command (no arguments), without building it: the
+    app starts sooner, and argparse is never imported on its way to the first screen."""
+    values: dict[str, Any] = {"plain": None, "command": None}
+    values |= {TOP + option: None for option in _TOP_OPTIONS}
+    return cast("argparse.Namespace", SimpleNamespace(**values))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(argv)
-    try:
-        ns = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    if argv:
+        try:
+            ns = build_parser(argv).parse_args(argv)
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
+    else:
+        ns = bare_namespace()
     try:
         _merge_top(ns)
         if ns.command is not None:

@@ -96,16 +96,17 @@ class _Machine:
 
 
 def build_machine(script: Script, model: _Machine | None = None) -> Machine:
-    """The state machine of a dialogue: one state per step, plus ``end``."""
+    """The state machine of a dialogue: one state per step, plus ``end``, and the ``advance``
+    arrows of the dialogue.
+
+    ``rewind`` arrows (back to a step already seen) are added one at a time, the first time
+    each is taken (:func:`allow_rewind`): made up front, one from every state to every step,
+    they were most of the cost of starting an engine (2,450 for ``family-conference``)."""
     states = [s.id for s in script.steps] + [END]
     transitions: list[dict[str, Any]] = [
         {"trigger": "advance", "source": s.id, "dest": t, "conditions": "is_target"}
         for s in script.steps
         for t in script.targets(s.id)
-    ]
-    transitions += [
-        {"trigger": "rewind", "source": "*", "dest": s.id, "conditions": "is_target"}
-        for s in script.steps
     ]
     return Machine(
         model=model if model is not None else _Machine(),
@@ -117,6 +118,11 @@ def build_machine(script: Script, model: _Machine | None = None) -> Machine:
         model_override=True,
         on_exception="on_error",
     )
+
+
+def allow_rewind(machine: Machine, source: str, target: str) -> None:
+    """Let ``rewind`` go from state ``source`` back to step ``target``."""
+    machine.add_transition("rewind", source, target, conditions="is_target")
 
 
 class Engine:
@@ -133,6 +139,8 @@ class Engine:
         self.framework_choice = framework
         self._model = _Machine()
         self._machine = build_machine(script, self._model)
+        self._rewinds: set[tuple[str, str]] = set()
+        """The ``rewind`` arrows added so far (from state, to step)."""
         self.path: list[str] = [script.first]
         """The steps seen, in order, ending with the current one (while not finished)."""
         self.answers: dict[str, Any] = {}
@@ -371,9 +379,20 @@ class Engine:
         return default
 
     def _move(self, trigger: str, target: str) -> None:
+        if trigger == "rewind":
+            self._allow_rewind(target)
         fire = self._model.advance if trigger == "advance" else self._model.rewind
         if not fire(target=target):
             raise EngineError(f"the dialogue has no way from '{self._model.state}' to '{target}'")
+
+    def _allow_rewind(self, target: str) -> None:
+        arrow = (self._model.state, target)
+        if arrow in self._rewinds:
+            return
+        if not self.script.has_step(target):
+            raise EngineError(f"the dialogue has no way from '{arrow[0]}' to '{target}'")
+        allow_rewind(self._machine, *arrow)
+        self._rewinds.add(arrow)
 
     def _go_forward(self, step: Step) -> None:
         target = self._next_after(step, self.answers[step.id])

@@ -3,10 +3,19 @@
 :func:`check_script_file` returns every problem it can find (schema, then graph, then
 templates); :func:`load_script` returns a usable script or raises :class:`ScriptError` with
 those problems.
+
+:func:`find_dialogue` keeps a checked copy of each dialogue it has read, as JSON in the cache
+folder, named by a digest of the file and of the code that checks it. The next time the same
+file is asked for, the copy is validated against the schema again but the YAML parse and the
+graph and template checks (which load jinja2) are not repeated: resuming a session starts sooner.
+``sos-assistant check`` always checks the files themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -75,14 +84,20 @@ def parse_script(data: Any, lines: Lines, file: str) -> tuple[Script | None, lis
     return script, check_graph(script, lines, file)
 
 
-def check_script_file(path: Path) -> tuple[Script | None, list[Diagnostic]]:
-    """Every problem in one dialogue file, and the script when it is usable."""
+def _checked(path: Path) -> tuple[Any, Script | None, list[Diagnostic]]:
+    """The file's data, the script when it is usable, and every problem found."""
     try:
         data, lines = load_yaml(path)
     except YamlProblem as problem:
-        return None, [problem.diagnostic]
+        return None, None, [problem.diagnostic]
     script, problems = parse_script(data, lines, display_path(path))
-    return (script if not problems else None), problems
+    return data, (script if not problems else None), problems
+
+
+def check_script_file(path: Path) -> tuple[Script | None, list[Diagnostic]]:
+    """Every problem in one dialogue file, and the script when it is usable."""
+    _, script, problems = _checked(path)
+    return script, problems
 
 
 def load_script(path: Path) -> Script:
@@ -97,9 +112,67 @@ def dialogue_files(folder: Path | None = None) -> list[Path]:
     return sorted((folder or dialogues_dir()).glob("*.yaml"))
 
 
+_COPY_PREFIX = "dialogue-"
+_CHECKERS = ("schema.py", "validate.py", "templating.py", "loader.py")
+"""The code whose checks a copy has passed: a change to any of them makes new copies."""
+
+
+def _copy_path(path: Path) -> Path | None:
+    """Where the checked copy of ``path`` would be, or None when a file cannot be read."""
+    from sos_assistant import __version__
+    from sos_assistant.store.paths import cache_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    try:
+        digest.update(path.read_bytes())
+        for name in _CHECKERS:
+            digest.update(Path(__file__).with_name(name).read_bytes())
+    except OSError:
+        return None
+    return cache_dir() / f"{_COPY_PREFIX}{path.stem}-{digest.hexdigest()[:32]}.json"
+
+
+def _read_copy(copy: Path) -> Script | None:
+    try:
+        data = json.loads(copy.read_text(encoding="utf-8"))
+        return Script.model_validate(data)
+    except (OSError, ValueError):  # no copy yet, or a damaged one: the file is read again
+        return None
+
+
+def _write_copy(copy: Path, data: Any) -> None:
+    """Keep ``data`` as ``copy`` (private, whole or not at all) when JSON holds it exactly;
+    older copies of the same dialogue go."""
+    from sos_assistant.privatefile import write_private
+
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return  # a date, say: the file is simply read each time
+    if json.loads(text) != data:
+        return  # keys that are not strings would come back changed
+    stem = copy.name[: -len(copy.name.rsplit("-", 1)[1])]
+    with contextlib.suppress(OSError):
+        copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_private(copy, text)
+        for old in copy.parent.glob(f"{stem}*.json"):
+            if old != copy and "-" not in old.name[len(stem) :]:  # not another dialogue's
+                old.unlink(missing_ok=True)
+
+
 @cache
 def _packaged(path: Path, mtime: float) -> Script:
-    return load_script(path)
+    copy = _copy_path(path)
+    if copy is not None:
+        script = _read_copy(copy)
+        if script is not None:
+            return script
+    data, script, problems = _checked(path)
+    if problems or script is None:
+        raise ScriptError(problems)
+    if copy is not None:
+        _write_copy(copy, data)
+    return script
 
 
 def find_dialogue(name: str) -> Script:

@@ -2,29 +2,38 @@
 
 Prompts are plain text, never markup: whatever a person typed earlier and is repeated in a prompt
 stays inert because every face shows prompts as plain text.
+
+jinja2 is imported the first time a prompt needs it: most prompts are plain text, so resuming a
+session at a plain question never loads it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-from jinja2 import meta
-from jinja2.sandbox import SandboxedEnvironment
+if TYPE_CHECKING:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
 GLOBAL_NAMES: frozenset[str] = frozenset({"fw"})
 """Names every prompt may use: ``fw`` is the chosen framework's text."""
 
-_env = SandboxedEnvironment(
-    undefined=jinja2.StrictUndefined,
-    autoescape=False,
-    keep_trailing_newline=False,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 class TemplateProblem(ValueError):
@@ -33,7 +42,7 @@ class TemplateProblem(ValueError):
 
 @lru_cache(maxsize=2048)
 def _compile(source: str) -> jinja2.Template:
-    return _env.from_string(source)
+    return _environment().from_string(source)
 
 
 def is_template(source: str) -> bool:
@@ -56,8 +65,11 @@ def variables(source: str) -> set[str]:
     rest = _SIMPLE.sub("", source)
     if not is_template(rest) and "}}" not in rest:
         return {m.group(1) for m in _SIMPLE.finditer(source)}
+    import jinja2
+    from jinja2 import meta
+
     try:
-        return set(meta.find_undeclared_variables(_env.parse(source)))
+        return set(meta.find_undeclared_variables(_environment().parse(source)))
     except jinja2.TemplateSyntaxError as error:
         raise TemplateProblem(f"template error: {error.message}") from None
 
@@ -66,6 +78,8 @@ def render(source: str, context: Mapping[str, Any]) -> str:
     """Render one prompt; plain strings come back untouched."""
     if not is_template(source):
         return source
+    import jinja2
+
     try:
         return _compile(source).render(context)
     except jinja2.TemplateError as error:

@@ -194,6 +194,9 @@ _ROW_COLUMNS = (
     "answered, total, finished, lookup, current"
 )
 
+_NEWEST_FIRST = "ORDER BY updated DESC, id DESC"
+"""The order sessions are listed in: the most recently changed first."""
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -462,13 +465,51 @@ class Store:
         return row
 
     @_guarded
-    def list_sessions(self) -> list[SessionInfo]:
-        """Every session, the most recently changed first."""
+    def list_sessions(self, limit: int | None = None) -> list[SessionInfo]:
+        """Every session (or the ``limit`` newest), the most recently changed first.
+
+        The home screen asks for a page of the newest only: with thousands of sessions,
+        reading every row is most of what it would wait for."""
         self._require_open()
         rows = self._db().execute(
-            f"SELECT {_ROW_COLUMNS} FROM sessions ORDER BY updated DESC, id DESC"
+            f"SELECT {_ROW_COLUMNS} FROM sessions {_NEWEST_FIRST} LIMIT ?",
+            (-1 if limit is None else max(limit, 0),),
         )
         return [self._row(raw).info() for raw in rows.fetchall()]
+
+    @_guarded
+    def count_sessions(self) -> int:
+        """How many sessions are saved."""
+        self._require_open()
+        return int(self._db().execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
+
+    @_guarded
+    def find_sessions(self, text: str, limit: int) -> tuple[list[SessionInfo], int]:
+        """The ``limit`` newest sessions whose names hold ``text`` (any case), and how many
+        match in all. Only the names are read to match (decrypted when protected); the full
+        rows only of those returned."""
+        self._require_open()
+        wanted = text.strip().casefold()
+        db = self._db()
+        found = [
+            sid
+            for sid, name, lookup in db.execute(
+                f"SELECT id, name, lookup FROM sessions {_NEWEST_FIRST}"
+            ).fetchall()
+            if wanted in self._unseal(name, self._name_aad(lookup)).casefold()
+        ]
+        page = found[: max(limit, 0)]
+        if not page:
+            return [], len(found)
+        marks = ", ".join("?" * len(page))
+        rows = {
+            row.id: row
+            for row in map(
+                self._row,
+                db.execute(f"SELECT {_ROW_COLUMNS} FROM sessions WHERE id IN ({marks})", page),
+            )
+        }
+        return [rows[sid].info() for sid in page if sid in rows], len(found)
 
     @_guarded
     def exists(self, name: str) -> bool:
@@ -995,6 +1036,7 @@ def _prepare(conn: sqlite3.Connection, *, check: bool = True) -> None:
                 raise _Unreadable(str(found[0] if found else "no answer"))
         if version < schema.SCHEMA_VERSION:
             schema.migrate(conn)
+        schema.ensure_indexes(conn)
     except sqlite3.DatabaseError as error:
         if _is_corrupt(error):
             raise _Unreadable(str(error)) from None

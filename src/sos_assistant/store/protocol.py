@@ -34,7 +34,14 @@ class SessionStore(Protocol):
 
     def unlock(self, passphrase: str) -> None: ...
 
-    def list_sessions(self) -> Sequence[SessionInfo]: ...
+    def list_sessions(self, limit: int | None = None) -> Sequence[SessionInfo]:
+        """Every session (or the ``limit`` newest), the most recently changed first."""
+
+    def count_sessions(self) -> int: ...
+
+    def find_sessions(self, text: str, limit: int) -> tuple[Sequence[SessionInfo], int]:
+        """The ``limit`` newest sessions whose names hold ``text`` (any case), and how many
+        match in all."""
 
     def exists(self, name: str) -> bool: ...
 

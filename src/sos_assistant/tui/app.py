@@ -4,6 +4,7 @@ on every screen (help, map, danger now, save and stop, quick exit)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -43,6 +44,11 @@ HIGH_CONTRAST = Theme(
     dark=True,
     variables={"block-cursor-background": "#ffff00", "block-cursor-foreground": "#000000"},
 )
+
+QUESTION_CSS = (Path(__file__).parent / "screens" / "question.tcss").resolve()
+"""The question screen's stylesheet. Textual re-reads every stylesheet when a screen first
+brings one of its own, so when the first screen is a question (``--session NAME``) it is read
+with the app's instead, before anything is drawn."""
 
 QUICK_EXIT = "quick-exit"
 DEFAULT_THEME = "textual-dark"
@@ -90,6 +96,8 @@ class SosApp(App[str | None]):
         rehearse: str | None = None,
     ) -> None:
         super().__init__()
+        if session_name and rehearse is None:
+            self.css_path.append(QUESTION_CSS)
         self.rehearse = rehearse
         """A vignette to practise questions with, from ``sos-assistant rehearse``."""
         self.register_theme(HIGH_CONTRAST)
@@ -147,11 +155,11 @@ class SosApp(App[str | None]):
         if name:
             self.open_session(name, dialogue, audience or "family", framework)
             return
-        from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen
+        from sos_assistant.tui.screens.home import FirstRunScreen, HomeScreen, home_screen
 
-        sessions = list(self.sessions_store().list_sessions())
-        if sessions:
-            self.push_screen(HomeScreen(sessions))
+        store = self.sessions_store()
+        if store.count_sessions():  # only the newest are read (the find box asks for more)
+            self.push_screen(home_screen(store))
         else:  # the home screen is built once the welcome is read, not behind it
             self.push_screen(FirstRunScreen(), lambda _: self.push_screen(HomeScreen([])))
 

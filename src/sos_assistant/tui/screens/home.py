@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,6 +23,7 @@ from sos_assistant.tui_text import ui_text
 if TYPE_CHECKING:
     from sos_assistant.dialogue import Script
     from sos_assistant.store import SessionInfo
+    from sos_assistant.store.protocol import SessionStore
 CHILD_DIALOGUES: tuple[str, ...] = ("three-houses", "words-and-pictures")
 """Offered beside the people who use the app, and started directly (no framework to pick)."""
 OWN_ENTRIES: tuple[str, ...] = (*CHILD_DIALOGUES, "rehearse-questions", "supervision-reflection")
@@ -72,6 +74,29 @@ def session_label(info: SessionInfo) -> Text:
 SHOWN = 30
 """Saved sessions listed at once (the newest); a name typed in the box finds the others."""
 
+Finder = Callable[[str], tuple[Sequence["SessionInfo"], int]]
+"""Given what is typed in the find box: the newest matching sessions (at most :data:`SHOWN`)
+and how many match in all."""
+
+
+def _finder(sessions: Sequence[SessionInfo]) -> Finder:
+    """Find among sessions already read (the store's own search is used when there is one)."""
+
+    def find(text: str) -> tuple[Sequence[SessionInfo], int]:
+        wanted = text.strip().casefold()
+        found = [s for s in sessions if wanted in s.name.casefold()]
+        return found[:SHOWN], len(found)
+
+    return find
+
+
+def home_screen(store: SessionStore) -> HomeScreen:
+    """The home screen over ``store``: only the newest sessions are read to show it, so it
+    opens as fast with 10,000 saved sessions as with 10; the find box asks the store."""
+    count = store.count_sessions()
+    newest = store.list_sessions(SHOWN) if count else []
+    return HomeScreen(newest, count=count, find=lambda text: store.find_sessions(text, SHOWN))
+
 
 class HomeScreen(Screen[None]):
     """Carry on where you stopped, or say who you are and start."""
@@ -80,10 +105,22 @@ class HomeScreen(Screen[None]):
         Binding("escape", "restart", ui_text().keys.start_again, show=False)
     ]
 
-    def __init__(self, sessions: list[SessionInfo]) -> None:
+    def __init__(
+        self,
+        sessions: Sequence[SessionInfo],
+        *,
+        count: int | None = None,
+        find: Finder | None = None,
+    ) -> None:
+        """``sessions``: the newest saved sessions, newest first (at least the first
+        :data:`SHOWN`, or all of them); ``count``: how many are saved in all (default: as many
+        as given); ``find``: how the find box looks for the rest (default: among those given).
+        """
         super().__init__()
-        self.sessions = sessions
-        self.shown: list[SessionInfo] = sessions[:SHOWN]
+        self.count = len(sessions) if count is None else count
+        """How many sessions are saved."""
+        self._find_sessions = find or _finder(sessions)
+        self.shown: list[SessionInfo] = list(sessions[:SHOWN])
         """The sessions in the list now, in its order."""
         self.audience: str | None = None
         self.script: Script | None = None
@@ -96,12 +133,12 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home"):
             yield Static(words.title, classes="title", markup=False)
             yield Static(words.contrast_hint, classes="hint", id="contrast-hint", markup=False)
-            if self.sessions:
-                yield Static(words.carry_on.format(count=len(self.sessions)), markup=False)
-                if len(self.sessions) > SHOWN:
+            if self.count:
+                yield Static(words.carry_on.format(count=self.count), markup=False)
+                if self.count > SHOWN:
                     yield SafeInput(placeholder=words.find, id="find")
                     yield Static(
-                        words.more.format(shown=SHOWN, count=len(self.sessions)),
+                        words.more.format(shown=SHOWN, count=self.count),
                         id="more",
                         classes="hint",
                         markup=False,
@@ -119,7 +156,7 @@ class HomeScreen(Screen[None]):
         yield from about_and_footer()
 
     def on_mount(self) -> None:
-        box = self.query_one("#sessions" if self.sessions else "#who", OptionList)
+        box = self.query_one("#sessions" if self.count else "#who", OptionList)
         box.highlighted = 0  # something is chosen already, so the first Enter picks it
         box.focus()
 
@@ -161,16 +198,21 @@ class HomeScreen(Screen[None]):
         """Show the newest sessions whose names hold what is typed."""
         event.stop()
         words = ui_text().home
-        wanted = event.value.strip().casefold()
-        matches = [s for s in self.sessions if wanted in s.name.casefold()]
-        self.shown = matches[:SHOWN]
+        from sos_assistant.store.core import StoreError
+
+        try:
+            found, matches = self._find_sessions(event.value)
+        except StoreError as error:  # said plainly; the list stays as it was
+            self.notify(str(error), severity="error", timeout=20, markup=False)
+            return
+        self.shown = list(found[:SHOWN])
         box = self.query_one("#sessions", OptionList)
         box.clear_options()
         box.add_options([Option(session_label(s)) for s in self.shown])
         if not matches:
             note = words.none_found
-        elif len(matches) > SHOWN:
-            note = words.more.format(shown=SHOWN, count=len(matches))
+        elif matches > SHOWN:
+            note = words.more.format(shown=SHOWN, count=matches)
         else:
             note = ""
         self.query_one("#more", Static).update(note)

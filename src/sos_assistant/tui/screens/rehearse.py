@@ -262,8 +262,8 @@ class RehearseSummaryScreen(Screen[None]):
 
 def go_home(app: Any) -> None:
     """Back to the home screen, with this session in the list of saved ones."""
-    from sos_assistant.tui.screens.home import HomeScreen
+    from sos_assistant.tui.screens.home import home_screen
 
     while len(app.screen_stack) > 1:
         app.pop_screen()
-    app.push_screen(HomeScreen(list(app.store.list_sessions())))
+    app.push_screen(home_screen(app.store))

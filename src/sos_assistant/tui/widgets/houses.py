@@ -15,12 +15,12 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Static
 
-from sos_assistant.children import HOUSES, children_words, current_house, houses_art
 from sos_assistant.model import ChildVoice, Statement
 from sos_assistant.tui.widgets.safe import safe
 
 DIALOGUE = "three-houses"
-"""The dialogue the houses are drawn for."""
+"""The dialogue the houses are drawn for. The children's words and drawings
+(:mod:`sos_assistant.children`) are loaded only when the houses are drawn."""
 
 ROWS = 3
 """Lines of words shown inside each house (the rest are counted)."""
@@ -43,12 +43,16 @@ class HousesView(Static):
 
     def show(self, voice: ChildVoice | None, step_id: str, slot: str | None) -> None:
         """Draw ``voice`` (the child's words so far), marking the house ``step_id`` is about."""
+        from sos_assistant.children import current_house
+
         self.voice = voice
         self.current = current_house(step_id, slot)
         self.display = slot != "child_voice.faces"  # the faces need the room
         self._draw()
 
     def _draw(self) -> None:
+        from sos_assistant.children import houses_art
+
         width = self.size.width or (self.app.size.width - 4 if self.is_attached else 76)
         lines = houses_art(
             self.voice, min(max(width, 40), 90), rows=ROWS, current=self.current, compact=True
@@ -73,6 +77,8 @@ def show_houses(
     views = list(screen.query(HousesView))
     if not views:
         return  # not the Three Houses: the map is not built for nothing
+    from sos_assistant.children import HOUSES
+
     voices = session.map().child_voice or []
     voice = voices[0] if voices else None
     field = slot.split(".", 1)[1] if slot and slot.startswith("child_voice.") else ""
@@ -88,6 +94,7 @@ def show_houses(
 def child_parts(the_map: Any) -> Iterator[Widget]:
     """What the map view shows after the adults' map: each child's houses, in their own
     words, and the Words and Pictures story, page by page."""
+    from sos_assistant.children import children_words, houses_art
     from sos_assistant.render.child import voice_view
     from sos_assistant.story import page_notes
 
