@@ -9,9 +9,10 @@ least one point (a finding or a tip), ``flag: false`` that it should raise none.
 The issue's target is recall >= 90% and false flags <= 5% (MIN_RECALL, MAX_FALSE_FLAGS), and
 every set here is held to it:
 
-- ``opened_statements.yaml`` (set A) and ``opened_b_statements.yaml`` (set B) were sealed sets,
-  written by other hands; both have since been opened, read and tuned on, so they count as
-  development now (their misses are printed to help);
+- ``opened_statements.yaml`` (set A), ``opened_b_statements.yaml`` (set B) and
+  ``opened_c_statements.yaml`` (set C) were sealed sets, written by other hands; each has since
+  been opened, read and tuned on, so they count as development now (their misses are printed
+  to help);
 - ``sealed_statements.yaml`` (the sealed set) is written by someone else and installed apart
   from the code; nothing in the coach is tuned on it, and only its figures are printed, never
   its statements. When it is missing the test fails and says where to put it.
@@ -39,6 +40,11 @@ OPENED_B = Path(__file__).with_name("opened_b_statements.yaml")
 """Set B: the second sealed set, written by another hand before the shape checks. Blind it
 scored recall 84.3% (59 of 70), false flags 15.8% (9 of 57); it was opened on 2026-12-02 and
 has been tuned on since."""
+OPENED_C = Path(__file__).with_name("opened_c_statements.yaml")
+"""Set C: the third sealed set, written by another hand from the issue text alone while the
+shape checks were being tuned on A and B. Blind, on the code tuned on A and B, it scored recall
+88.8% (87 of 98), false flags 3.0% (2 of 66); it was opened on 2026-12-02 and has been tuned
+on since."""
 MIN_RECALL = 0.90
 MAX_FALSE_FLAGS = 0.05
 
@@ -92,7 +98,7 @@ def test_the_sealed_set_is_well_formed_and_big_enough() -> None:
 
 
 def test_the_opened_sets_are_well_formed() -> None:
-    for path in (OPENED, OPENED_B):
+    for path in (OPENED, OPENED_B, OPENED_C):
         items = _load(path, "opened set")
         assert len(items) >= 100, path
         _well_formed(items)
@@ -126,3 +132,7 @@ def test_recall_and_false_flags_on_opened_set_a() -> None:
 
 def test_recall_and_false_flags_on_opened_set_b() -> None:
     _opened(OPENED_B, "opened set B")
+
+
+def test_recall_and_false_flags_on_opened_set_c() -> None:
+    _opened(OPENED_C, "opened set C")
