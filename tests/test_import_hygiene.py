@@ -86,3 +86,40 @@ def test_the_core_never_opens_a_socket_module_it_does_not_need() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+_RUN_AND_LIST = """
+import sys
+from sos_assistant.cli import main
+sys.argv = ['sos-assistant', *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = ('textual', 'rich', 'docx', 'fpdf', 'uharfbuzz', 'cryptography', 'sqlite3')
+print('LOADED', ','.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))
+"""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["coach", "Mum is in denial."],
+        ["steps", "family-conference"],
+        ["check"],
+        ["explain", "The ICPC will decide on a CP plan."],
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_small_commands_load_only_what_they_use(argv: list[str], tmp_path: object) -> None:
+    """The commands that read words and files never load the app, the exporters, the crypto
+    or the store, however they end."""
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN_AND_LIST, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "SOS_ASSISTANT_HOME": str(tmp_path)},
+    )
+    loaded = done.stdout.rsplit("LOADED", 1)[1].strip()
+    assert loaded == "", f"sos-assistant {argv[0]} loads {loaded}"

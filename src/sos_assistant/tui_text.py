@@ -3,7 +3,7 @@
 Kept outside ``tui/`` so plain mode and ``sos-assistant check`` can read them without Textual.
 
 PyYAML itself takes ~10 ms to import, so the words are also kept as JSON in the cache folder
-(:func:`sos_assistant.store.paths.cache_dir`), named by a hash of ``ui.yaml`` and this version:
+(:func:`sos_assistant.resources.cache_dir`), named by a hash of ``ui.yaml`` and this version:
 an edited file or a new version is simply read again. The copy holds only the app's words.
 
 The words are typed named tuples, not pydantic models, because they are needed before the
@@ -443,7 +443,7 @@ _COPY_PREFIX = "ui-words-"
 
 def _copy_path(path: Path) -> Path | None:
     """Where the JSON copy of ``path`` would be, or None when the file cannot be read."""
-    from sos_assistant.store.paths import cache_dir
+    from sos_assistant.resources import cache_dir
 
     try:
         digest = hashlib.sha256(path.read_bytes() + __version__.encode()).hexdigest()[:32]

@@ -120,7 +120,7 @@ _CHECKERS = ("schema.py", "validate.py", "templating.py", "loader.py")
 def _copy_path(path: Path) -> Path | None:
     """Where the checked copy of ``path`` would be, or None when a file cannot be read."""
     from sos_assistant import __version__
-    from sos_assistant.store.paths import cache_dir
+    from sos_assistant.resources import cache_dir
 
     digest = hashlib.sha256(__version__.encode())
     try:
