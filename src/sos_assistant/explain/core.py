@@ -19,6 +19,7 @@ The text is never changed: each result carries its ``start``/``end`` offsets int
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -210,7 +211,7 @@ def _variants(name: str) -> list[tuple[list[str], list[str]]]:
     if not matches:
         return []
     words = [m.group() for m in matches]
-    gaps = [name[a.end() : b.start()] for a, b in zip(matches, matches[1:], strict=False)]
+    gaps = [name[a.end() : b.start()] for a, b in itertools.pairwise(matches)]
     out = [(words, gaps)]
     if any(g and set(g) <= _HYPHENS for g in gaps):
         joined_w, joined_g = [words[0]], []
@@ -261,7 +262,7 @@ class Explainer:
             coach = _word_coach()
         self.coach = coach or None
         self._first: dict[str, list[_Name]] = {}
-        """Spellings by their first word in lower case, longest first."""
+        """Spellings by their first word in lower case."""
         self._by_rule: dict[str, list[Term]] = {}
         self._by_name: dict[str, Term] = {}
         for term in self.glossary.terms:
@@ -277,26 +278,36 @@ class Explainer:
                         exact = tuple((i, t) for i, t in enumerate(key) if _acronym(t))
                         low = [t.lower() for t in key]
                         self._first.setdefault(low[0], []).append(_Name(low, exact, term, commas))
+        self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[_Name]]]]] = {}
+        """Spellings by their first word, then by their length (longest first), then by their
+        words: one look-up per length finds the spellings that match at a word."""
         for first, names in self._first.items():
+            by_size: dict[int, dict[tuple[str, ...], list[_Name]]] = {}
             seen: set[tuple[str, ...]] = set()
-            kept = []
-            for n in sorted(names, key=lambda n: -len(n.low)):
-                if (*n.low, *(t for _, t in n.exact)) not in seen:
-                    seen.add((*n.low, *(t for _, t in n.exact)))
-                    kept.append(n)
-            self._first[first] = kept
-        self._leads = sorted(
-            ([t.lower() for t in _TOKEN.findall(lead)] for lead in self.glossary.lead_ins),
-            key=lambda words: -len(words),
-        )
-        """Lead-ins ("subject to a", "open to") as lower-case words, longest first."""
-        tails: list[list[str]] = []
+            for n in names:
+                spelling = (*n.low, *(t for _, t in n.exact))
+                if spelling not in seen:
+                    seen.add(spelling)
+                    by_size.setdefault(len(n.low), {}).setdefault(tuple(n.low), []).append(n)
+            self._index[first] = sorted(by_size.items(), reverse=True)
+        self._leads: dict[str, list[list[str]]] = {}
+        """Lead-ins ("subject to a", "open to") as lower-case words by their last word, longest
+        first."""
+        for lead in self.glossary.lead_ins:
+            words = [t.lower() for t in _TOKEN.findall(lead)]
+            if words:
+                self._leads.setdefault(words[-1], []).append(words)
+        self._tails: dict[str, list[list[str]]] = {}
+        """Tails ("incident", "assessment") and their plurals as lower-case words by their first
+        word, longest first."""
         for tail in self.glossary.tails:
             found = [t.lower() for t in _TOKEN.findall(tail)]
-            if found:
-                tails.extend([*found[:-1], last] for last in _forms(found[-1]))
-        self._tails = sorted(tails, key=lambda words: -len(words))
-        """Tails ("incident", "assessment") and their plurals as lower-case words, longest first."""
+            for last in _forms(found[-1]) if found else ():
+                words = [*found[:-1], last]
+                self._tails.setdefault(words[0], []).append(words)
+        for table in (self._leads, self._tails):
+            for group in table.values():
+                group.sort(key=lambda words: -len(words))
 
     # -----------------------------------------------------------------------------------------
 
@@ -323,14 +334,20 @@ class Explainer:
         count = len(words)
         base: list[tuple[int, int, Term]] = []
         for i, first in enumerate(low):
-            for name in self._first.get(first, ()):
-                size = len(name.low)
-                if i + size > count or low[i : i + size] != name.low:
+            for size, by_words in self._index.get(first, ()):
+                if i + size > count:
                     continue
-                if not self._fits(text, tokens, words, i, name):
-                    continue
-                base.append((i, i + size, name.term))
-                break
+                name = next(
+                    (
+                        n
+                        for n in by_words.get(tuple(low[i : i + size]), ())
+                        if self._fits(text, tokens, words, i, n)
+                    ),
+                    None,
+                )
+                if name is not None:
+                    base.append((i, i + size, name.term))
+                    break
         # a term that runs on stops where another term starts, unless that is an everyday
         # report word (kind "word"): "risks posed by his associates" is one phrase
         starts = {i for i, _, term in base if term.kind != "word"}
@@ -344,13 +361,13 @@ class Explainer:
                 j2 = self._run_on(text, tokens, j2, term.runs_on, starts)
             spans[i] = (i2, j2, term)
         for i, j, term in base:
-            first, last, term = spans[i]
+            begin, finish, term = spans[i]
             framed = spans.get(j) if term.frames and j < count else None
             if framed is not None and not framed[2].frames and _joined(text, tokens, j):
                 # "presents as hostile": one phrase, explained by the term it frames
                 kind = min((term.kind, framed[2].kind), key=lambda k: _RANK.get(k, len(_RANK)))
-                yield self._span(text, tokens, first, framed[1], framed[2], kind)
-            yield self._span(text, tokens, first, last, term)
+                yield self._span(text, tokens, begin, framed[1], framed[2], kind)
+            yield self._span(text, tokens, begin, finish, term)
 
     @classmethod
     def _span(
@@ -363,15 +380,13 @@ class Explainer:
         kind: str | None = None,
     ) -> Explained:
         start, end = tokens[i].start(), tokens[j - 1].end()
-        if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(
-            ")", start, end
-        ):
+        if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
             end += 1  # "section 91(14)" takes its closing bracket
         return cls._make(text, start, end, term, None, kind)
 
     def _lead_in(self, text: str, tokens: list[_Tok], low: list[str], i: int) -> int:
         """Where a term starts once a lead-in just before it ("subject to a") is taken in."""
-        for lead in self._leads:
+        for lead in self._leads.get(low[i - 1], ()) if i else ():
             k = i - len(lead)
             if (
                 k >= 0
@@ -390,7 +405,7 @@ class Explainer:
             and text[tokens[at - 1].end() : tokens[at].start()] in ("'", "’")
         ):
             at += 1
-        for tail in self._tails:
+        for tail in self._tails.get(low[at], ()) if at < len(low) else ():
             end = at + len(tail)
             if low[at:end] == tail and all(_joined(text, tokens, n) for n in range(j, end)):
                 return end
@@ -410,9 +425,7 @@ class Explainer:
         return end
 
     @staticmethod
-    def _fits(
-        text: str, tokens: list[_Tok], words: list[str], i: int, name: _Name
-    ) -> bool:
+    def _fits(text: str, tokens: list[_Tok], words: list[str], i: int, name: _Name) -> bool:
         """Capitals and the gaps between the words, once the words themselves match."""
         for at, want in name.exact:
             if words[i + at] != want:
