@@ -523,7 +523,7 @@ def _joined(text: str, tokens: list[_Tok], n: int, comma: bool = False) -> bool:
     """Whether word ``n`` runs on from word ``n - 1`` within one name (a space, a hyphen; a
     comma where the name has one; a full stop after "s" before a number, as in "s. 47")."""
     gap = text[tokens[n - 1].end() : tokens[n].start()]
-    if gap == " ":
+    if gap == " " or (gap == ":" and tokens[n].group().isdigit()):  # "1:1 support"
         return True
     if comma and _COMMA_GAP.fullmatch(gap):
         return True
