@@ -155,3 +155,12 @@ def test_a_framing_term_is_found_with_the_term_it_frames() -> None:
     # alone, or not right before another term, it keeps its own meaning
     alone = [(t.phrase, t.meaning) for t in words.explain("Mum presents as tired, not hostile.")]
     assert alone == [("hostile", "Angry."), ("presents as", "Seems.")]
+
+
+def test_everyday_words_that_share_a_spelling_with_jargon_are_left_alone() -> None:
+    text = (
+        "The home was clean and warm. There is a crack in the wall. She was finding it hard. "
+        "We have permission to park. It is for the benefit of the child. He served dinner. "
+        "She went to nursery, and her faith matters to her."
+    )
+    assert found(text) == {}
