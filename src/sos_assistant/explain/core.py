@@ -419,7 +419,7 @@ class Explainer:
         end = j
         while end < len(tokens) and end - j < most and end not in starts:
             gap = text[tokens[end - 1].end() : tokens[end].start()]
-            if gap.strip(" -") or "\n" in gap or tokens[end].group().lower() in _CLAUSE_VERBS:
+            if gap.strip(" -'\u2019") or "\n" in gap or tokens[end].group().lower() in _CLAUSE_VERBS:
                 break
             end += 1
         return end
