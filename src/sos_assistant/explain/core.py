@@ -419,7 +419,8 @@ class Explainer:
         end = j
         while end < len(tokens) and end - j < most and end not in starts:
             gap = text[tokens[end - 1].end() : tokens[end].start()]
-            if gap.strip(" -'\u2019") or "\n" in gap or tokens[end].group().lower() in _CLAUSE_VERBS:
+            verb = tokens[end].group().lower() in _CLAUSE_VERBS
+            if gap.strip(" -'\u2019") or "\n" in gap or verb:  # a possessive runs on
                 break
             end += 1
         return end
