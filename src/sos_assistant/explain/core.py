@@ -46,6 +46,8 @@ _POSSESSIVE_SWAPS = {"child": "children", "children": "child"}
 """A name with "child's" is found with "children's" too, and the other way round."""
 _VERB_KINDS = frozenset({"label", "harm", "word", "assessment", "approach", "plan"})
 """Kinds whose names ending "-ing" or "-ed" are found in the other verb forms too."""
+_RUN_THROUGH = frozenset({"word", "role"})
+"""Kinds of term that a term running on to the end of its clause takes in."""
 _BASE_VERB_KINDS = frozenset({"label", "harm"})
 """Kinds whose plain names ("neglect", "minimise") are found as "-ed" and "-ing" too."""
 
@@ -349,8 +351,9 @@ class Explainer:
                     base.append((i, i + size, name.term))
                     break
         # a term that runs on stops where another term starts, unless that is an everyday
-        # report word (kind "word"): "risks posed by his associates" is one phrase
-        starts = {i for i, _, term in base if term.kind != "word"}
+        # report word or a person (kinds "word", "role"): "risks posed by his associates" and
+        # "risks posed by the mother's partner" are one phrase each
+        starts = {i for i, _, term in base if term.kind not in _RUN_THROUGH}
         spans: dict[int, tuple[int, int, Term]] = {}
         """Each match by the word it starts at: (first word, end word, term), once lead-ins,
         tails and the rest of its clause are taken in."""
