@@ -42,6 +42,8 @@ _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
 """An acronym written with dots ("I.R.O.", "C.I.N."): read as one word ("IRO", "CIN")."""
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 _APOSTROPHES = ("'", "\u2019")
+_LINKS = frozenset({"of", "for", "with", "to", "on", "in", "from", "about", "against"})
+"""Words after which the word before them in a name may be plural too ("periods of")."""
 _POSSESSIVE_SWAPS = {"child": "children", "children": "child"}
 """A name with "child's" is found with "children's" too, and the other way round."""
 _VERB_KINDS = frozenset({"label", "harm", "word", "assessment", "approach", "plan"})
@@ -207,7 +209,8 @@ def _tokens(text: str) -> list[_Tok]:
 
 def _variants(name: str) -> list[tuple[list[str], list[str]]]:
     """The ways a name may be written, as (words, gaps between them): as given; with its
-    hyphens left out ("preproceedings"); with possessives without the apostrophe ("childs
+    hyphens left out ("preproceedings"); with a word before "of", "for", "to"... plural
+    ("periods of abstinence"); with possessives without the apostrophe ("childs
     plan"), and "child's" for "children's" and the other way round."""
     matches = list(_TOKEN.finditer(name))
     if not matches:
@@ -224,6 +227,12 @@ def _variants(name: str) -> list[tuple[list[str], list[str]]]:
                 joined_w.append(word)
                 joined_g.append(gap)
         out.append((joined_w, joined_g))
+    for w, g in list(out):
+        for k in range(len(w) - 1):  # "period of abstinence": "periods of abstinence"
+            if w[k + 1].lower() in _LINKS and not _acronym(w[k]) and not w[k][-1:].isdigit():
+                for plural in _forms(w[k])[1:]:
+                    out.append(([*w[:k], plural, *w[k + 1 :]], g))
+                break
     for w, g in list(out):
         for k in range(len(g)):
             if g[k] in _APOSTROPHES and w[k + 1].lower() == "s":
