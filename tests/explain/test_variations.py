@@ -164,3 +164,18 @@ def test_everyday_words_that_share_a_spelling_with_jargon_are_left_alone() -> No
         "She went to nursery, and her faith matters to her."
     )
     assert found(text) == {}
+
+
+def test_a_number_or_a_word_like_the_may_come_between_a_lead_in_and_its_term() -> None:
+    assert found("She is 32 weeks gestation.") == {"32 weeks gestation": "gestation"}
+    text = "The case was escalated to an initial child protection conference."
+    assert found(text)["escalated to an initial child protection conference"] == (
+        "initial child protection conference"
+    )
+
+
+def test_a_term_whose_longer_phrase_loses_to_another_is_still_found_on_its_own() -> None:
+    # "engagement with the CMHT" (a lead-in) runs into "a history of non-engagement with"
+    got = found("There is a history of non-engagement with the CMHT.")
+    assert got["CMHT"] == "adult mental health services"
+    assert got["a history of non-engagement with"] == "engagement"

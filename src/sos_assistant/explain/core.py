@@ -42,6 +42,8 @@ _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
 """An acronym written with dots ("I.R.O.", "C.I.N."): read as one word ("IRO", "CIN")."""
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 _APOSTROPHES = ("'", "\u2019")
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that"})
+"""Words that may come between a lead-in and its term ("placed with their ...")."""
 _LINKS = frozenset({"of", "for", "with", "to", "on", "in", "from", "about", "against"})
 """Words after which the word before them in a name may be plural too ("periods of")."""
 _POSSESSIVE_SWAPS = {"child": "children", "children": "child"}
@@ -106,6 +108,10 @@ class Explained:
     """The term's kind (``label``, ``legal``, ...), or ``label`` for a coach judgement."""
     rule: str | None = None
     """The coach rule that found it, when the coach did."""
+    core: tuple[int, int] | None = dataclasses.field(default=None, compare=False, repr=False)
+    """Where the term's own words are, when a lead-in, tail or the rest of its clause made the
+    phrase longer: if the longer phrase runs into another term's words and loses, the term is
+    still found on its own ("CMHT" in "a history of non-engagement with the CMHT")."""
 
     def to_dict(self) -> dict[str, Any]:
         """The term as DESIGN.md section 4.5 gives it: exactly the contract keys."""
@@ -379,7 +385,10 @@ class Explainer:
                 # "presents as hostile": one phrase, explained by the term it frames
                 kind = min((term.kind, framed[2].kind), key=lambda k: _RANK.get(k, len(_RANK)))
                 yield self._span(text, tokens, begin, framed[1], framed[2], kind)
-            yield self._span(text, tokens, begin, finish, term)
+            found = self._span(text, tokens, begin, finish, term)
+            if (begin, finish) != (i, j):
+                found = dataclasses.replace(found, core=(tokens[i].start(), tokens[j - 1].end()))
+            yield found
 
     @classmethod
     def _span(
@@ -397,15 +406,20 @@ class Explainer:
         return cls._make(text, start, end, term, None, kind)
 
     def _lead_in(self, text: str, tokens: list[_Tok], low: list[str], i: int) -> int:
-        """Where a term starts once a lead-in just before it ("subject to a") is taken in."""
-        for lead in self._leads.get(low[i - 1], ()) if i else ():
-            k = i - len(lead)
-            if (
-                k >= 0
-                and low[k:i] == lead
-                and all(_joined(text, tokens, n) for n in range(k + 1, i + 1))
-            ):
-                return k
+        """Where a term starts once a lead-in just before it ("subject to a") is taken in. A
+        number just before it goes with it ("32 weeks gestation"), and a lead-in may be
+        followed by "a", "the", "his" ("escalated to an initial child protection conference")."""
+        if i and low[i - 1].isdigit() and _joined(text, tokens, i):
+            i -= 1
+        for at in (i, i - 1) if i > 1 and low[i - 1] in _DETERMINERS else (i,):
+            for lead in self._leads.get(low[at - 1], ()) if at else ():
+                k = at - len(lead)
+                if (
+                    k >= 0
+                    and low[k:at] == lead
+                    and all(_joined(text, tokens, n) for n in range(k + 1, i + 1))
+                ):
+                    return k
         return i
 
     def _tail(self, text: str, tokens: list[_Tok], low: list[str], j: int) -> int:
@@ -506,11 +520,20 @@ class Explainer:
         matches = _merged(text, matches)
         taken: list[Explained] = []
         used = bytearray(max((m.end for m in matches), default=0))
+        lost: list[Explained] = []
         for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.rule is not None)):
             if used.find(1, match.start, match.end) != -1:
+                if match.core is not None:
+                    lost.append(match)
                 continue
             used[match.start : match.end] = b"\1" * (match.end - match.start)
             taken.append(match)
+        for match in lost:  # a longer phrase that lost: its term's own words, if they are free
+            start, end = match.core or (0, 0)
+            if used.find(1, start, end) == -1:
+                used[start:end] = b"\1" * (end - start)
+                phrase = text[start:end]
+                taken.append(dataclasses.replace(match, start=start, end=end, phrase=phrase))
         return taken
 
 
