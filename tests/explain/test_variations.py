@@ -161,7 +161,8 @@ def test_everyday_words_that_share_a_spelling_with_jargon_are_left_alone() -> No
     text = (
         "The home was clean and warm. There is a crack in the wall. She was finding it hard. "
         "We have permission to park. It is for the benefit of the child. He served dinner. "
-        "She went to nursery, and her faith matters to her."
+        "She went to nursery, and her faith matters to her. I recall she left with a driving "
+        "licence. She targeted the top grades."
     )
     assert found(text) == {}
 
@@ -179,3 +180,8 @@ def test_a_term_whose_longer_phrase_loses_to_another_is_still_found_on_its_own()
     got = found("There is a history of non-engagement with the CMHT.")
     assert got["CMHT"] == "adult mental health services"
     assert got["a history of non-engagement with"] == "engagement"
+
+
+def test_verb_forms_of_the_first_word_of_a_name_are_found_too() -> None:
+    got = found("He deflected blame onto the school. Dad can present well.")
+    assert got == {"deflected blame": "deflects", "present well": "presents well"}

@@ -149,7 +149,10 @@ def _forms(token: str, verbs: int = 0) -> list[str]:
 
 
 def _verb_forms(low: str, *, base: bool) -> list[str]:
-    """The other verb forms of a word: "minimising" gives "minimised" and "minimises"."""
+    """The other verb forms of a word: "minimising" gives "minimised" and "minimises"; with
+    ``base``, a plain word or one in "-s" gives the rest ("deflect", "deflected")."""
+    if len(low) < 4:
+        return []
     if low.endswith("ing") and len(low) > 5:
         stem = low[:-3]
         out = [stem + "ed", stem + "es", stem + "s"]
@@ -166,8 +169,11 @@ def _verb_forms(low: str, *, base: bool) -> list[str]:
         return out
     if low.endswith("ies"):
         return [low[:-3] + "ied", low[:-3] + "ying"]
-    if not base or low.endswith("s"):
+    if not base or low.endswith("ss"):
         return []
+    if low.endswith("s"):  # "deflects": "deflect", "deflected", "deflecting"
+        stem = low[:-1]
+        return [stem, *_verb_forms(stem, base=True)] if len(stem) >= 4 else []
     if low.endswith("e"):
         return [low + "d", low[:-1] + "ing", low + "s"]
     if low.endswith("y") and low[-2] not in "aeiou":
@@ -290,8 +296,12 @@ class Explainer:
                 self._by_name.setdefault(name.lower(), term)
                 for tokens, gaps in _variants(name):
                     commas = frozenset(k + 1 for k, gap in enumerate(gaps) if "," in gap)
-                    for last in _forms(tokens[-1], verbs):
-                        key = [*tokens[:-1], last]
+                    firsts = [tokens[0]]
+                    if verbs and len(tokens) > 1 and not _acronym(tokens[0]):
+                        # "deflects blame": "deflected blame"; "presents well": "present well"
+                        firsts += _verb_forms(tokens[0].lower(), base=verbs >= 2)
+                    for first, last in itertools.product(firsts, _forms(tokens[-1], verbs)):
+                        key = [first, *tokens[1:-1], last] if len(tokens) > 1 else [last]
                         exact = tuple((i, t) for i, t in enumerate(key) if _acronym(t))
                         low = [t.lower() for t in key]
                         self._first.setdefault(low[0], []).append(_Name(low, exact, term, commas))
