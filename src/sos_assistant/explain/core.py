@@ -42,6 +42,10 @@ _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
 """An acronym written with dots ("I.R.O.", "C.I.N."): read as one word ("IRO", "CIN")."""
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 _APOSTROPHES = ("'", "\u2019")
+_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty".split()
+)
+"""Numbers in words that go with the term after them ("five working days")."""
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that"})
 """Words that may come between a lead-in and its term ("placed with their ...")."""
 _LINKS = frozenset({"of", "for", "with", "to", "on", "in", "from", "about", "against"})
@@ -419,7 +423,7 @@ class Explainer:
         """Where a term starts once a lead-in just before it ("subject to a") is taken in. A
         number just before it goes with it ("32 weeks gestation"), and a lead-in may be
         followed by "a", "the", "his" ("escalated to an initial child protection conference")."""
-        if i and low[i - 1].isdigit() and _joined(text, tokens, i):
+        if i and (low[i - 1].isdigit() or low[i - 1] in _NUMBERS) and _joined(text, tokens, i):
             i -= 1
         for at in (i, i - 1) if i > 1 and low[i - 1] in _DETERMINERS else (i,):
             for lead in self._leads.get(low[at - 1], ()) if at else ():
