@@ -43,7 +43,22 @@ _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 _APOSTROPHES = ("'", "\u2019")
 _NUMBERS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+    ]
 )
 """Numbers in words that go with the term after them ("five working days")."""
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that"})
