@@ -68,9 +68,7 @@ def test_acronyms_are_matched_only_in_capitals() -> None:
 
 
 def test_plurals_and_capitals_of_ordinary_words_count() -> None:
-    assert "core groups" in phrases("She went to two core groups.")
-    # a lead-in and a number before a term go with it
-    assert phrases("She missed two core groups.") == ["missed two core groups"]
+    assert "core groups" in phrases("She missed two core groups.")
     assert "IROs" in phrases("Both IROs agreed.")
     assert "Section 47 enquiries" in phrases("Section 47 enquiries were made.")
     assert "SECTION 20" in phrases("AGREEMENT UNDER SECTION 20")

@@ -60,7 +60,9 @@ _NUMBERS = frozenset(
         "twenty",
     ]
 )
-"""Numbers in words that go with the term after them ("five working days")."""
+"""Numbers in words that go with a term of time after them ("five working days")."""
+_UNITS = frozenset(["working", "weeks", "week", "days", "day", "months", "month", "years", "hours"])
+"""First words of terms that take the number before them ("32 weeks gestation")."""
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that"})
 """Words that may come between a lead-in and its term ("placed with their ...")."""
 _LINKS = frozenset({"of", "for", "with", "to", "on", "in", "from", "about", "against"})
@@ -436,9 +438,10 @@ class Explainer:
 
     def _lead_in(self, text: str, tokens: list[_Tok], low: list[str], i: int) -> int:
         """Where a term starts once a lead-in just before it ("subject to a") is taken in. A
-        number just before it goes with it ("32 weeks gestation"), and a lead-in may be
+        number just before a term of time goes with it ("32 weeks gestation"), and a lead-in may be
         followed by "a", "the", "his" ("escalated to an initial child protection conference")."""
-        if i and (low[i - 1].isdigit() or low[i - 1] in _NUMBERS) and _joined(text, tokens, i):
+        number = i and (low[i - 1].isdigit() or low[i - 1] in _NUMBERS)
+        if number and low[i] in _UNITS and _joined(text, tokens, i):
             i -= 1
         for at in (i, i - 1) if i > 1 and low[i - 1] in _DETERMINERS else (i,):
             for lead in self._leads.get(low[at - 1], ()) if at else ():
