@@ -185,3 +185,10 @@ def test_a_term_whose_longer_phrase_loses_to_another_is_still_found_on_its_own()
 def test_verb_forms_of_the_first_word_of_a_name_are_found_too() -> None:
     got = found("He deflected blame onto the school. Dad can present well.")
     assert got == {"deflected blame": "deflects", "present well": "presents well"}
+
+
+def test_a_framing_term_reaches_past_a_word_like_the_and_lead_ins_may_stack() -> None:
+    got = found("The explanation is not consistent with the injury.")
+    assert got["is not consistent with the injury"] == "injury"
+    got = found("It shows a pattern of repeated referrals.")
+    assert got["a pattern of repeated referrals"] == "referral"

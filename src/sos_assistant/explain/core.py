@@ -412,6 +412,9 @@ class Explainer:
         for i, j, term in base:
             begin, finish, term = spans[i]
             framed = spans.get(j) if term.frames and j < count else None
+            if term.frames and framed is None and j + 1 < count and low[j] in _DETERMINERS:
+                # "consistent with a cigarette burn"
+                framed = spans.get(j + 1) if _joined(text, tokens, j + 1) else None
             if framed is not None and not framed[2].frames and _joined(text, tokens, j):
                 # "presents as hostile": one phrase, explained by the term it frames
                 kind = min((term.kind, framed[2].kind), key=lambda k: _RANK.get(k, len(_RANK)))
@@ -443,6 +446,11 @@ class Explainer:
         number = i and (low[i - 1].isdigit() or low[i - 1] in _NUMBERS)
         if number and low[i] in _UNITS and _joined(text, tokens, i):
             i -= 1
+        first = self._one_lead_in(text, tokens, low, i)
+        # two lead-ins may stack: "a pattern of" + "repeated" + "referrals"
+        return self._one_lead_in(text, tokens, low, first) if first < i else first
+
+    def _one_lead_in(self, text: str, tokens: list[_Tok], low: list[str], i: int) -> int:
         for at in (i, i - 1) if i > 1 and low[i - 1] in _DETERMINERS else (i,):
             for lead in self._leads.get(low[at - 1], ()) if at else ():
                 k = at - len(lead)
@@ -580,7 +588,10 @@ def _merged(text: str, matches: list[Explained]) -> list[Explained]:
             prev = out[at]
             keep = prev if prev.rule is not None or match.rule is None else match
             start, end = prev.start, max(prev.end, match.end)
-            out[at] = dataclasses.replace(keep, start=start, end=end, phrase=text[start:end])
+            core = keep.core or prev.core or match.core  # the glossary's own words, if any
+            out[at] = dataclasses.replace(
+                keep, start=start, end=end, phrase=text[start:end], core=core
+            )
             continue
         last[match.term] = len(out)
         out.append(match)
