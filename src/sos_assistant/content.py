@@ -98,6 +98,15 @@ class Term(_Strict):
     runs_on: Annotated[int, Field(ge=0, le=8)] = 0
     """How many more words of its clause the term takes in ("capacity to" takes in what it is
     the capacity to do), up to a comma, a full stop or another term."""
+    frames: bool = False
+    """Whether the term frames the term just after it ("presents as" in "presents as hostile",
+    "indicators of" in "indicators of neglect"): the two are found as one phrase, explained by
+    the term that is framed. Alone, the term is explained by its own meaning."""
+    inflect: bool | None = None
+    """Whether the last word of each name is also found as a verb ("safeguard": "safeguarded",
+    "safeguarding"). Plurals are always found. By default, verb forms are found for labels, harm,
+    assessment, approach, plan and everyday report words, but not for roles, services, meetings
+    or legal words, where a verb form often means something else ("judged" is not a judge)."""
 
     @property
     def names(self) -> list[str]:

@@ -1,10 +1,20 @@
 """The labelled set: how many of the words a parent would need explained ``explain`` explains.
 
-The development part (``labelled_paragraphs.yaml``) was written and tuned on here; the sealed
-part (``sealed_paragraphs.yaml``) was written by someone else from the issue alone and is never
-tuned on. A phrase counts as explained when a returned term's span covers it, or a term with
-the same words overlaps it. The test fails under 95% on the two parts together, and prints
-every figure (run with ``-s`` to see them).
+Four parts, each a list of paragraphs with the phrases a parent would need explained:
+
+- ``dev`` (``labelled_paragraphs.yaml``): written and tuned on here;
+- ``opened`` (``opened_paragraphs.yaml``): the first sealed set, written by another hand; read
+  and tuned on since;
+- ``opened_b`` (``opened_b_paragraphs.yaml``): the second sealed set (set B), written by another
+  hand from the issue alone; opened for tuning on 2026-12-02;
+- ``sealed`` (``sealed_paragraphs.yaml``): set C, written by someone else and installed only at
+  integration; nobody working here has seen it. The test fails (never skips) if it is missing.
+
+A phrase counts as explained when a returned term's span covers it, or a term with the same
+words overlaps it. The issue's target is 95% of phrases explained: each part that has been read
+(dev, opened, opened_b) is held to it on its own, so a weak part cannot hide behind a strong
+one. The sealed part is held to SEALED_FLOOR. Figures are printed for every part (run with
+``-s``); misses only for the parts that have been read.
 """
 
 from __future__ import annotations
@@ -24,15 +34,28 @@ SETS = {"dev": HERE / "labelled_paragraphs.yaml"}
 SETS["opened"] = HERE / "opened_paragraphs.yaml"
 """The first sealed part, written by another hand before any tuning: 57.6% of its phrases were
 explained when first run. It has been read and tuned on since, so it counts as development."""
+SETS["opened_b"] = HERE / "opened_b_paragraphs.yaml"
+"""The second sealed part (set B), written by another hand from the issue alone. Never tuned on
+while sealed: 72.2% when first run, and 85.0% (159 of 187) blind, after work on the other parts
+only; all parts together were then 94.9%. Opened for tuning on 2026-12-02, so from then on it
+counts as development."""
 SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
-"""The second sealed part, written by another hand from the issue alone; never tuned on."""
+"""Set C, written by someone else and installed at integration; never read or tuned on here."""
+OPENED_PARTS = ("dev", "opened", "opened_b")
+"""The parts that have been read and tuned on: each is held to TARGET."""
 TARGET = 0.95
+"""The issue's target: 95% of the phrases explained."""
 SEALED_FLOOR = 0.85
-"""The share of the sealed part's phrases explained now; the target is TARGET."""
+"""The least share of the sealed part's phrases that must be explained. A placeholder until the
+figure for set C is given at integration (set B stood at 85.0% blind); the target is TARGET."""
 MAX_AGE = 11.0
 
 
 def load(path: Path) -> list[dict[str, Any]]:
+    assert path.exists(), (
+        f"the labelled part {path.name} is missing: the sealed set is installed at "
+        f"integration, copy it to {path}"
+    )
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return list(data["paragraphs"] if isinstance(data, dict) else data)
 
@@ -66,32 +89,34 @@ def score(paragraphs: list[dict[str, Any]]) -> tuple[int, int, list[str]]:
 def test_the_sets_are_big_enough_and_each_phrase_is_in_its_paragraph() -> None:
     dev = load(SETS["dev"])
     assert len(dev) >= 40
-    assert all(item["phrases"] for item in dev)
-    assert sum(len(load(p)) for p in SETS.values()) >= 60 or "sealed" not in SETS
+    opened = [item for name in OPENED_PARTS for item in load(SETS[name])]
+    assert len(opened) >= 60
+    assert all(item["phrases"] for item in opened)
+    score(opened)  # asserts each phrase is in its paragraph
 
 
-def test_explains_at_least_95_percent_of_the_phrases() -> None:
-    found_all = total_all = 0
-    for name, path in SETS.items():
-        found, total, missed = score(load(path))
-        found_all += found
-        total_all += total
-        print(f"\n{name}: {found}/{total} phrases explained ({found / total:.1%})")
-        if missed and name != "sealed":  # never the sealed phrases: nobody tunes on them
-            print(f"  missed: {missed}")
-    share = found_all / total_all
-    print(f"combined: {found_all}/{total_all} ({share:.1%})")
-    dev_found = dev_total = 0
-    dev_missed: list[str] = []
-    for name in ("dev", "opened"):
-        f, t, m = score(load(SETS[name]))
-        dev_found, dev_total, dev_missed = dev_found + f, dev_total + t, dev_missed + m
-    share = dev_found / dev_total
-    assert share >= TARGET, f"development parts: {dev_found}/{dev_total}; missed {dev_missed}"
-    # The sealed part (never tuned on) is not at the target yet: 72.2% when first run, 85.0%
-    # after work on the opened part. Held as a floor so it can only get better.
+@pytest.mark.parametrize("name", OPENED_PARTS)
+def test_explains_at_least_95_percent_of_the_phrases_of_each_opened_part(name: str) -> None:
+    found, total, missed = score(load(SETS[name]))
+    print(f"\n{name}: {found}/{total} phrases explained ({found / total:.1%})")
+    if missed:
+        print(f"  missed: {missed}")
+    assert found / total >= TARGET, f"{name}: {found}/{total}; missed {missed}"
+
+
+def test_the_sealed_part_keeps_its_floor() -> None:
+    """Only the figures are printed, never the sealed phrases: nobody tunes on them."""
     found, total, _ = score(load(SETS["sealed"]))
-    assert found / total >= SEALED_FLOOR, f"sealed part: {found}/{total}"
+    everything = [score(load(SETS[name]))[:2] for name in OPENED_PARTS]
+    all_found = found + sum(f for f, _ in everything)
+    all_total = total + sum(t for _, t in everything)
+    print(
+        f"\nsealed: {found}/{total} phrases explained ({found / total:.1%}); "
+        f"all parts: {all_found}/{all_total} ({all_found / all_total:.1%})"
+    )
+    assert found / total >= SEALED_FLOOR, (
+        f"sealed part: {found}/{total} ({found / total:.1%}), floor {SEALED_FLOOR:.0%}"
+    )
 
 
 def test_no_meaning_reads_above_age_11() -> None:

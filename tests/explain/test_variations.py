@@ -103,3 +103,92 @@ def test_report_phrasing_is_explained() -> None:
     for phrase in ["presents well", "impacting on", "escalate", "stepped back up", "respite"]:
         assert any(phrase in p for p in got), phrase
     assert found(text)["impacting on"] == "impacting on"
+
+
+def test_the_forms_a_name_is_written_in_are_found() -> None:
+    # verb forms, hyphens as spaces or left out, possessives with or without the apostrophe
+    for text, term in [
+        ("She was safeguarded.", "safeguarding"),
+        ("He minimises it.", "in denial"),
+        ("They neglected the baby.", "neglect"),
+        ("A pre proceedings letter.", "Public Law Outline"),
+        ("The preproceedings stage.", "Public Law Outline"),
+        ("The childs plan.", "child's plan"),
+        ("The children's plan.", "child's plan"),
+        ("Two assessments.", "assessment"),
+    ]:
+        assert term in found(text).values(), text
+
+
+def test_acronyms_are_found_with_dots_and_only_in_their_capitals() -> None:
+    assert found("The I.R.O. chaired it.") == {"I.R.O.": "independent reviewing officer"}
+    assert found("A C.I.N. plan.") == {"C.I.N. plan": "child in need plan"}
+    got = found("Under s. 47 and S47.")
+    assert got == {"s. 47": "section 47 enquiry", "S47": "section 47 enquiry"}
+    # lower case is not the acronym; a full stop before a number still ends a sentence
+    assert found("Cin cin. Lac.") == {}
+    assert "section 47 enquiry" not in found("It ends. 47 people came.").values()
+
+
+def test_a_name_with_a_comma_is_found_as_written() -> None:
+    got = found("She has an education, health and care plan.")
+    assert got == {"education, health and care plan": "education, health and care plan"}
+
+
+def test_verb_forms_are_not_found_where_they_mean_something_else() -> None:
+    # "contacted" is not family time, "judged" is not a judge, "issued" is not "issues"
+    got = found("Police contacted Mum. It was judged safe. A letter was issued.")
+    assert not {"contact", "judge", "issues"} & set(got.values())
+
+
+def test_a_framing_term_is_found_with_the_term_it_frames() -> None:
+    data = {
+        "version": 1,
+        "terms": [
+            {"term": "presents as", "plain": "Seems.", "ask": "Why?", "frames": True},
+            {"term": "hostile", "plain": "Angry.", "ask": "What?", "kind": "label"},
+        ],
+    }
+    words = Explainer(GlossaryFile.model_validate(data), coach=False)
+    got = [(t.phrase, t.meaning, t.ask) for t in words.explain("Mum presents as hostile.")]
+    assert got == [("presents as hostile", "Angry.", "What?")]
+    # alone, or not right before another term, it keeps its own meaning
+    alone = [(t.phrase, t.meaning) for t in words.explain("Mum presents as tired, not hostile.")]
+    assert alone == [("hostile", "Angry."), ("presents as", "Seems.")]
+
+
+def test_everyday_words_that_share_a_spelling_with_jargon_are_left_alone() -> None:
+    text = (
+        "The home was clean and warm. There is a crack in the wall. She was finding it hard. "
+        "We have permission to park. It is for the benefit of the child. He served dinner. "
+        "She went to nursery, and her faith matters to her. I recall she left with a driving "
+        "licence. She targeted the top grades."
+    )
+    assert found(text) == {}
+
+
+def test_a_number_or_a_word_like_the_may_come_between_a_lead_in_and_its_term() -> None:
+    assert found("She is 32 weeks gestation.") == {"32 weeks gestation": "gestation"}
+    text = "The case was escalated to an initial child protection conference."
+    assert found(text)["escalated to an initial child protection conference"] == (
+        "initial child protection conference"
+    )
+
+
+def test_a_term_whose_longer_phrase_loses_to_another_is_still_found_on_its_own() -> None:
+    # "engagement with the CMHT" (a lead-in) runs into "a history of non-engagement with"
+    got = found("There is a history of non-engagement with the CMHT.")
+    assert got["CMHT"] == "adult mental health services"
+    assert got["a history of non-engagement with"] == "engagement"
+
+
+def test_verb_forms_of_the_first_word_of_a_name_are_found_too() -> None:
+    got = found("He deflected blame onto the school. Dad can present well.")
+    assert got == {"deflected blame": "deflects", "present well": "presents well"}
+
+
+def test_a_framing_term_reaches_past_a_word_like_the_and_lead_ins_may_stack() -> None:
+    got = found("The explanation is not consistent with the injury.")
+    assert got["is not consistent with the injury"] == "injury"
+    got = found("It shows a pattern of repeated referrals.")
+    assert got["a pattern of repeated referrals"] == "referral"

@@ -42,8 +42,9 @@ async def test_every_word_is_listed_the_labels_first_and_nothing_is_rewritten() 
         panel = screen.query_one(ExplainPanel)
         assert panel.display
         phrases = [t.phrase for t in panel.terms]
-        assert len(phrases) == 8  # not capped at three
-        assert set(phrases[:3]) == {"presents as", "hostile", "lacks insight"}
+        assert len(phrases) == 7  # not capped at three
+        # "presents as hostile" is one phrase, explained by what "hostile" means
+        assert set(phrases[:2]) == {"presents as hostile", "lacks insight"}
         assert {"DV", "substance misuse"} <= set(phrases)
         assert not screen.query_one("#coach").display  # no rewrite offered here
         await pilot.press("f8")
@@ -73,7 +74,10 @@ async def test_f8_questions_wait_for_the_parents_list_of_questions() -> None:
         await pilot.press("enter")  # the list as it is
         await pilot.pause()
         asks = [s.text for s in build_map(app.session.engine).preparation.to_ask]  # type: ignore[union-attr]
-        assert asks == ["What do you mean by 'presents as'?", "What do you mean by 'hostile'?"]
+        assert asks == [
+            "What do you mean by 'presents as hostile'?",
+            "What do you mean by 'lacks insight'?",
+        ]
 
 
 async def test_f8_questions_are_kept_when_the_advocate_stops_before_the_questions_step() -> None:
@@ -89,7 +93,7 @@ async def test_f8_questions_are_kept_when_the_advocate_stops_before_the_question
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.session is not None
-        assert again.session.later == ["What do you mean by 'presents as'?"]
+        assert again.session.later == ["What do you mean by 'presents as hostile'?"]
         assert again.session.engine.current is not None
         assert again.session.engine.current.id == "harm-as-written"
         await give(pilot, again, None)  # harm: skipped this time
@@ -101,7 +105,7 @@ async def test_f8_questions_are_kept_when_the_advocate_stops_before_the_question
         await pilot.press("enter")  # the list as it is
         await pilot.pause()
         asks = [s.text for s in build_map(again.session.engine).preparation.to_ask]  # type: ignore[union-attr]
-        assert asks == ["What do you mean by 'presents as'?"]
+        assert asks == ["What do you mean by 'presents as hostile'?"]
 
 
 async def test_the_parents_view_is_not_explained_as_the_papers() -> None:

@@ -3,7 +3,12 @@
 The glossary (``content/glossary.yaml``) gives the meanings. Every name and spelling of every
 term is matched as whole words: "DV" is found in "DV incident" but never inside "advice", and a
 name written in capitals ("DV", "PLO", "SoS") is matched only in those capitals, so "la" or
-"Dv" are not taken for acronyms. Plurals ("core groups", "IROs") count. The coach's findings
+"Dv" are not taken for acronyms. Plurals ("core groups", "IROs") count, and so do the verb forms
+of a name ("safeguarding" finds "safeguarded"), hyphens written as spaces or left out
+("pre-proceedings", "pre proceedings", "preproceedings"), possessives with or without the
+apostrophe ("child's plan", "childs plan", "children's plan") and acronyms with dots ("I.R.O.",
+"s. 47"). A term that frames another ("presents as" in "presents as hostile") is found with it,
+as one phrase explained by the term it frames. The coach's findings
 (labels, jargon, vague words) are added too, each explained by the glossary term that names its
 rule. Where two matches overlap, the longer one wins ("care order" inside "interim care order"
 is found once, as "interim care order").
@@ -14,6 +19,7 @@ The text is never changed: each result carries its ``start``/``end`` offsets int
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,7 +33,48 @@ _GAP = re.compile(r"[\s\-\u2010-\u2014/'’&.()]{1,4}")
 """What may come between two words of a name in the text: spaces, hyphens, apostrophes,
 brackets ("Social Services and Well-being (Wales) Act")."""
 _BAD_GAP = re.compile(r"[.]\s")
-"""A full stop followed by a space ends a sentence: a name never runs across it."""
+"""A full stop followed by a space ends a sentence: a name never runs across it, except after
+a short abbreviation before a number ("s. 47", "para. 12")."""
+_ABBREVIATIONS = frozenset({"s", "ss", "sec", "para", "paras", "reg", "no", "pt", "ch", "art"})
+_COMMA_GAP = re.compile(r",?[\s\-]{0,2}")
+"""Where a name itself has a comma ("education, health and care plan"), the text may have one."""
+_DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
+"""An acronym written with dots ("I.R.O.", "C.I.N."): read as one word ("IRO", "CIN")."""
+_HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
+_APOSTROPHES = ("'", "\u2019")
+_NUMBERS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+    ]
+)
+"""Numbers in words that go with a term of time after them ("five working days")."""
+_UNITS = frozenset(["working", "weeks", "week", "days", "day", "months", "month", "years", "hours"])
+"""First words of terms that take the number before them ("32 weeks gestation")."""
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that"})
+"""Words that may come between a lead-in and its term ("placed with their ...")."""
+_LINKS = frozenset({"of", "for", "with", "to", "on", "in", "from", "about", "against"})
+"""Words after which the word before them in a name may be plural too ("periods of")."""
+_POSSESSIVE_SWAPS = {"child": "children", "children": "child"}
+"""A name with "child's" is found with "children's" too, and the other way round."""
+_VERB_KINDS = frozenset({"label", "harm", "word", "assessment", "approach", "plan"})
+"""Kinds whose names ending "-ing" or "-ed" are found in the other verb forms too."""
+_RUN_THROUGH = frozenset({"word", "role"})
+"""Kinds of term that a term running on to the end of its clause takes in."""
+_BASE_VERB_KINDS = frozenset({"label", "harm"})
+"""Kinds whose plain names ("neglect", "minimise") are found as "-ed" and "-ing" too."""
 
 _CLAUSE_VERBS = frozenset(
     [
@@ -82,6 +129,10 @@ class Explained:
     """The term's kind (``label``, ``legal``, ...), or ``label`` for a coach judgement."""
     rule: str | None = None
     """The coach rule that found it, when the coach did."""
+    core: tuple[int, int] | None = dataclasses.field(default=None, compare=False, repr=False)
+    """Where the term's own words are, when a lead-in, tail or the rest of its clause made the
+    phrase longer: if the longer phrase runs into another term's words and loses, the term is
+    still found on its own ("CMHT" in "a history of non-engagement with the CMHT")."""
 
     def to_dict(self) -> dict[str, Any]:
         """The term as DESIGN.md section 4.5 gives it: exactly the contract keys."""
@@ -100,18 +151,130 @@ def _acronym(token: str) -> bool:
     return len(token) >= 2 and any(c.isupper() for c in token[1:])
 
 
-def _forms(token: str) -> list[str]:
-    """A last word and its plurals."""
+def _forms(token: str, verbs: int = 0) -> list[str]:
+    """A last word and its plurals; with ``verbs``, its verb forms too (1: a name in "-ing" or
+    "-ed" is found in the other forms; 2: a plain name is found with "-ed" and "-ing" too)."""
     if token[-1:].isdigit():
         return [token]
     if _acronym(token):
         return [token, token + "s"]
     low = token.lower()
     out = [low, low + "s"]
-    if low.endswith(("s", "x", "ch", "sh")):
+    if low.endswith(("s", "x", "ch", "sh", "z")):
         out.append(low + "es")
     if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
         out.append(low[:-1] + "ies")
+    if verbs and len(low) >= 4:
+        out.extend(_verb_forms(low, base=verbs >= 2))
+    return list(dict.fromkeys(out))
+
+
+def _verb_forms(low: str, *, base: bool) -> list[str]:
+    """The other verb forms of a word: "minimising" gives "minimised" and "minimises"; with
+    ``base``, a plain word or one in "-s" gives the rest ("deflect", "deflected")."""
+    if len(low) < 4:
+        return []
+    if low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        out = [stem + "ed", stem + "es", stem + "s"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:  # "planning": "planned", "plans"
+            out.append(stem[:-1] + "s")
+        return out
+    if low.endswith("ied"):
+        return [low[:-3] + "ying"]
+    if low.endswith("ed") and len(low) > 4:
+        stem = low[:-2]
+        out = [stem + "ing"]
+        if stem.endswith("e"):  # "agreed": "agreeing"
+            out.append(low[:-1] + "ing")
+        return out
+    if low.endswith("ies"):
+        return [low[:-3] + "ied", low[:-3] + "ying"]
+    if not base or low.endswith("ss"):
+        return []
+    if low.endswith("s"):  # "deflects": "deflect", "deflected", "deflecting"
+        stem = low[:-1]
+        return [stem, *_verb_forms(stem, base=True)] if len(stem) >= 4 else []
+    if low.endswith("e"):
+        return [low + "d", low[:-1] + "ing", low + "s"]
+    if low.endswith("y") and low[-2] not in "aeiou":
+        return [low[:-1] + "ied", low + "ing"]
+    out = [low + "ed", low + "ing"]
+    if low[-1] not in "aeiouwxy" and low[-2] in "aeiou" and low[-3] not in "aeiou":
+        out += [low + low[-1] + "ed", low + low[-1] + "ing"]  # "travelled"
+    return out
+
+
+class _Tok:
+    """One word of a text: where it is and what it says (dotted acronyms without their dots)."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """The words of a text. "I.R.O." is one word, "IRO"."""
+    dotted = {m.start(): m for m in _DOTTED.finditer(text)} if "." in text else {}
+    out: list[_Tok] = []
+    skip = -1
+    for m in _TOKEN.finditer(text):
+        if m.start() < skip:
+            continue
+        d = dotted.get(m.start())
+        if d is not None:
+            out.append(_Tok(d.start(), d.end(), d.group().replace(".", "")))
+            skip = d.end()
+        else:
+            out.append(_Tok(m.start(), m.end(), m.group()))
+    return out
+
+
+def _variants(name: str) -> list[tuple[list[str], list[str]]]:
+    """The ways a name may be written, as (words, gaps between them): as given; with its
+    hyphens left out ("preproceedings"); with a word before "of", "for", "to"... plural
+    ("periods of abstinence"); with possessives without the apostrophe ("childs
+    plan"), and "child's" for "children's" and the other way round."""
+    matches = list(_TOKEN.finditer(name))
+    if not matches:
+        return []
+    words = [m.group() for m in matches]
+    gaps = [name[a.end() : b.start()] for a, b in itertools.pairwise(matches)]
+    out = [(words, gaps)]
+    if any(g and set(g) <= _HYPHENS for g in gaps):
+        joined_w, joined_g = [words[0]], []
+        for word, gap in zip(words[1:], gaps, strict=True):
+            if gap and set(gap) <= _HYPHENS:
+                joined_w[-1] += word
+            else:
+                joined_w.append(word)
+                joined_g.append(gap)
+        out.append((joined_w, joined_g))
+    for w, g in list(out):
+        for k in range(len(w) - 1):  # "period of abstinence": "periods of abstinence"
+            if w[k + 1].lower() in _LINKS and not _acronym(w[k]) and not w[k][-1:].isdigit():
+                for plural in _forms(w[k])[1:]:
+                    out.append(([*w[:k], plural, *w[k + 1 :]], g))
+                break
+    for w, g in list(out):
+        for k in range(len(g)):
+            if g[k] in _APOSTROPHES and w[k + 1].lower() == "s":
+                swap = _POSSESSIVE_SWAPS.get(w[k].lower())
+                if swap:
+                    out.append(([*w[:k], swap, *w[k + 1 :]], g))
+                    out.append(([*w[:k], swap + "s", *w[k + 2 :]], [*g[:k], *g[k + 1 :]]))
+                out.append(([*w[:k], w[k] + "s", *w[k + 2 :]], [*g[:k], *g[k + 1 :]]))
+                break
     return out
 
 
@@ -124,6 +287,8 @@ class _Name:
     exact: tuple[tuple[int, str], ...]
     """Words that must match in exactly these capitals (acronyms), by position."""
     term: Term
+    commas: frozenset[int] = frozenset()
+    """Where the name has a comma before a word (by the word's position), so the text may."""
 
 
 class Explainer:
@@ -141,36 +306,56 @@ class Explainer:
             coach = _word_coach()
         self.coach = coach or None
         self._first: dict[str, list[_Name]] = {}
-        """Spellings by their first word in lower case, longest first."""
+        """Spellings by their first word in lower case."""
         self._by_rule: dict[str, list[Term]] = {}
         self._by_name: dict[str, Term] = {}
         for term in self.glossary.terms:
             for rule in term.coach:
                 self._by_rule.setdefault(rule, []).append(term)
+            verbs = _verbs(term)
             for name in term.names:
                 self._by_name.setdefault(name.lower(), term)
-                tokens = _TOKEN.findall(name)
-                if not tokens:
-                    continue
-                for last in _forms(tokens[-1]):
-                    key = [*tokens[:-1], last]
-                    exact = tuple((i, t) for i, t in enumerate(key) if _acronym(t))
-                    low = [t.lower() for t in key]
-                    self._first.setdefault(low[0], []).append(_Name(low, exact, term))
-        for names in self._first.values():
-            names.sort(key=lambda n: -len(n.low))
-        self._leads = sorted(
-            ([t.lower() for t in _TOKEN.findall(lead)] for lead in self.glossary.lead_ins),
-            key=lambda words: -len(words),
-        )
-        """Lead-ins ("subject to a", "open to") as lower-case words, longest first."""
-        tails: list[list[str]] = []
+                for tokens, gaps in _variants(name):
+                    commas = frozenset(k + 1 for k, gap in enumerate(gaps) if "," in gap)
+                    firsts = [tokens[0]]
+                    if verbs and len(tokens) > 1 and not _acronym(tokens[0]):
+                        # "deflects blame": "deflected blame"; "presents well": "present well"
+                        firsts += _verb_forms(tokens[0].lower(), base=verbs >= 2)
+                    for first, last in itertools.product(firsts, _forms(tokens[-1], verbs)):
+                        key = [first, *tokens[1:-1], last] if len(tokens) > 1 else [last]
+                        exact = tuple((i, t) for i, t in enumerate(key) if _acronym(t))
+                        low = [t.lower() for t in key]
+                        self._first.setdefault(low[0], []).append(_Name(low, exact, term, commas))
+        self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[_Name]]]]] = {}
+        """Spellings by their first word, then by their length (longest first), then by their
+        words: one look-up per length finds the spellings that match at a word."""
+        for first, names in self._first.items():
+            by_size: dict[int, dict[tuple[str, ...], list[_Name]]] = {}
+            seen: set[tuple[str, ...]] = set()
+            for n in names:
+                spelling = (*n.low, *(t for _, t in n.exact))
+                if spelling not in seen:
+                    seen.add(spelling)
+                    by_size.setdefault(len(n.low), {}).setdefault(tuple(n.low), []).append(n)
+            self._index[first] = sorted(by_size.items(), reverse=True)
+        self._leads: dict[str, list[list[str]]] = {}
+        """Lead-ins ("subject to a", "open to") as lower-case words by their last word, longest
+        first."""
+        for lead in self.glossary.lead_ins:
+            words = [t.lower() for t in _TOKEN.findall(lead)]
+            if words:
+                self._leads.setdefault(words[-1], []).append(words)
+        self._tails: dict[str, list[list[str]]] = {}
+        """Tails ("incident", "assessment") and their plurals as lower-case words by their first
+        word, longest first."""
         for tail in self.glossary.tails:
             found = [t.lower() for t in _TOKEN.findall(tail)]
-            if found:
-                tails.extend([*found[:-1], last] for last in _forms(found[-1]))
-        self._tails = sorted(tails, key=lambda words: -len(words))
-        """Tails ("incident", "assessment") and their plurals as lower-case words, longest first."""
+            for last in _forms(found[-1]) if found else ():
+                words = [*found[:-1], last]
+                self._tails.setdefault(words[0], []).append(words)
+        for table in (self._leads, self._tails):
+            for group in table.values():
+                group.sort(key=lambda words: -len(words))
 
     # -----------------------------------------------------------------------------------------
 
@@ -191,48 +376,93 @@ class Explainer:
     # -----------------------------------------------------------------------------------------
 
     def _glossary_matches(self, text: str) -> Iterable[Explained]:
-        tokens = list(_TOKEN.finditer(text))
+        tokens = _tokens(text)
         words = [t.group() for t in tokens]
         low = [w.lower() for w in words]
         count = len(words)
         base: list[tuple[int, int, Term]] = []
         for i, first in enumerate(low):
-            for name in self._first.get(first, ()):
-                size = len(name.low)
-                if i + size > count or low[i : i + size] != name.low:
+            for size, by_words in self._index.get(first, ()):
+                if i + size > count:
                     continue
-                if not self._fits(text, tokens, words, i, name):
-                    continue
-                base.append((i, i + size, name.term))
-                break
+                name = next(
+                    (
+                        n
+                        for n in by_words.get(tuple(low[i : i + size]), ())
+                        if self._fits(text, tokens, words, i, n)
+                    ),
+                    None,
+                )
+                if name is not None:
+                    base.append((i, i + size, name.term))
+                    break
         # a term that runs on stops where another term starts, unless that is an everyday
-        # report word (kind "word"): "risks posed by his associates" is one phrase
-        starts = {i for i, _, term in base if term.kind != "word"}
+        # report word or a person (kinds "word", "role"): "risks posed by his associates" and
+        # "risks posed by the mother's partner" are one phrase each
+        starts = {i for i, _, term in base if term.kind not in _RUN_THROUGH}
+        spans: dict[int, tuple[int, int, Term]] = {}
+        """Each match by the word it starts at: (first word, end word, term), once lead-ins,
+        tails and the rest of its clause are taken in."""
         for i, j, term in base:
-            i = self._lead_in(text, tokens, low, i)
-            j = self._tail(text, tokens, low, j)
+            i2 = self._lead_in(text, tokens, low, i)
+            j2 = self._tail(text, tokens, low, j)
             if term.runs_on:
-                j = self._run_on(text, tokens, j, term.runs_on, starts)
-            start, end = tokens[i].start(), tokens[j - 1].end()
-            if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(
-                ")", start, end
-            ):
-                end += 1  # "section 91(14)" takes its closing bracket
-            yield self._make(text, start, end, term, None)
+                j2 = self._run_on(text, tokens, j2, term.runs_on, starts)
+            spans[i] = (i2, j2, term)
+        for i, j, term in base:
+            begin, finish, term = spans[i]
+            framed = spans.get(j) if term.frames and j < count else None
+            if term.frames and framed is None and j + 1 < count and low[j] in _DETERMINERS:
+                # "consistent with a cigarette burn"
+                framed = spans.get(j + 1) if _joined(text, tokens, j + 1) else None
+            if framed is not None and not framed[2].frames and _joined(text, tokens, j):
+                # "presents as hostile": one phrase, explained by the term it frames
+                kind = min((term.kind, framed[2].kind), key=lambda k: _RANK.get(k, len(_RANK)))
+                yield self._span(text, tokens, begin, framed[1], framed[2], kind)
+            found = self._span(text, tokens, begin, finish, term)
+            if (begin, finish) != (i, j):
+                found = dataclasses.replace(found, core=(tokens[i].start(), tokens[j - 1].end()))
+            yield found
 
-    def _lead_in(self, text: str, tokens: list[re.Match[str]], low: list[str], i: int) -> int:
-        """Where a term starts once a lead-in just before it ("subject to a") is taken in."""
-        for lead in self._leads:
-            k = i - len(lead)
-            if (
-                k >= 0
-                and low[k:i] == lead
-                and all(_joined(text, tokens, n) for n in range(k + 1, i + 1))
-            ):
-                return k
+    @classmethod
+    def _span(
+        cls,
+        text: str,
+        tokens: list[_Tok],
+        i: int,
+        j: int,
+        term: Term,
+        kind: str | None = None,
+    ) -> Explained:
+        start, end = tokens[i].start(), tokens[j - 1].end()
+        if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
+            end += 1  # "section 91(14)" takes its closing bracket
+        return cls._make(text, start, end, term, None, kind)
+
+    def _lead_in(self, text: str, tokens: list[_Tok], low: list[str], i: int) -> int:
+        """Where a term starts once a lead-in just before it ("subject to a") is taken in. A
+        number just before a term of time goes with it ("32 weeks gestation"), and a lead-in may be
+        followed by "a", "the", "his" ("escalated to an initial child protection conference")."""
+        number = i and (low[i - 1].isdigit() or low[i - 1] in _NUMBERS)
+        if number and low[i] in _UNITS and _joined(text, tokens, i):
+            i -= 1
+        first = self._one_lead_in(text, tokens, low, i)
+        # two lead-ins may stack: "a pattern of" + "repeated" + "referrals"
+        return self._one_lead_in(text, tokens, low, first) if first < i else first
+
+    def _one_lead_in(self, text: str, tokens: list[_Tok], low: list[str], i: int) -> int:
+        for at in (i, i - 1) if i > 1 and low[i - 1] in _DETERMINERS else (i,):
+            for lead in self._leads.get(low[at - 1], ()) if at else ():
+                k = at - len(lead)
+                if (
+                    k >= 0
+                    and low[k:at] == lead
+                    and all(_joined(text, tokens, n) for n in range(k + 1, i + 1))
+                ):
+                    return k
         return i
 
-    def _tail(self, text: str, tokens: list[re.Match[str]], low: list[str], j: int) -> int:
+    def _tail(self, text: str, tokens: list[_Tok], low: list[str], j: int) -> int:
         """Where a term ends once a tail just after it ("incident", "'s assessment") is taken in."""
         at = j
         if (
@@ -241,29 +471,28 @@ class Explainer:
             and text[tokens[at - 1].end() : tokens[at].start()] in ("'", "’")
         ):
             at += 1
-        for tail in self._tails:
+        for tail in self._tails.get(low[at], ()) if at < len(low) else ():
             end = at + len(tail)
             if low[at:end] == tail and all(_joined(text, tokens, n) for n in range(j, end)):
                 return end
         return j
 
     @staticmethod
-    def _run_on(text: str, tokens: list[re.Match[str]], j: int, most: int, starts: set[int]) -> int:
+    def _run_on(text: str, tokens: list[_Tok], j: int, most: int, starts: set[int]) -> int:
         """Where a term that takes in the rest of its clause ends: up to ``most`` more words,
         stopping at punctuation, at a line break or where another term (not a mere report
         word) starts."""
         end = j
         while end < len(tokens) and end - j < most and end not in starts:
             gap = text[tokens[end - 1].end() : tokens[end].start()]
-            if gap.strip(" -") or "\n" in gap or tokens[end].group().lower() in _CLAUSE_VERBS:
+            verb = tokens[end].group().lower() in _CLAUSE_VERBS
+            if gap.strip(" -'\u2019") or "\n" in gap or verb:  # a possessive runs on
                 break
             end += 1
         return end
 
     @staticmethod
-    def _fits(
-        text: str, tokens: list[re.Match[str]], words: list[str], i: int, name: _Name
-    ) -> bool:
+    def _fits(text: str, tokens: list[_Tok], words: list[str], i: int, name: _Name) -> bool:
         """Capitals and the gaps between the words, once the words themselves match."""
         for at, want in name.exact:
             if words[i + at] != want:
@@ -274,8 +503,7 @@ class Explainer:
             # a short everyday word in capitals ("OR", "IT") is not an acronym we know
             return not (not name.exact and _acronym(word) and len(word) <= 3)
         for offset in range(1, size):
-            gap = text[tokens[i + offset - 1].end() : tokens[i + offset].start()]
-            if gap != " " and (not _GAP.fullmatch(gap) or _BAD_GAP.search(gap)):
+            if not _joined(text, tokens, i + offset, offset in name.commas):
                 return False
         return True
 
@@ -332,11 +560,20 @@ class Explainer:
         matches = _merged(text, matches)
         taken: list[Explained] = []
         used = bytearray(max((m.end for m in matches), default=0))
+        lost: list[Explained] = []
         for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.rule is not None)):
             if used.find(1, match.start, match.end) != -1:
+                if match.core is not None:
+                    lost.append(match)
                 continue
             used[match.start : match.end] = b"\1" * (match.end - match.start)
             taken.append(match)
+        for match in lost:  # a longer phrase that lost: its term's own words, if they are free
+            start, end = match.core or (0, 0)
+            if used.find(1, start, end) == -1:
+                used[start:end] = b"\1" * (end - start)
+                phrase = text[start:end]
+                taken.append(dataclasses.replace(match, start=start, end=end, phrase=phrase))
         return taken
 
 
@@ -351,17 +588,42 @@ def _merged(text: str, matches: list[Explained]) -> list[Explained]:
             prev = out[at]
             keep = prev if prev.rule is not None or match.rule is None else match
             start, end = prev.start, max(prev.end, match.end)
-            out[at] = dataclasses.replace(keep, start=start, end=end, phrase=text[start:end])
+            core = keep.core or prev.core or match.core  # the glossary's own words, if any
+            out[at] = dataclasses.replace(
+                keep, start=start, end=end, phrase=text[start:end], core=core
+            )
             continue
         last[match.term] = len(out)
         out.append(match)
     return out
 
 
-def _joined(text: str, tokens: list[re.Match[str]], n: int) -> bool:
-    """Whether word ``n`` runs on from word ``n - 1`` within one name (a space, a hyphen)."""
+def _joined(text: str, tokens: list[_Tok], n: int, comma: bool = False) -> bool:
+    """Whether word ``n`` runs on from word ``n - 1`` within one name (a space, a hyphen; a
+    comma where the name has one; a full stop after "s" before a number, as in "s. 47")."""
     gap = text[tokens[n - 1].end() : tokens[n].start()]
-    return gap == " " or bool(_GAP.fullmatch(gap) and not _BAD_GAP.search(gap))
+    if gap == " " or (gap == ":" and tokens[n].group().isdigit()):  # "1:1 support"
+        return True
+    if comma and _COMMA_GAP.fullmatch(gap):
+        return True
+    if not _GAP.fullmatch(gap):
+        return False
+    if not _BAD_GAP.search(gap):
+        return True
+    return (
+        tokens[n - 1].group().lower() in _ABBREVIATIONS
+        and tokens[n].group()[:1].isdigit()
+        and gap.startswith(".")
+    )
+
+
+def _verbs(term: Term) -> int:
+    """Which verb forms of a term's names are found (see :func:`_forms`)."""
+    if term.inflect is False:
+        return 0
+    if term.inflect or term.kind in _BASE_VERB_KINDS:
+        return 2
+    return 1 if term.kind in _VERB_KINDS else 0
 
 
 def _word_coach() -> Any:
