@@ -39,9 +39,14 @@ SETS["opened_b"] = HERE / "opened_b_paragraphs.yaml"
 while sealed: 72.2% when first run, and 85.0% (159 of 187) blind, after work on the other parts
 only; all parts together were then 94.9%. Opened for tuning on 2026-12-02, so from then on it
 counts as development."""
+SETS["opened_c"] = HERE / "opened_c_paragraphs.yaml"
+"""The third sealed part (set C), written by another hand from the issue alone while the others
+were tuned on. Blind, on the code tuned on dev, A and B, it scored 89.9% (320 of 356); all parts
+together were then 97.2%. Opened for tuning on 2026-12-02."""
 SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
-"""Set C, written by someone else and installed at integration; never read or tuned on here."""
-OPENED_PARTS = ("dev", "opened", "opened_b")
+"""Set D, written by someone else from the issue alone and installed apart from the code; never
+read or tuned on."""
+OPENED_PARTS = ("dev", "opened", "opened_b", "opened_c")
 """The parts that have been read and tuned on: each is held to TARGET."""
 TARGET = 0.95
 """The issue's target: 95% of the phrases explained."""
