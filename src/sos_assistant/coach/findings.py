@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 FINDING_KEYS: tuple[str, ...] = ("rule", "category", "start", "end", "message", "suggestion")
-"""The keys of a finding in ``--json`` output (DESIGN.md 4.3), in order."""
+"""The keys of a finding in ``--json`` output (docs/coach.md, "Using it"), in order."""
 
 MAP_FINDING_KEYS: tuple[str, ...] = ("rule", "category", "path", "message", "suggestion")
-"""The keys of a map finding in ``coach --map --json`` output (DESIGN.md 4.6), in order."""
+"""The keys of a map finding in ``coach --map --json`` output (docs/coach.md), in order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class Finding:
         return text[: self.start] + new + text[self.end :]
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as DESIGN.md 4.3 gives it: exactly the contract keys."""
+        """The finding as `--json` prints it (docs/coach.md): exactly those keys."""
         return {
             "rule": self.rule,
             "category": self.category,

@@ -135,7 +135,7 @@ class Explained:
     still found on its own ("CMHT" in "a history of non-engagement with the CMHT")."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The term as DESIGN.md section 4.5 gives it: exactly the contract keys."""
+        """The term as `explain --json` prints it (docs/user-guide.md): exactly those keys."""
         return {
             "phrase": self.phrase,
             "start": self.start,

@@ -33,6 +33,6 @@ QUESTION_TYPES: tuple[str, ...] = (
     "statement",
     "other",
 )
-"""Every type a question can have (DESIGN.md 4.4), in the order the contract lists them."""
+"""Every type a question can have (docs/questions.md), in the order it lists them."""
 
 __all__ = ["QUESTION_TYPES"]
