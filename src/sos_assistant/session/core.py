@@ -3,6 +3,7 @@ the coach and the map, so every face behaves the same."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -408,7 +409,12 @@ class Session:
         return [] if self.store is None else list(self.store.history(self.name))
 
     def export(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
-        """Save copies of the map in ``folder``, one file per format; the files written."""
+        """Save copies of the map in ``folder``, one file per format; the files written.
+        The answers are on the disk first, so a copy never holds more than the store."""
+        if self.store is not None:
+            # If the disk refuses, the copy is still worth having: the next answer says why.
+            with contextlib.suppress(StoreError):
+                self.store.flush()
         return export_map(self.map(), folder, self.name, formats)
 
 
