@@ -8,6 +8,7 @@ statement being typed.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import time
@@ -34,13 +35,18 @@ from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
 from sos_assistant.tui.widgets.explain import ExplainPanel
 from sos_assistant.tui.widgets.goal_links import GoalLinks
-from sos_assistant.tui.widgets.houses import houses_for, show_houses
+from sos_assistant.tui.widgets.houses import HousesView, houses_for, show_houses
 from sos_assistant.tui.widgets.progress import TextBar
 from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
 
 COACH_DELAY = 0.3
 """Seconds of no typing before the coach looks at a statement."""
+
+BUILD_AHEAD_DELAY = 0.3
+"""Seconds after a question is drawn, with nothing typed, before the answer box of a kind
+still to come is built (hidden, one at a time, until the person types or moves on), so that
+moving to that kind later shows it at once."""
 
 
 class Body(VerticalScroll):
@@ -50,7 +56,9 @@ class Body(VerticalScroll):
     def on_resize(self, event: events.Resize) -> None:
         focused = self.screen.focused
         if focused is not None and self in focused.ancestors:
-            self.call_after_refresh(self.scroll_to_widget, focused, animate=False)
+            # At once after this refresh (not one more frame later), so the box never shows
+            # half hidden.
+            self.call_after_refresh(self.scroll_to_widget, focused, animate=False, immediate=True)
 
 
 class QuestionScreen(Screen[None]):
@@ -86,6 +94,16 @@ class QuestionScreen(Screen[None]):
         """The answer widget on screen."""
         self._widgets: dict[str, AnswerWidget] = {}
         """The answer widget kept for each kind of step (all but the one on screen hidden)."""
+        self._has_houses = False
+        """The Three Houses are drawn beside the questions (only in their dialogue)."""
+        self._warmed = False
+        """The explainer has been built ahead (or this dialogue has no professionals' words)."""
+        self._reading = False
+        """A question is shown and nothing typed yet: time to build answer boxes ahead."""
+        self._build_timer: Timer | None = None
+        self._building: tuple[str, asyncio.Event] | None = None
+        """The kind of answer box being built ahead (hidden, while the person reads), and
+        what is set when it is built."""
         self._judged: set[str] = set()
         """Words that opened the danger-now panel and were asked about (not asked again)."""
         self._coming: Prompt | None = None
@@ -124,6 +142,7 @@ class QuestionScreen(Screen[None]):
         yield from about_and_footer()
 
     def on_mount(self) -> None:
+        self._has_houses = bool(self.query(HousesView))
         self.show_prompt()
 
     # -- showing ---------------------------------------------------------------------------
@@ -170,13 +189,15 @@ class QuestionScreen(Screen[None]):
         One widget per kind is kept once built: moving to a kind seen before shows that widget
         again, filled from ``prompt`` (``AnswerWidget.show``), which is much quicker than
         building and mounting a new one. A widget that cannot take the step is replaced."""
-        kind = prompt.step.kind
-        widget = self._widgets.get(kind)
+        key = prompt.step.kind
+        if self._building is not None and self._building[0] == key:
+            await self._building[1].wait()  # being built ahead: use that one
+        widget = self._widgets.get(key)
         if widget is None or not widget.is_mounted or not widget.show(prompt):
             if widget is not None:
                 await widget.remove()
             widget = answer_widget(prompt)
-            self._widgets[kind] = widget
+            self._widgets[key] = widget
             await self.query_one("#slot", Container).mount(widget)
         for other in self._widgets.values():
             other.display = other is widget
@@ -184,6 +205,55 @@ class QuestionScreen(Screen[None]):
             box.forget_undo()  # Ctrl+Z must not bring back another question's words
         self._widget = widget
         return widget
+
+    def _still_to_build(self) -> Prompt | None:
+        """A step still to come whose kind of answer box is not built yet (the nearest first),
+        as a bare prompt to build it from; None when every kind is built."""
+        steps = self.session.script.steps
+        current = self.prompt.step.id if self.prompt is not None else None
+        at = next((n for n, s in enumerate(steps) if s.id == current), 0)
+        for step in steps[at + 1 :] + steps[: at + 1]:
+            if step.kind == "review":
+                continue  # built afresh each time (its rows are the rules being reviewed)
+            bare = Prompt(
+                step=step,
+                ask="",
+                help="",
+                examples=[],
+                choices=[(c.value, c.label, c.explain or "") for c in step.choices],
+                previous=None,
+                number=0,
+                total=0,
+            )
+            if bare.step.kind not in self._widgets:
+                return bare
+        return None
+
+    async def _build_ahead(self) -> None:
+        """Build one answer box for a kind still to come, hidden, then (a moment later) the
+        next: done while the person reads, so moving to that kind only fills it in."""
+        if not self._reading or self._building is not None or self._coming is not None:
+            return  # typing (building now would put off what they see), or moving on
+        prompt = self._still_to_build()
+        if prompt is None:
+            return
+        key = prompt.step.kind
+        built = asyncio.Event()
+        self._building = (key, built)
+        widget = answer_widget(prompt)
+        widget.display = False
+        try:
+            await self.query_one("#slot", Container).mount(widget)
+            self._widgets[key] = widget
+        finally:
+            self._building = None
+            built.set()
+        self._build_later()
+
+    def _build_later(self) -> None:
+        if self._build_timer is not None:
+            self._build_timer.stop()
+        self._build_timer = self.set_timer(BUILD_AHEAD_DELAY, self._build_ahead)
 
     # -- the goals step: which danger statement each goal answers ---------------------------
 
@@ -263,12 +333,20 @@ class QuestionScreen(Screen[None]):
         if self._coach_timer is not None:  # a look at the last step's draft is moot now
             self._coach_timer.stop()
         self._hide_tips()
-        show_houses(self, self.session, step.id, step.slot)
+        if self._has_houses:
+            show_houses(self, self.session, step.id, step.slot)
 
     def _shown(self) -> None:
+        if self.edit_step is None:
+            self._reading = True
+            self._build_later()
         if not coach_loaded() and self.session.coach_mode != "off" and not self._coach_broken:
             # Load the coach while the person reads, not when they first pause in typing.
             self.run_worker(self._preload_coach, thread=True, group="coach", exclusive=True)
+        if not self._warmed:  # and the explainer, where professionals' words will be typed
+            self._warmed = True
+            if any(getattr(s, "verbatim", False) for s in self.session.script.steps):
+                self.run_worker(papers.warm_up, thread=True, group="explain")
         shown = getattr(self.app, "question_shown", None)
         if shown is not None:
             shown()
@@ -377,6 +455,7 @@ class QuestionScreen(Screen[None]):
                 self._ask_about_danger(pieces, then)
                 return
         step = prompt.step
+        self._reading = False
         self._submitted_at = time.perf_counter()
         try:
             if self.edit_step is not None:
@@ -385,7 +464,7 @@ class QuestionScreen(Screen[None]):
                 self._after_answer(given)
                 self.dismiss(None)
                 return
-            given = session.give(value)
+            given = session.give(value, tips=False)  # the coach spoke while they typed
         except (AnswerError, EngineError) as error:
             self._submitted_at = None
             problem = getattr(error, "problem", str(error))
@@ -501,7 +580,8 @@ class QuestionScreen(Screen[None]):
     @on(DraftChanged)
     def _draft_changed(self, event: DraftChanged) -> None:
         event.stop()
-        if self.prompt is not None:  # the Three Houses fill as the child's words are added
+        self._reading = False
+        if self.prompt is not None and self._has_houses:  # they fill as the words are added
             step, items = self.prompt.step, getattr(self._widget, "items", None)
             show_houses(self, self.session, step.id, step.slot, items)
         verbatim = papers.is_verbatim(self.prompt)  # the papers' words are explained, not coached
