@@ -43,6 +43,10 @@ from sos_assistant.tui_text import ui_text
 COACH_DELAY = 0.3
 """Seconds of no typing before the coach looks at a statement."""
 
+AFTER_DRAW = 0.05
+"""Seconds after a question is shown by when it is drawn: work it does not need waits this
+long (Textual's "after refresh" can come before the frame)."""
+
 BUILD_AHEAD_DELAY = 0.3
 """Seconds after a question is drawn, with nothing typed, before the answer box of a kind
 still to come is built (hidden, one at a time, until the person types or moves on), so that
@@ -56,8 +60,9 @@ class Body(VerticalScroll):
     def on_resize(self, event: events.Resize) -> None:
         focused = self.screen.focused
         if focused is not None and self in focused.ancestors:
-            # At once after this refresh (not one more frame later), so the box never shows
-            # half hidden.
+            # Now (the new size is laid out), and again after the refresh in case the box
+            # moved with it: never a frame with the box half hidden.
+            self.scroll_to_widget(focused, animate=False, immediate=True)
             self.call_after_refresh(self.scroll_to_widget, focused, animate=False, immediate=True)
 
 
@@ -96,10 +101,10 @@ class QuestionScreen(Screen[None]):
         """The answer widget kept for each kind of step (all but the one on screen hidden)."""
         self._has_houses = False
         """The Three Houses are drawn beside the questions (only in their dialogue)."""
-        self._warmed = False
-        """The explainer has been built ahead (or this dialogue has no professionals' words)."""
         self._reading = False
         """A question is shown and nothing typed yet: time to build answer boxes ahead."""
+        self._warmed = False
+        """The explainer was built ahead (for steps that take the professionals' words)."""
         self._build_timer: Timer | None = None
         self._building: tuple[str, asyncio.Event] | None = None
         """The kind of answer box being built ahead (hidden, while the person reads), and
@@ -135,10 +140,17 @@ class QuestionScreen(Screen[None]):
         with VerticalScroll(id="coach-box"):
             yield CoachPanel(id="coach")
         with Horizontal(id="buttons"):
-            yield Button(words.back + " (F5)", id="back", compact=True)
-            yield Button(words.skip + " (F6)", id="skip", compact=True)
-            yield Button(words.next + " (F7)", id="next", variant="primary", compact=True)
-            yield Button(words.stop + " (F10)", id="stop", compact=True)
+            buttons = [
+                Button(words.back + " (F5)", id="back", compact=True),
+                Button(words.skip + " (F6)", id="skip", compact=True),
+                Button(words.next + " (F7)", id="next", variant="primary", compact=True),
+                Button(words.stop + " (F10)", id="stop", compact=True),
+            ]
+            for button in buttons:
+                # No flash on press: the next question (or the goodbye) is the answer, and
+                # a frame drawn for the flash would hold that one back to the frame after.
+                button.active_effect_duration = 0
+            yield from buttons
         yield from about_and_footer()
 
     def on_mount(self) -> None:
@@ -171,8 +183,8 @@ class QuestionScreen(Screen[None]):
                 self._note = None
             widget = await self._answer_box(prompt)
             papers.hand_over(self.session, prompt, widget)
-            if papers.is_verbatim(prompt):
-                self.call_after_refresh(self._run_coach)  # explain what is there already
+            if papers.is_verbatim(prompt):  # explain what is there already, once it is drawn
+                self._coach_timer = self.set_timer(AFTER_DRAW, self._run_coach)
             self._show_goal_links(prompt, widget)
             if prompt.step.kind == "info":
                 self.query_one("#next", Button).focus()
@@ -234,6 +246,10 @@ class QuestionScreen(Screen[None]):
         next: done while the person reads, so moving to that kind only fills it in."""
         if not self._reading or self._building is not None or self._coming is not None:
             return  # typing (building now would put off what they see), or moving on
+        if not self._warmed:
+            self._warmed = True
+            if any(getattr(s, "verbatim", False) for s in self.session.script.steps):
+                self.run_worker(papers.warm_up, thread=True, group="explain")
         prompt = self._still_to_build()
         if prompt is None:
             return
@@ -343,10 +359,6 @@ class QuestionScreen(Screen[None]):
         if not coach_loaded() and self.session.coach_mode != "off" and not self._coach_broken:
             # Load the coach while the person reads, not when they first pause in typing.
             self.run_worker(self._preload_coach, thread=True, group="coach", exclusive=True)
-        if not self._warmed:  # and the explainer, where professionals' words will be typed
-            self._warmed = True
-            if any(getattr(s, "verbatim", False) for s in self.session.script.steps):
-                self.run_worker(papers.warm_up, thread=True, group="explain")
         shown = getattr(self.app, "question_shown", None)
         if shown is not None:
             shown()
