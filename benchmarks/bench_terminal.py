@@ -18,7 +18,8 @@ Figures (benchmarks/README.md has the full list):
 
 Runs are interleaved (minimal, then each scenario, in turn) so a busy moment on a shared
 machine slows each alike. Run: ``python benchmarks/bench_terminal.py [--json] [--quick]
-[--launch]`` (``--launch``: the launch, listing and memory figures only).
+[--launch] [--enter]`` (``--launch``: the launch, listing and memory figures only;
+``--enter``: only the Enter -> next question figures).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ from sos_assistant.tui_text import ui_text
 QUICK = "--quick" in sys.argv
 LAUNCH_ONLY = "--launch" in sys.argv
 """Only the launch figures (and memory), not the walks through every question."""
+ENTER_ONLY = "--enter" in sys.argv
+"""Only the Enter -> next question figures, no launches (for work on answering)."""
 RUNS = 3 if QUICK else 7
 WALKS = 1 if QUICK else 2
 DIALOGUE = "family-conference"
@@ -224,6 +227,42 @@ def _walk(
     return times, cpu
 
 
+def _enter_results(env: Any) -> list[Result]:
+    """Enter -> next question drawn, for each kind of step, against the minimal app's label
+    change, interleaved: minimal, the app, minimal, the app."""
+    results: list[Result] = []
+    changes: list[float] = []
+    changes_cpu: list[float] = []
+    by_kind: dict[str, list[float]] = {}
+    by_kind_cpu: dict[str, list[float]] = {}
+    for walk in range(WALKS):  # interleaved: minimal, the app, minimal, the app
+        wall, cpu = _minimal_changes(env("min"), 12)
+        changes += wall
+        changes_cpu += cpu
+        wall_by_kind, cpu_by_kind = _walk(env("walk"), f"walk {walk}")
+        for kind, times in wall_by_kind.items():
+            by_kind.setdefault(kind, []).extend(times)
+        for kind, times in cpu_by_kind.items():
+            by_kind_cpu.setdefault(kind, []).extend(times)
+    for kind in sorted(by_kind):
+        results.append(
+            compare(f"Enter -> next question drawn, after {kind}", by_kind[kind], changes,
+                    "minimal app label change", target=1.5)
+        )  # fmt: skip
+        results.append(
+            compare(f"Enter -> next question drawn, after {kind} (CPU)", by_kind_cpu[kind],
+                    changes_cpu, "minimal app label change (CPU)", target=1.5)
+        )  # fmt: skip
+    every = [t for times in by_kind.values() for t in times]
+    ordered = sorted(every)
+    results.append(
+        Result("Enter -> next question, 90th percentile, all kinds",
+               ordered[int(0.9 * (len(ordered) - 1))], baseline_ms=statistics.median(changes),
+               baseline="minimal app label change")
+    )  # fmt: skip
+    return results
+
+
 def main() -> int:
     compile_package()
     results: list[Result] = []
@@ -232,6 +271,9 @@ def main() -> int:
         homes = {name: root / name for name in ("empty", "k1", "k10", "resume", "walk", "min")}
         for home in homes.values():
             home.mkdir(mode=0o700)
+        if ENTER_ONLY:
+            return report(_enter_results(lambda home: {**os.environ, HOME_ENV: str(homes[home])}),
+                          as_json="--json" in sys.argv)  # fmt: skip
         _fill(homes["k1"], 1000)
         _fill(homes["k10"], 10000)
         script = find_dialogue(DIALOGUE)
@@ -303,35 +345,7 @@ def main() -> int:
 
         if LAUNCH_ONLY:
             return report(results, as_json="--json" in sys.argv)
-        changes: list[float] = []
-        changes_cpu: list[float] = []
-        by_kind: dict[str, list[float]] = {}
-        by_kind_cpu: dict[str, list[float]] = {}
-        for walk in range(WALKS):  # interleaved: minimal, the app, minimal, the app
-            wall, cpu = _minimal_changes(env("min"), 12)
-            changes += wall
-            changes_cpu += cpu
-            wall_by_kind, cpu_by_kind = _walk(env("walk"), f"walk {walk}")
-            for kind, times in wall_by_kind.items():
-                by_kind.setdefault(kind, []).extend(times)
-            for kind, times in cpu_by_kind.items():
-                by_kind_cpu.setdefault(kind, []).extend(times)
-        for kind in sorted(by_kind):
-            results.append(
-                compare(f"Enter -> next question drawn, after {kind}", by_kind[kind], changes,
-                        "minimal app label change", target=1.5)
-            )  # fmt: skip
-            results.append(
-                compare(f"Enter -> next question drawn, after {kind} (CPU)", by_kind_cpu[kind],
-                        changes_cpu, "minimal app label change (CPU)", target=1.5)
-            )  # fmt: skip
-        every = [t for times in by_kind.values() for t in times]
-        ordered = sorted(every)
-        results.append(
-            Result("Enter -> next question, 90th percentile, all kinds",
-                   ordered[int(0.9 * (len(ordered) - 1))], baseline_ms=statistics.median(changes),
-                   baseline="minimal app label change")
-        )  # fmt: skip
+        results += _enter_results(env)
     return report(results, as_json="--json" in sys.argv)
 
 

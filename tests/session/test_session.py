@@ -34,6 +34,16 @@ def test_an_answer_is_saved_checked_and_coached(coached: Script) -> None:
     assert any(t.finding.rule == "alcoholic" for t in given.tips)
 
 
+def test_the_app_gets_the_danger_check_without_waiting_for_tips(coached: Script) -> None:
+    """The app coaches while the words are typed, so it asks for no tips on the answer; the
+    answer is still saved and checked for danger now."""
+    store = FakeStore()
+    session = Session.start(store, coached, "ours")
+    given = session.give(["Mum is an alcoholic.", "I might hurt myself tonight."], tips=False)
+    assert len(store.open_session("ours").events) == 1
+    assert given.crisis and given.tips == []
+
+
 def test_a_skip_is_saved_with_no_checks(coached: Script) -> None:
     store = FakeStore()
     session = Session.start(store, coached, "ours")

@@ -101,6 +101,9 @@ class FakeStore:
             framework=progress.framework,
         )
 
+    def flush(self) -> None:
+        """Nothing to wait for: everything is kept in memory."""
+
     def record_snapshot(self, name: str, the_map: Map) -> Snapshot | None:
         kept = self._get(name)
         at = WHEN + dt.timedelta(days=len(kept.snapshots))

@@ -3,6 +3,7 @@ the coach and the map, so every face behaves the same."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -47,7 +48,8 @@ class Given:
     crisis: bool = False
     """The answer suggests someone may be in danger right now: show where help is."""
     tips: list[Tip] = field(default_factory=list)
-    """The coach's findings on the answer, in the dialogue's coach mode."""
+    """The coach's findings on the answer, in the dialogue's coach mode (none when
+    :meth:`Session.give` was asked for none)."""
 
 
 def coach_kind(slot: str | None) -> str:
@@ -219,11 +221,12 @@ class Session:
 
     # -- moving ----------------------------------------------------------------------------
 
-    def give(self, value: Any) -> Given:
+    def give(self, value: Any, *, tips: bool = True) -> Given:
         """Answer the step shown now; None skips a question or reads on past a page.
 
         The move is saved before this returns; then the answer is checked for danger-now
-        phrases and given to the coach.
+        phrases and (unless ``tips`` is False: the app coaches while the words are typed, so
+        it does not wait for tips it would not show) given to the coach.
 
         Raises:
             AnswerError: the answer does not fit the question (the message says what to give).
@@ -244,7 +247,7 @@ class Session:
             from sos_assistant.goal_links import link_typed
 
             link_typed(self.engine)  # "For D2: ..." gives danger statement 2 its handle
-        return self._checked(step, value if step.is_question else None)
+        return self._checked(step, value if step.is_question else None, tips=tips)
 
     def save_draft(self, value: Any) -> bool:
         """Keep ``value`` (typed in the box of the step shown now, but not given) as a draft:
@@ -313,10 +316,11 @@ class Session:
         self.engine.edit(step_id, value)
         return self._checked(self.script.step(step_id), value)
 
-    def _checked(self, step: Step, value: Any) -> Given:
+    def _checked(self, step: Step, value: Any, *, tips: bool = True) -> Given:
         if value is None:
             return Given(step, None)
-        return Given(step, value, self.is_crisis(step, value), self.tips_for(step, value))
+        found = self.tips_for(step, value) if tips else []
+        return Given(step, value, self.is_crisis(step, value), found)
 
     # -- checks ----------------------------------------------------------------------------
 
@@ -408,7 +412,12 @@ class Session:
         return [] if self.store is None else list(self.store.history(self.name))
 
     def export(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
-        """Save copies of the map in ``folder``, one file per format; the files written."""
+        """Save copies of the map in ``folder``, one file per format; the files written.
+        The answers are on the disk first, so a copy never holds more than the store."""
+        if self.store is not None:
+            # If the disk refuses, the copy is still worth having: the next answer says why.
+            with contextlib.suppress(StoreError):
+                self.store.flush()
         return export_map(self.map(), folder, self.name, formats)
 
 

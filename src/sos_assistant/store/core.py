@@ -5,8 +5,14 @@ A session is a name, a dialogue, who is using it, and the list of things the per
 they are rebuilt by replaying the events, so what is on disk is exactly what the person did.
 Each finished map is also kept as a *snapshot*, so the scaling numbers can be followed over time.
 
-Durability: WAL with ``synchronous=FULL``; every event is its own transaction, committed before
-the engine moves on (see :mod:`sos_assistant.session.autosave`). Privacy: the folder is 0700, the
+Durability: every event is its own transaction, committed before the engine moves on (see
+:mod:`sos_assistant.session.autosave`), in WAL mode with ``synchronous=NORMAL``: when the commit
+returns, the event is in the file, and the program being killed or crashing cannot lose it (the
+operating system holds what was written). A background thread then asks the disk to keep it
+(``fsync`` of the WAL file) straight after each commit, so a power cut or a crash of the whole
+computer costs at most the last few milliseconds; :meth:`Store.flush` waits for that, and closing,
+exporting and leaving the program flush first. (With ``synchronous=FULL`` every answer waited
+for the disk before the next question could show.) Privacy: the folder is 0700, the
 files 0600; deleting a session wipes its text from every file (``secure_delete``, ``VACUUM`` and a
 truncating WAL checkpoint); with a passphrase, everything a person wrote is encrypted
 (:mod:`sos_assistant.store.crypto`).
@@ -18,6 +24,7 @@ event. So the store can be used and tested without any dialogue, and listing ses
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import datetime as dt
@@ -278,6 +285,106 @@ def _guarded(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatena
     return wrapper
 
 
+class _WalFlusher:
+    """Keeps the WAL on disk, off the answering path: after each commit, a background thread
+    ``fsync``s the ``-wal`` file. Commits made while it is syncing are covered by its next sync,
+    so it never falls behind by more than one."""
+
+    def __init__(self, wal: Path) -> None:
+        self.wal = wal
+        self._cond = threading.Condition()
+        self._asked = 0
+        """Commits so far (each asks for a sync)."""
+        self._synced = 0
+        """Commits known to be on disk."""
+        self._error: OSError | None = None
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+        atexit.register(self.flush)
+
+    def ask(self) -> None:
+        """A transaction was committed: have it synced soon."""
+        with self._cond:
+            self._asked += 1
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="sos-assistant WAL flush", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._synced == self._asked and not self._stopping:
+                    self._cond.wait()
+                if self._synced == self._asked:
+                    return
+                target = self._asked
+            error = self._sync()
+            with self._cond:
+                self._error = error  # kept until a sync works again
+                self._synced = target
+                self._cond.notify_all()
+
+    def _sync(self) -> OSError | None:
+        try:
+            fd = os.open(self.wal, os.O_RDWR if os.name == "nt" else os.O_RDONLY)
+        except FileNotFoundError:
+            return None  # checkpointed into the database file, which SQLite synced
+        except OSError as error:
+            return error
+        try:
+            getattr(os, "fdatasync", os.fsync)(fd)
+        except OSError as error:
+            return error
+        finally:
+            os.close(fd)
+        return None
+
+    def check(self) -> None:
+        """If the last sync failed, try once more now; raise if the disk still refuses."""
+        with self._cond:
+            failed = self._error is not None
+        if not failed:
+            return
+        self.flush()
+        error = self._sync()
+        with self._cond:
+            self._error = error
+        if error is not None:
+            raise StoreError(
+                f"The saved sessions could not be written to the disk ({error}). What you "
+                "answered before may be lost if the computer stops suddenly."
+            )
+
+    def flush(self) -> None:
+        """Wait until every commit so far is on disk."""
+        with self._cond:
+            target = self._asked
+            if self._thread is not None and self._thread.is_alive():
+                while self._synced < target:
+                    self._cond.wait()
+                return
+            if self._synced >= target:
+                return
+        error = self._sync()  # no thread to do it (it has stopped)
+        with self._cond:
+            self._synced = max(self._synced, target)
+            self._error = error
+
+    def close(self) -> None:
+        """Flush, and stop the thread."""
+        self.flush()
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+        atexit.unregister(self.flush)
+
+
 class Store:
     """The saved sessions in one data folder. Open it with :func:`open_store`.
 
@@ -300,6 +407,8 @@ class Store:
         self._verifier: bytes | None = None
         slow = os.environ.get(SLOW_ENV, "")
         self._slow = float(slow) / 1000 if slow.replace(".", "", 1).isdigit() else 0.0
+        self._flusher = _WalFlusher(path.with_name(path.name + "-wal"))
+        self._flusher.ask()  # whatever opening wrote (a migration) is synced too
         self._load_meta()
 
     # -- opening and closing -----------------------------------------------------------------
@@ -339,8 +448,18 @@ class Store:
             raise PassphraseError(WRONG_PASSPHRASE) from None
         self._cipher = cipher
 
+    def flush(self) -> None:
+        """Wait until everything committed so far is on the disk (see the module's note on
+        durability): a power cut after this cannot lose it.
+
+        Raises:
+            StoreError: the disk could not keep it."""
+        self._flusher.flush()
+        self._flusher.check()
+
     def close(self) -> None:
         with self._lock:
+            self._flusher.close()
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
@@ -418,6 +537,7 @@ class Store:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        self._flusher.ask()  # committed (safe from a crash); on the disk a moment later
 
     def _scrub(self) -> bool:
         """Wipe deleted text from every file; False if another program kept part of it back."""
@@ -610,6 +730,7 @@ class Store:
         another program added some since, the event is refused rather than mixed in.
         """
         self._require_open()
+        self._flusher.check()  # the disk refused the last one: take nothing more, say why
         body = self._seal(
             _dump(event_to_data(event)), self._event_aad(session, expected + 1), self._cipher
         )
@@ -734,7 +855,9 @@ class Store:
 
     @_guarded
     def export_session(self, name: str) -> dict[str, Any]:
-        """Everything about a session as plain JSON data (``sos-session/1``)."""
+        """Everything about a session as plain JSON data (``sos-session/1``), all of it on
+        the disk first (so an export never holds answers a power cut could still take)."""
+        self.flush()
         row = self._get(name)
         return {
             "format": EXPORT_FORMAT,
@@ -1026,7 +1149,9 @@ def _prepare(conn: sqlite3.Connection, *, check: bool = True) -> None:
         )
     try:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = FULL")
+        # Committed means in the file, safe if the program is killed; the WAL is synced to
+        # the disk just after, off the answering path (see the module's note on durability).
+        conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")

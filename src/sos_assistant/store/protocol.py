@@ -61,6 +61,9 @@ class SessionStore(Protocol):
 
     def append(self, session: int, expected: int, event: Event, progress: Progress) -> None: ...
 
+    def flush(self) -> None:
+        """Wait until everything appended so far is on the disk (safe from a power cut)."""
+
     def record_snapshot(self, name: str, the_map: Map) -> Snapshot | None: ...
 
     def history(self, name: str) -> Sequence[Snapshot]: ...

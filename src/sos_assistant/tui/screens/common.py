@@ -48,6 +48,8 @@ class KeyBar(Widget, can_focus=False):
         super().__init__(**kwargs)
         self._spans: list[tuple[int, int, str, bool]] = []
         """Where each key is drawn: (first column, last column + 1, key, enabled)."""
+        self._drawn: tuple[tuple[str, str, str, bool], ...] | None = None
+        """The keys drawn last (action, key, words, enabled), to redraw only on a change."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -56,18 +58,32 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        self.refresh()
+        # Screens ask for this after every move and every change of focus; mostly the keys
+        # are the same, and drawing the line again would only put off the next frame.
+        if self._signature(self._keys()) != self._drawn:
+            self.refresh()
+
+    def _keys(self) -> list[tuple[Binding, bool]]:
+        """The keys to draw, each action once, with whether it works now."""
+        keys: list[tuple[Binding, bool]] = []
+        actions: set[str] = set()
+        for binding, enabled in self._shown_bindings():
+            if binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                keys.append((binding, enabled))
+        return keys
+
+    @staticmethod
+    def _signature(keys: list[tuple[Binding, bool]]) -> tuple[tuple[str, str, str, bool], ...]:
+        return tuple((b.action, b.key, b.description, enabled) for b, enabled in keys)
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("keybar--key")
         description_style = self.get_component_rich_style("keybar--description")
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, str, bool]] = []
-        actions: set[str] = set()
-        for binding, enabled in self._shown_bindings():
-            if not binding.show or binding.action in actions:
-                continue
-            actions.add(binding.action)
+        keys = self._keys()
+        for binding, enabled in keys:
             first, start = len(line), line.cell_len  # start in columns, for clicks
             line.append(f" {self.app.get_key_display(binding)} ", key_style)
             line.append(f"{binding.description} ", description_style)
@@ -75,6 +91,7 @@ class KeyBar(Widget, can_focus=False):
                 line.stylize("dim", first)
             spans.append((start, line.cell_len, binding.key, enabled))
         self._spans = spans
+        self._drawn = self._signature(keys)
         return line
 
     def _shown_bindings(self) -> list[tuple[Binding, bool]]:

@@ -8,6 +8,7 @@ questions (slot ``preparation.to_ask``), where they are already in the list, to 
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from sos_assistant.content import explain_text
@@ -43,6 +44,16 @@ def explain_answer(value: Any, draft: str) -> list[Any]:
             seen.add(term.term)
             out.append(term)
     return out
+
+
+def warm_up() -> None:
+    """Build the explainer ahead (from a thread, while the person reads), so the first
+    professional word typed is explained without a wait. A problem is left for the first
+    real use to meet and say."""
+    from sos_assistant.explain.core import explainer
+
+    with contextlib.suppress(Exception):
+        explainer()
 
 
 def question_for(phrase: str) -> str:

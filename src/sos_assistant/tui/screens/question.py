@@ -8,6 +8,7 @@ statement being typed.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import time
@@ -34,13 +35,22 @@ from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
 from sos_assistant.tui.widgets.coach import CoachPanel
 from sos_assistant.tui.widgets.explain import ExplainPanel
 from sos_assistant.tui.widgets.goal_links import AnswerRow, GoalLinks
-from sos_assistant.tui.widgets.houses import houses_for, show_houses
+from sos_assistant.tui.widgets.houses import HousesView, houses_for, show_houses
 from sos_assistant.tui.widgets.progress import TextBar
 from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
 
 COACH_DELAY = 0.3
 """Seconds of no typing before the coach looks at a statement."""
+
+AFTER_DRAW = 0.05
+"""Seconds after a question is shown by when it is drawn: work it does not need waits this
+long (Textual's "after refresh" can come before the frame)."""
+
+BUILD_AHEAD_DELAY = 0.3
+"""Seconds after a question is drawn, with nothing typed, before the answer box of a kind
+still to come is built (hidden, one at a time, until the person types or moves on), so that
+moving to that kind later shows it at once."""
 
 
 class Body(VerticalScroll):
@@ -50,7 +60,10 @@ class Body(VerticalScroll):
     def on_resize(self, event: events.Resize) -> None:
         focused = self.screen.focused
         if focused is not None and self in focused.ancestors:
-            self.call_after_refresh(self.scroll_to_widget, focused, animate=False)
+            # Now (the new size is laid out), and again after the refresh in case the box
+            # moved with it: never a frame with the box half hidden.
+            self.scroll_to_widget(focused, animate=False, immediate=True)
+            self.call_after_refresh(self.scroll_to_widget, focused, animate=False, immediate=True)
 
 
 class QuestionScreen(Screen[None]):
@@ -86,6 +99,16 @@ class QuestionScreen(Screen[None]):
         """The answer widget on screen."""
         self._widgets: dict[str, AnswerWidget] = {}
         """The answer widget kept for each kind of step (all but the one on screen hidden)."""
+        self._has_houses = False
+        """The Three Houses are drawn beside the questions (only in their dialogue)."""
+        self._reading = False
+        """A question is shown and nothing typed yet: time to build answer boxes ahead."""
+        self._warmed = False
+        """The explainer was built ahead (for steps that take the professionals' words)."""
+        self._build_timer: Timer | None = None
+        self._building: tuple[str, asyncio.Event] | None = None
+        """The kind of answer box being built ahead (hidden, while the person reads), and
+        what is set when it is built."""
         self._judged: set[str] = set()
         """Words that opened the danger-now panel and were asked about (not asked again)."""
         self._coming: Prompt | None = None
@@ -118,13 +141,21 @@ class QuestionScreen(Screen[None]):
         with VerticalScroll(id="coach-box"):
             yield CoachPanel(id="coach")
         with Horizontal(id="buttons"):
-            yield Button(words.back + " (F5)", id="back", compact=True)
-            yield Button(words.skip + " (F6)", id="skip", compact=True)
-            yield Button(words.next + " (F7)", id="next", variant="primary", compact=True)
-            yield Button(words.stop + " (F10)", id="stop", compact=True)
+            buttons = [
+                Button(words.back + " (F5)", id="back", compact=True),
+                Button(words.skip + " (F6)", id="skip", compact=True),
+                Button(words.next + " (F7)", id="next", variant="primary", compact=True),
+                Button(words.stop + " (F10)", id="stop", compact=True),
+            ]
+            for button in buttons:
+                # No flash on press: the next question (or the goodbye) is the answer, and
+                # a frame drawn for the flash would hold that one back to the frame after.
+                button.active_effect_duration = 0
+            yield from buttons
         yield from about_and_footer()
 
     def on_mount(self) -> None:
+        self._has_houses = bool(self.query(HousesView))
         self.show_prompt()
 
     # -- showing ---------------------------------------------------------------------------
@@ -153,8 +184,8 @@ class QuestionScreen(Screen[None]):
                 self._note = None
             widget = await self._answer_box(prompt)
             papers.hand_over(self.session, prompt, widget)
-            if papers.is_verbatim(prompt):
-                self.call_after_refresh(self._run_coach)  # explain what is there already
+            if papers.is_verbatim(prompt):  # explain what is there already, once it is drawn
+                self._coach_timer = self.set_timer(AFTER_DRAW, self._run_coach)
             self._show_goal_links(prompt, widget)
             if prompt.step.kind == "info":
                 self.query_one("#next", Button).focus()
@@ -171,13 +202,15 @@ class QuestionScreen(Screen[None]):
         One widget per kind is kept once built: moving to a kind seen before shows that widget
         again, filled from ``prompt`` (``AnswerWidget.show``), which is much quicker than
         building and mounting a new one. A widget that cannot take the step is replaced."""
-        kind = prompt.step.kind
-        widget = self._widgets.get(kind)
+        key = prompt.step.kind
+        if self._building is not None and self._building[0] == key:
+            await self._building[1].wait()  # being built ahead: use that one
+        widget = self._widgets.get(key)
         if widget is None or not widget.is_mounted or not widget.show(prompt):
             if widget is not None:
                 await widget.remove()
             widget = answer_widget(prompt)
-            self._widgets[kind] = widget
+            self._widgets[key] = widget
             await self.query_one("#slot", Container).mount(widget)
         for other in self._widgets.values():
             other.display = other is widget
@@ -185,6 +218,59 @@ class QuestionScreen(Screen[None]):
             box.forget_undo()  # Ctrl+Z must not bring back another question's words
         self._widget = widget
         return widget
+
+    def _still_to_build(self) -> Prompt | None:
+        """A step still to come whose kind of answer box is not built yet (the nearest first),
+        as a bare prompt to build it from; None when every kind is built."""
+        steps = self.session.script.steps
+        current = self.prompt.step.id if self.prompt is not None else None
+        at = next((n for n, s in enumerate(steps) if s.id == current), 0)
+        for step in steps[at + 1 :] + steps[: at + 1]:
+            if step.kind == "review":
+                continue  # built afresh each time (its rows are the rules being reviewed)
+            bare = Prompt(
+                step=step,
+                ask="",
+                help="",
+                examples=[],
+                choices=[(c.value, c.label, c.explain or "") for c in step.choices],
+                previous=None,
+                number=0,
+                total=0,
+            )
+            if bare.step.kind not in self._widgets:
+                return bare
+        return None
+
+    async def _build_ahead(self) -> None:
+        """Build one answer box for a kind still to come, hidden, then (a moment later) the
+        next: done while the person reads, so moving to that kind only fills it in."""
+        if not self._reading or self._building is not None or self._coming is not None:
+            return  # typing (building now would put off what they see), or moving on
+        if not self._warmed:
+            self._warmed = True
+            if any(getattr(s, "verbatim", False) for s in self.session.script.steps):
+                self.run_worker(papers.warm_up, thread=True, group="explain")
+        prompt = self._still_to_build()
+        if prompt is None:
+            return
+        key = prompt.step.kind
+        built = asyncio.Event()
+        self._building = (key, built)
+        widget = answer_widget(prompt)
+        widget.display = False
+        try:
+            await self.query_one("#slot", Container).mount(widget)
+            self._widgets[key] = widget
+        finally:
+            self._building = None
+            built.set()
+        self._build_later()
+
+    def _build_later(self) -> None:
+        if self._build_timer is not None:
+            self._build_timer.stop()
+        self._build_timer = self.set_timer(BUILD_AHEAD_DELAY, self._build_ahead)
 
     # -- the goals step: which danger statement each goal answers ---------------------------
 
@@ -264,9 +350,13 @@ class QuestionScreen(Screen[None]):
         if self._coach_timer is not None:  # a look at the last step's draft is moot now
             self._coach_timer.stop()
         self._hide_tips()
-        show_houses(self, self.session, step.id, step.slot)
+        if self._has_houses:
+            show_houses(self, self.session, step.id, step.slot)
 
     def _shown(self) -> None:
+        if self.edit_step is None:
+            self._reading = True
+            self._build_later()
         if not coach_loaded() and self.session.coach_mode != "off" and not self._coach_broken:
             # Load the coach while the person reads, not when they first pause in typing.
             self.run_worker(self._preload_coach, thread=True, group="coach", exclusive=True)
@@ -382,6 +472,7 @@ class QuestionScreen(Screen[None]):
                 self._ask_about_danger(pieces, then)
                 return
         step = prompt.step
+        self._reading = False
         self._submitted_at = time.perf_counter()
         try:
             if self.edit_step is not None:
@@ -390,7 +481,7 @@ class QuestionScreen(Screen[None]):
                 self._after_answer(given)
                 self.dismiss(None)
                 return
-            given = session.give(value)
+            given = session.give(value, tips=False)  # the coach spoke while they typed
         except (AnswerError, EngineError) as error:
             self._submitted_at = None
             problem = getattr(error, "problem", str(error))
@@ -506,7 +597,8 @@ class QuestionScreen(Screen[None]):
     @on(DraftChanged)
     def _draft_changed(self, event: DraftChanged) -> None:
         event.stop()
-        if self.prompt is not None:  # the Three Houses fill as the child's words are added
+        self._reading = False
+        if self.prompt is not None and self._has_houses:  # they fill as the words are added
             step, items = self.prompt.step, getattr(self._widget, "items", None)
             show_houses(self, self.session, step.id, step.slot, items)
         verbatim = papers.is_verbatim(self.prompt)  # the papers' words are explained, not coached

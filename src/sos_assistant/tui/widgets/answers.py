@@ -218,14 +218,13 @@ class ListAnswer(_RowsAnswer):
         added, ``links.added()`` is called after it is added."""
 
     def show(self, prompt: Prompt) -> bool:
-        if bool(prompt.step.views) != bool(self.prompt.step.views):
-            return False
         self.prompt = prompt
         self.items = _previous_items(prompt)
         self._insert_at = None
         self._editing = None
         for box in self.query(Input):
             box.value = ""
+        self._show_views()
         self._refresh_items()
         return True
 
@@ -235,9 +234,19 @@ class ListAnswer(_RowsAnswer):
         yield Static(text.list_empty, id="empty", classes="hint", markup=False)
         yield Static(text.list_add, classes="hint", markup=False)
         yield SafeInput(id="item")
-        if self.prompt.step.views:
-            yield Static(text.list_view, classes="hint", markup=False)
-            yield SafeInput(id="view")
+        # The box for the person's own view is always there, shown on ``views`` steps only,
+        # so one widget takes every list step in place.
+        views = bool(self.prompt.step.views)
+        hint = Static(text.list_view, id="view-hint", classes="hint", markup=False)
+        box = SafeInput(id="view")
+        hint.display = box.display = views
+        yield hint
+        yield box
+
+    def _show_views(self) -> None:
+        views = bool(self.prompt.step.views)
+        self.query_one("#view-hint", Static).display = views
+        self.query_one("#view", Input).display = views
 
     def _label(self, item: Any) -> Text:
         label = Text("• ") + safe(_item_text(item))
