@@ -188,6 +188,7 @@ def _describing(
             verdict = True  # "Mum is fully committed": in a strength, praise that names a quality
         if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
             verdict = False
+        marked = False  # "sexually abused or seriously hurt": the adverb marks one word only
         if impression and (
             verdict is True
             or (verdict is None and not article and _impression_word(word.lower, after, rules))
@@ -205,6 +206,7 @@ def _describing(
             listed = True  # what the person is called ends here: "a good cook and ..."
             j += 2 if following.lower in ("and", "or") else 1
             while j < len(tokens) and _is_degree(tokens[j].lower, degree):
+                marked = marked or tokens[j].lower in _words(rules, "label_adverbs")
                 j += 1
             continue
         if (
