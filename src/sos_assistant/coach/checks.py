@@ -446,6 +446,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "for_age",
         "hedges",
         "work_words",
+        "circumstance",
     ),
     "person_displays": ("display",),
     "vague_quality": ("quality_only", "specific", "by_someone", "time_span"),

@@ -501,18 +501,21 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
             for s in found
         ]
     spans = [(s.start, s.end) for s in found]
+    setting = _circumstances(doc, rules) if any(s.advice for s in found) else []
 
     def outside(cue: str) -> bool:
-        # The shape's own words ("has been" in "has been receptive") are not what was done.
+        # The shape's own words ("has been" in "has been receptive") are not what was done,
+        # and nor are the words of the moment the label was given ("when asked who stays").
         return any(
             not any(
                 a < end and (b > start or not doc.text[b:start].strip()) for start, end in spans
             )
+            and not any(x <= a < y for x, y in setting)
             for a, b in rules.cues[cue].matches(doc)
         )
 
     if any(s.advice for s in found) and (
-        outside("specific") or outside("when") or _who_does(doc, rules, spans)
+        outside("specific") or outside("when") or _who_does(doc, rules, spans, setting)
     ):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
@@ -523,14 +526,33 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     ]
 
 
-def _who_does(doc: Doc, rules: RuleSet, spans: list[tuple[int, int]]) -> bool:
+def _circumstances(doc: Doc, rules: RuleSet) -> list[tuple[int, int]]:
+    """ "when asked who else stays at the house", "when it comes to her partner": the moment
+    a label was given (cue list ``circumstance``), up to the end of its clause. What it says
+    is the setting, not what the person did there."""
+    out = []
+    for a, b in rules.cues["circumstance"].matches(doc):
+        end = _CLAUSE_END.search(doc.text, b)
+        out.append((a, end.start() if end else len(doc.text)))
+    return out
+
+
+_CLAUSE_END = re.compile(r"[,.!?;:()]|\s(?:and|but)\s", re.IGNORECASE)
+
+
+def _who_does(
+    doc: Doc, rules: RuleSet, spans: list[tuple[int, int]], setting: list[tuple[int, int]]
+) -> bool:
     """ "a lively girl who loves dancing to music in the kitchen": after the maybe-label, a
-    "who ..." clause says what the person does."""
+    "who ..." clause says what the person does. Not "keeps itself to itself": a doing word
+    whose object is the person again is a way of being, not a deed."""
     tokens = doc.tokens
     end = max((b for _, b in spans), default=0)
     being = _words(rules, "being")
     for i, token in enumerate(tokens[:-1]):
         if token.start < end or token.lower not in ("who", "and"):
+            continue
+        if any(x <= token.start < y for x, y in setting):
             continue
         k = i + 1
         if token.lower == "and" and (_is_person(doc, k, rules) or tokens[k].text[:1].isupper()):
@@ -539,6 +561,8 @@ def _who_does(doc: Doc, rules: RuleSet, spans: list[tuple[int, int]]) -> bool:
             continue
         nxt = tokens[k].lower
         if nxt not in being and lexicon.is_verb(nxt) and nxt.endswith("s"):
+            if k + 1 < len(tokens) and tokens[k + 1].lower in _words(rules, "reflexives"):
+                continue  # "keeps itself to itself", "keeps herself to herself"
             return True  # "who loves dancing", "and goes to the club"
     return False
 
