@@ -560,7 +560,9 @@ def _who_does(
         if k + 1 >= len(tokens):
             continue
         nxt = tokens[k].lower
-        if nxt not in being and lexicon.is_verb(nxt) and nxt.endswith("s"):
+        # "and she showed Kai photos": after a person, a deed in the past tense too
+        done = nxt.endswith("s") or (k > i + 1 and nxt.endswith("ed"))
+        if nxt not in being and lexicon.is_verb(nxt) and done:
             if k + 1 < len(tokens) and tokens[k + 1].lower in _words(rules, "reflexives"):
                 continue  # "keeps itself to itself", "keeps herself to herself"
             return True  # "who loves dancing", "and goes to the club"
