@@ -176,6 +176,8 @@ def _describing(
             nxt = tokens[j + 2].lower
             if after == "to" and not lexicon.is_verb(nxt):
                 after = None  # "receptive to advice" (not "keen to help"): still a label
+            elif after == "of" and _label_form(word.lower, rules):
+                after = None  # "dismissive of the worries" (not "scared of"): still a label
             elif after == "at" and nxt.endswith("ing"):
                 after = "to"  # "good at fixing bikes": a skill, not a label
         verdict = _judge(word.lower, after, rules, article, article and _at_work(doc, rules))
@@ -434,6 +436,15 @@ def _compound(word: str, rules: RuleSet) -> bool | None:
     if lexicon.is_adjective(last) or last.endswith("ing"):
         return True
     return None
+
+
+def _label_form(word: str, rules: RuleSet) -> bool:
+    """A describing word by its ending ("dismissive", "neglectful"), not a plain state."""
+    return (
+        _has_suffix(word, _words(rules, "label_suffixes"))
+        and lexicon.is_adjective(word)
+        and word not in _words(rules, "not_label")
+    )
 
 
 def _has_suffix(word: str, suffixes: frozenset[str]) -> bool:
