@@ -155,17 +155,20 @@ def _describing(
         if word.text[:1].isupper():
             break  # a name or a new sentence, not a describing word
         joined = _joined(doc, j)
-        if joined > j and not article:
-            # "short-tempered", "child-focused": one describing word made of words
+        if joined > j:
+            # "short-tempered", "child-focused", "a hot-headed young man": one describing
+            # word made of words
             last = tokens[joined]
             compound = doc.text[word.start : last.end].lower()
+            verdict = None
             if compound not in _words(rules, "not_label"):
                 verdict = _compound(compound, rules)
                 if verdict is not None:
                     yield Shape(
                         person, doc.text[word.start : last.end], word.start, last.end, verdict
                     )
-            break
+            if not article or verdict is not None:
+                break
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if following is not None and _separated(doc, word, following):
             following = None
@@ -324,7 +327,7 @@ def _kind_of_person(
             if (
                 (lexicon.is_adjective(w) or (w.endswith("ing") and not lexicon.is_noun(w)))
                 and not _plain_word(w, rules)
-                and not w.endswith("ed")
+                and (not w.endswith("ed") or _praise_participle(doc, rules, w, None))
                 and w not in roles
             ):
                 yield Shape(person, word.text, word.start, word.end, True)
@@ -429,8 +432,12 @@ def _compound(word: str, rules: RuleSet) -> bool | None:
     if len(parts) < 2 or not all(p.isalpha() for p in parts):
         return None
     last = parts[-1]
-    if last in _words(rules, "not_label") or parts[0] in _words(rules, "not_compound"):
-        return None  # "two-year-old", "self-employed", "non-verbal", "well-fed"
+    if (
+        last in _words(rules, "not_label")
+        or last in _words(rules, "body_compounds")
+        or parts[0] in _words(rules, "not_compound")
+    ):
+        return None  # "two-year-old", "self-employed", "non-verbal", "well-fed", "red-haired"
     if last.endswith("ed") and len(last) > 4:
         return False
     if lexicon.is_adjective(last) or last.endswith("ing"):
