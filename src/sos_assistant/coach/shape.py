@@ -718,9 +718,29 @@ def _not_before(
             after
             and after[0].lower().strip(",.") in context
             and (after[0].lower() != "by" or by_someone is None or by_someone.match(doc.text, b))
+            and not _hard_times(after, rules)
         ):
             continue
         yield a, b
+
+
+def _hard_times(after: list[str], rules: RuleSet) -> bool:
+    """ "doing her best in difficult circumstances": "in" and a describing word say how hard
+    things are, not where the quality was seen ("doing well in maths")."""
+    if after[0].lower() != "in" or len(after) < 2:
+        return False
+    words = after[1].split(None, 2)
+    if words[0].lower() in ("a", "an", "such") and len(words) > 1:
+        words = words[1:]  # "in a stressful situation"
+    word = words[0].strip(",.")
+    return (
+        word.isalpha()
+        and word.islower()  # not "in English"
+        and not word.endswith("ing")  # "doing well in reading"
+        and lexicon.is_adjective(word)
+        and word not in _words(rules, "plain_modifiers")
+        and word not in _words(rules, "determiners")
+    )
 
 
 def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
