@@ -634,6 +634,9 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
         w = word.lower
         if word.text[:1].isupper() or w in seen or not w.isalpha():
             continue
+        if _ongoing(doc, rules, i, j):
+            yield word.start, word.end  # "the children will be flourishing by the summer"
+            continue
         if not lexicon.is_adjective(w) or lexicon.is_adverb(w):
             continue  # "will stay over", "will be there": where, not a state
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -651,6 +654,31 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
         ):
             continue  # "assessment to be completed": something to be done, not a state
         yield word.start, word.end
+
+
+def _ongoing(doc: Doc, rules: RuleSet, i: int, j: int) -> bool:
+    """In a goal, "will be <doing word>-ing" with nothing after it but the end or a span of
+    time ("will be thriving", "will be flourishing by the summer") is how things should be;
+    "will be sleeping by 8pm" and "will be walking Kai to school" are what people will see."""
+    tokens = doc.tokens
+    word = tokens[j].lower
+    if (
+        doc.kind != "goal"
+        or tokens[i].lower != "be"
+        or not word.endswith("ing")
+        or not lexicon.is_verb(word)
+        or not _said_of_person(doc, rules, i - 2)
+    ):
+        return False
+    if j + 1 >= len(tokens) or _separated(doc, tokens[j], tokens[j + 1]):
+        return True
+    rest = tokens[j + 1].start
+    if tokens[j + 1].lower in ("and", "or"):
+        return True
+    for a, b in rules.cues["time_span"].matches(doc):
+        if a == rest:
+            return not any(c.isdigit() for c in doc.text[a:b])
+    return False
 
 
 def _said_of_person(doc: Doc, rules: RuleSet, i: int) -> bool:
