@@ -420,6 +420,7 @@ STATEMENT_CHECKS.update(
     goal_seen=_shape.goal_seen,
     goal_who_sees=_shape.goal_who_sees,
     danger_behaviour=_shape.danger_behaviour,
+    acronym=_shape.acronym,
 )
 
 _CUES: dict[str, tuple[str, ...]] = {
@@ -453,6 +454,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "goal_seen": ("goal_state", "by_someone", "time_span"),
     "goal_who_sees": ("seer", "person"),
     "danger_behaviour": ("behaviour", "worry"),
+    "acronym": ("everyday_acronyms", "not_acronym"),
 }
 
 

@@ -128,10 +128,11 @@ class Coach:
 
     def _precedence(self, finding: Finding) -> tuple[int, int]:
         """Which finding speaks when two find the same words: a listed label or vague word,
-        then a shape check, then a listed plainer word; in rule-file order within each."""
+        then a shape check, then a listed plainer word, then a check that is only ever a
+        tip (an unknown acronym gives way to a listed one); in rule-file order within each."""
         rule = self.rules.by_id[finding.rule]
         if not rule.matches_words:
-            group = 1
+            group = 3 if rule.spec.advice else 1
         elif rule.category in ("judgement", "vague"):
             group = 0
         else:

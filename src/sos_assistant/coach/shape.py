@@ -839,3 +839,24 @@ def danger_behaviour(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         if j > i + 1 and j < len(tokens) and tokens[j].lower not in outcome:
             return []  # "Lee may argue", "Dani will leave": someone doing something
     return [Hit(0, len(doc.text))]
+
+
+def acronym(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """ "referred to a DVPP", "the IDVA will support Mum": capitals of two to six letters (a
+    plural "s" allowed) that no word list knows are likely shorthand. Letters everyone knows
+    (``everyday_acronyms``) and a word written in capitals ("Mum said NO") are left alone, and
+    so is a statement written all in capitals. A tip: the coach cannot be sure."""
+    text = doc.text
+    if not any(c.islower() for c in text):
+        return []
+    known = rules.word_sets.get("everyday_acronyms", frozenset()) | _words(rules, "not_acronym")
+    hits = []
+    for token in doc.tokens:
+        word = token.text
+        core = word[:-1] if word.endswith("s") and len(word) > 2 else word
+        if not (2 <= len(core) <= 6 and core.isalpha() and core.isupper()):
+            continue
+        if token.lower in known or core.lower() in known or lexicon.known(token.lower):
+            continue
+        hits.append(Hit(token.start, token.end, True, {"word": word}))
+    return hits
