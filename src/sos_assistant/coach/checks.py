@@ -234,7 +234,21 @@ def safety_over_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     how often, not for how long)."""
     if _a_plan(doc, rules):
         return [] if _how_long(doc, rules) else _whole(doc)
-    return [] if _has(rules, "over_time", doc) else _whole(doc)
+    if _has(rules, "over_time", doc) or _exception(doc, rules):
+        return []
+    return _whole(doc)
+
+
+def _exception(doc: Doc, rules: RuleSet) -> bool:
+    """ "When her ex-partner texted her in May, Mum showed the messages to her worker": a time
+    the danger came and what someone did then (an exception, which Signs of Safety counts),
+    told as it happened: a "when" clause in the past and a deed in the past outside it."""
+    moments = list(rules.cues["exception"].matches(doc))
+    if not moments:
+        return False
+    return any(
+        not any(a <= x < b for a, b in moments) for x, _ in rules.cues["past"].matches(doc)
+    )
 
 
 def safety_strength(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
@@ -431,7 +445,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "harm_prediction": ("future", "past"),
     "harm_event": ("past", "future"),
     "complicating_harm": ("harm_event", "disbelief", "copula", "person", "pronouns"),
-    "safety_over_time": ("over_time", "plan", "past", "time_span"),
+    "safety_over_time": ("over_time", "plan", "past", "time_span", "exception"),
     "safety_strength": ("quality", "protective"),
     "strength_safety": ("protective", "over_time"),
     "next_step_when": ("when",),
