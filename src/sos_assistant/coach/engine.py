@@ -118,6 +118,7 @@ class Coach:
                 if f.end - f.start >= len(text) or not _inside(f.start, f.end, quotes)
             ]
         findings.sort(key=self._precedence)
+        findings = self._listed_phrases_first(findings)
         findings = _dedupe(findings, len(text))
         findings.sort(key=lambda f: (f.start, -f.end, f.rule))
         if family:
@@ -138,6 +139,22 @@ class Coach:
         else:
             group = 2
         return (group, self._order[id(rule)])
+
+    def _listed_phrases_first(self, findings: list[Finding]) -> list[Finding]:
+        """A listed phrase of several words ("hard to reach") that a shape check finds on the
+        very same words says more than the shape check: it speaks instead."""
+        phrases = {
+            (f.start, f.end)
+            for f in findings
+            if self.rules.by_id[f.rule].matches_words and " " in f.found.strip()
+        }
+        if not phrases:
+            return findings
+        return [
+            f
+            for f in findings
+            if self.rules.by_id[f.rule].matches_words or (f.start, f.end) not in phrases
+        ]
 
     def _seriousness(self, finding: Finding) -> tuple[int, int]:
         """Labels first, then jargon, then vague words; sure findings before maybe-ones."""
