@@ -177,8 +177,17 @@ def _describing(
             after = None  # "precocious for her age": still a describing word
         elif following is not None and j + 2 < len(tokens):
             nxt = tokens[j + 2].lower
-            if after == "to" and not lexicon.is_verb(nxt):
-                after = None  # "receptive to advice" (not "keen to help"): still a label
+            if after == "to" and (
+                not lexicon.is_verb(nxt)
+                or (
+                    _label_form(word.lower, rules)
+                    and word.lower not in _words(rules, "willing_words")
+                    and not _hard_to(doc, rules, j, word.lower)
+                )
+            ):
+                # "receptive to advice", "resistant to support" (not "keen to help", nor
+                # "impossible to work with", read below): still a label
+                after = None
             elif after == "of" and _label_form(word.lower, rules):
                 after = None  # "dismissive of the worries" (not "scared of"): still a label
             elif after == "at" and nxt.endswith("ing"):
@@ -533,7 +542,7 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         )
 
     if any(s.advice for s in found) and (
-        outside("specific") or outside("when") or _who_does(doc, rules, spans, setting)
+        outside("specific") or _who_does(doc, rules, spans, setting)
     ):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
