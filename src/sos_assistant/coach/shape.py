@@ -793,7 +793,42 @@ def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
 def goal_seen(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """A goal that is only a state ("Kai will be safe", "Dani will be happy")."""
     found = list(rules.cues["goal_state"].matches(doc)) + list(states(doc, rules))
+    found += _quality_places(doc, rules)
     return _outer(doc, _not_before(doc, rules, iter(found), "goal_context"))
+
+
+def _quality_places(doc: Doc, rules: RuleSet) -> list[tuple[int, int]]:
+    """ "will grow up in a loving and safe home", "will live in a nurturing environment": a
+    quality put on the place (cue list ``settings``), which nobody can see happen. What people
+    can see ("a clean house") and plain facts ("a new flat") are left alone."""
+    tokens = doc.tokens
+    settings = _words(rules, "settings")
+    seen = _words(rules, "seen_states")
+    out = []
+    for i, token in enumerate(tokens):
+        if token.lower not in ("a", "an") or i + 2 >= len(tokens):
+            continue
+        j = i + 1
+        quality: list[Token] = []
+        while j < len(tokens) and j - i <= 5:
+            w = tokens[j].lower
+            if w in ("and", "or") or _is_degree(w, _words(rules, "degree")):
+                j += 1
+                continue
+            if w in settings:
+                break
+            describing = lexicon.is_adjective(w) or (w.endswith("ing") and lexicon.is_verb(w))
+            if not (w.isalpha() and describing) or w in seen:
+                quality = []
+                break
+            if w in _words(rules, "plain_modifiers") or w in _words(rules, "not_compound"):
+                quality = []
+                break
+            quality.append(tokens[j])
+            j += 1
+        if quality and j < len(tokens) and tokens[j].lower in settings:
+            out.append((quality[0].start, tokens[j].end))
+    return out
 
 
 def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
