@@ -142,9 +142,13 @@ def danger_outcome(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     adult's behaviour ("Ms Popescu will keep leaving the baby ...") says what the adult may
     do, not what could happen to the child."""
     going_on = rules.word_sets.get("carries_on", frozenset())
-    for _, b in rules.cues["future"].matches(doc):
+    # "something bad could happen", "things could get worse": a future that names no harm
+    vague = list(rules.cues["vague_outcome"].matches(doc))
+    for a, b in rules.cues["future"].matches(doc):
         after = doc.text[b:].split(None, 1)
         if after and after[0].lower().strip(",.") in going_on:
+            continue
+        if any(x <= a < y for x, y in vague):
             continue
         return []
     return _whole(doc)
@@ -439,7 +443,7 @@ STATEMENT_CHECKS.update(
 
 _CUES: dict[str, tuple[str, ...]] = {
     "danger_who": ("worry",),
-    "danger_outcome": ("future",),
+    "danger_outcome": ("future", "vague_outcome"),
     "goal_time": ("time_span",),
     "goal_only_stop": ("stop", "seen"),
     "harm_prediction": ("future", "past"),
