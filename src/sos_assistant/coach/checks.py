@@ -296,19 +296,38 @@ def _names_who(doc: Doc, rules: RuleSet) -> bool:
     return False
 
 
-def _passive_without_doer(doc: Doc, rules: RuleSet) -> bool:
-    """ "Parenting course to be arranged", "a referral will be made": nobody does it."""
-    for _, end in rules.cues["passive"].matches(doc):
-        if not rules.cues["by_someone"].regex or not rules.cues["by_someone"].regex.match(
-            doc.text, end
-        ):
-            return True
-    return False
+def _passives_without_doer(doc: Doc, rules: RuleSet) -> list[int]:
+    """ "Parenting course to be arranged", "a referral will be made": nobody does it. The
+    places where such passives start."""
+    by_someone = rules.cues["by_someone"].regex
+    return [
+        start
+        for start, end in rules.cues["passive"].matches(doc)
+        if not by_someone or not by_someone.match(doc.text, end)
+    ]
+
+
+_CLAUSE_START = re.compile(r"[,.;:!?]|\b(?:and|but|then|so)\b", re.IGNORECASE)
+
+
+def _without_passive_subjects(doc: Doc, starts: list[int]) -> Doc:
+    """ "Dad should be spoken to", "Mum will be offered a course": the person before a passive
+    is the one it is done to, not who does it. The statement with those words blanked."""
+    text = doc.text
+    for start in starts:
+        begin = 0
+        for match in _CLAUSE_START.finditer(text, 0, start):
+            begin = match.end()
+        text = text[:begin] + " " * (start - begin) + text[start:]
+    return Doc(text, doc.names, doc.adults, doc.kind)
 
 
 def next_step_who(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    if _passive_without_doer(doc, rules) and not _has(rules, "doer", doc):
-        return _whole(doc)
+    passives = _passives_without_doer(doc, rules)
+    if passives:
+        doc = _without_passive_subjects(doc, passives)
+        if not _has(rules, "doer", doc):
+            return _whole(doc)
     return [] if _names_who(doc, rules) else _whole(doc)
 
 
