@@ -250,9 +250,7 @@ def _exception(doc: Doc, rules: RuleSet) -> bool:
     moments = list(rules.cues["exception"].matches(doc))
     if not moments:
         return False
-    return any(
-        not any(a <= x < b for a, b in moments) for x, _ in rules.cues["past"].matches(doc)
-    )
+    return any(not any(a <= x < b for a, b in moments) for x, _ in rules.cues["past"].matches(doc))
 
 
 def safety_strength(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
