@@ -143,7 +143,12 @@ def danger_outcome(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     do, not what could happen to the child."""
     going_on = rules.word_sets.get("carries_on", frozenset())
     # "something bad could happen", "things could get worse": a future that names no harm
-    vague = list(rules.cues["vague_outcome"].matches(doc))
+    words = rules.word_sets.get("vague_outcome_words", frozenset())
+    vague = (
+        list(rules.cues["vague_outcome"].matches(doc))
+        if any(t.lower in words for t in doc.tokens)
+        else []
+    )
     for a, b in rules.cues["future"].matches(doc):
         after = doc.text[b:].split(None, 1)
         if after and after[0].lower().strip(",.") in going_on:
@@ -250,7 +255,9 @@ def _exception(doc: Doc, rules: RuleSet) -> bool:
     moments = list(rules.cues["exception"].matches(doc))
     if not moments:
         return False
-    return any(not any(a <= x < b for a, b in moments) for x, _ in rules.cues["past"].matches(doc))
+    past = [x for x, _ in rules.cues["past"].matches(doc)]
+    inside = [x for x in past if any(a <= x < b for a, b in moments)]
+    return bool(inside) and len(inside) < len(past)
 
 
 def safety_strength(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
@@ -456,11 +463,12 @@ STATEMENT_CHECKS.update(
     goal_who_sees=_shape.goal_who_sees,
     danger_behaviour=_shape.danger_behaviour,
     acronym=_shape.acronym,
+    simile=_shape.simile,
 )
 
 _CUES: dict[str, tuple[str, ...]] = {
     "danger_who": ("worry",),
-    "danger_outcome": ("future", "vague_outcome"),
+    "danger_outcome": ("future", "vague_outcome", "vague_outcome_words"),
     "goal_time": ("time_span",),
     "goal_only_stop": ("stop", "seen"),
     "harm_prediction": ("future", "past"),
@@ -490,6 +498,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "goal_who_sees": ("seer", "person"),
     "danger_behaviour": ("behaviour", "worry"),
     "acronym": ("everyday_acronyms", "not_acronym"),
+    "simile": ("simile_verbs",),
 }
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sos_assistant.coach.rules import Rule, RuleSet
 
 _BREAK = re.compile(r"[.!?;:()\[\]\"“”]")
+_CAPITALS = re.compile(r"[A-Z][A-Z]")
 
 
 def _words(rules: RuleSet, name: str) -> frozenset[str]:
@@ -891,7 +892,7 @@ def acronym(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     (``everyday_acronyms``) and a word written in capitals ("Mum said NO") are left alone, and
     so is a statement written all in capitals. A tip: the coach cannot be sure."""
     text = doc.text
-    if not any(c.islower() for c in text):
+    if _CAPITALS.search(text) is None or not any(c.islower() for c in text):
         return []
     known = rules.word_sets.get("everyday_acronyms", frozenset()) | _words(rules, "not_acronym")
     hits = []
@@ -903,4 +904,26 @@ def acronym(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         if token.lower in known or core.lower() in known or lexicon.known(token.lower):
             continue
         hits.append(Hit(token.start, token.end, True, {"word": word}))
+    return hits
+
+
+def simile(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """ "treats him like a baby", "acts like a teenager", "talks to Kai like an adult": a
+    picture of a person (a doing word from ``simile_verbs``, up to three words, then "like
+    a/an" and a word), not what they did."""
+    tokens = doc.tokens
+    verbs = _words(rules, "simile_verbs")
+    hits = []
+    for i, token in enumerate(tokens):
+        if token.lower != "like" or i + 2 >= len(tokens) or tokens[i + 1].lower not in ("a", "an"):
+            continue
+        for k in range(i - 1, max(i - 5, -1), -1):
+            if _separated(doc, tokens[k], tokens[k + 1]):
+                break
+            if tokens[k].lower in verbs:
+                end = tokens[i + 2].end
+                hits.append(
+                    Hit(tokens[k].start, end, None, {"word": doc.text[tokens[k].start : end]})
+                )
+                break
     return hits
