@@ -901,7 +901,8 @@ def acronym(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         core = word[:-1] if word.endswith("s") and len(word) > 2 else word
         if not (2 <= len(core) <= 6 and core.isalpha() and core.isupper()):
             continue
-        if token.lower in known or core.lower() in known or lexicon.known(token.lower):
+        low = core.lower()
+        if low in known or lexicon.known(token.lower) or lexicon.known(low):
             continue
         hits.append(Hit(token.start, token.end, True, {"word": word}))
     return hits
