@@ -164,6 +164,8 @@ def _describing(
             verdict = None
             if compound not in _words(rules, "not_label"):
                 verdict = _compound(compound, rules)
+                if verdict is None and article and _called(doc, rules, compound, joined):
+                    verdict = True  # "a know-it-all", "a stick-in-the-mud": what he is called
                 if verdict is not None:
                     yield Shape(
                         person, doc.text[word.start : last.end], word.start, last.end, verdict
@@ -240,6 +242,23 @@ def _describing(
         break
     if article:
         yield from _kind_of_person(doc, rules, person, phrase)
+
+
+def _called(doc: Doc, rules: RuleSet, compound: str, last: int) -> bool:
+    """After "a", a word of three or more words joined ("a know-it-all") that ends what the
+    person is called and holds no family word, job or number ("a mother-in-law", "a
+    two-year-old") is a name for a kind of person."""
+    parts = compound.split("-")
+    tokens = doc.tokens
+    if len(parts) < 3 or parts[0] in _words(rules, "not_compound"):
+        return False
+    roles = _words(rules, "person") | _words(rules, "jobs")
+    if any(p in roles or p.rstrip("s") in roles or not p.isalpha() for p in parts):
+        return False
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        nxt is None or _separated(doc, tokens[last], nxt) or nxt.lower in _words(rules, "np_stop")
+    )
 
 
 def _at_work(doc: Doc, rules: RuleSet) -> bool:
