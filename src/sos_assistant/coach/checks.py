@@ -142,9 +142,18 @@ def danger_outcome(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     adult's behaviour ("Ms Popescu will keep leaving the baby ...") says what the adult may
     do, not what could happen to the child."""
     going_on = rules.word_sets.get("carries_on", frozenset())
-    for _, b in rules.cues["future"].matches(doc):
+    # "something bad could happen", "things could get worse": a future that names no harm
+    words = rules.word_sets.get("vague_outcome_words", frozenset())
+    vague = (
+        list(rules.cues["vague_outcome"].matches(doc))
+        if any(t.lower in words for t in doc.tokens)
+        else []
+    )
+    for a, b in rules.cues["future"].matches(doc):
         after = doc.text[b:].split(None, 1)
         if after and after[0].lower().strip(",.") in going_on:
+            continue
+        if any(x <= a < y for x, y in vague):
             continue
         return []
     return _whole(doc)
@@ -234,7 +243,21 @@ def safety_over_time(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     how often, not for how long)."""
     if _a_plan(doc, rules):
         return [] if _how_long(doc, rules) else _whole(doc)
-    return [] if _has(rules, "over_time", doc) else _whole(doc)
+    if _has(rules, "over_time", doc) or _exception(doc, rules):
+        return []
+    return _whole(doc)
+
+
+def _exception(doc: Doc, rules: RuleSet) -> bool:
+    """ "When her ex-partner texted her in May, Mum showed the messages to her worker": a time
+    the danger came and what someone did then (an exception, which Signs of Safety counts),
+    told as it happened: a "when" clause in the past and a deed in the past outside it."""
+    moments = list(rules.cues["exception"].matches(doc))
+    if not moments:
+        return False
+    past = [x for x, _ in rules.cues["past"].matches(doc)]
+    inside = [x for x in past if any(a <= x < b for a, b in moments)]
+    return bool(inside) and len(inside) < len(past)
 
 
 def safety_strength(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
@@ -278,19 +301,38 @@ def _names_who(doc: Doc, rules: RuleSet) -> bool:
     return False
 
 
-def _passive_without_doer(doc: Doc, rules: RuleSet) -> bool:
-    """ "Parenting course to be arranged", "a referral will be made": nobody does it."""
-    for _, end in rules.cues["passive"].matches(doc):
-        if not rules.cues["by_someone"].regex or not rules.cues["by_someone"].regex.match(
-            doc.text, end
-        ):
-            return True
-    return False
+def _passives_without_doer(doc: Doc, rules: RuleSet) -> list[int]:
+    """ "Parenting course to be arranged", "a referral will be made": nobody does it. The
+    places where such passives start."""
+    by_someone = rules.cues["by_someone"].regex
+    return [
+        start
+        for start, end in rules.cues["passive"].matches(doc)
+        if not by_someone or not by_someone.match(doc.text, end)
+    ]
+
+
+_CLAUSE_START = re.compile(r"[,.;:!?]|\b(?:and|but|then|so)\b", re.IGNORECASE)
+
+
+def _without_passive_subjects(doc: Doc, starts: list[int]) -> Doc:
+    """ "Dad should be spoken to", "Mum will be offered a course": the person before a passive
+    is the one it is done to, not who does it. The statement with those words blanked."""
+    text = doc.text
+    for start in starts:
+        begin = 0
+        for match in _CLAUSE_START.finditer(text, 0, start):
+            begin = match.end()
+        text = text[:begin] + " " * (start - begin) + text[start:]
+    return Doc(text, doc.names, doc.adults, doc.kind)
 
 
 def next_step_who(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
-    if _passive_without_doer(doc, rules) and not _has(rules, "doer", doc):
-        return _whole(doc)
+    passives = _passives_without_doer(doc, rules)
+    if passives:
+        doc = _without_passive_subjects(doc, passives)
+        if not _has(rules, "doer", doc):
+            return _whole(doc)
     return [] if _names_who(doc, rules) else _whole(doc)
 
 
@@ -420,17 +462,19 @@ STATEMENT_CHECKS.update(
     goal_seen=_shape.goal_seen,
     goal_who_sees=_shape.goal_who_sees,
     danger_behaviour=_shape.danger_behaviour,
+    acronym=_shape.acronym,
+    simile=_shape.simile,
 )
 
 _CUES: dict[str, tuple[str, ...]] = {
     "danger_who": ("worry",),
-    "danger_outcome": ("future",),
+    "danger_outcome": ("future", "vague_outcome", "vague_outcome_words"),
     "goal_time": ("time_span",),
     "goal_only_stop": ("stop", "seen"),
     "harm_prediction": ("future", "past"),
     "harm_event": ("past", "future"),
     "complicating_harm": ("harm_event", "disbelief", "copula", "person", "pronouns"),
-    "safety_over_time": ("over_time", "plan", "past", "time_span"),
+    "safety_over_time": ("over_time", "plan", "past", "time_span", "exception"),
     "safety_strength": ("quality", "protective"),
     "strength_safety": ("protective", "over_time"),
     "next_step_when": ("when",),
@@ -446,12 +490,15 @@ _CUES: dict[str, tuple[str, ...]] = {
         "for_age",
         "hedges",
         "work_words",
+        "circumstance",
     ),
     "person_displays": ("display",),
     "vague_quality": ("quality_only", "specific", "by_someone", "time_span"),
     "goal_seen": ("goal_state", "by_someone", "time_span"),
     "goal_who_sees": ("seer", "person"),
     "danger_behaviour": ("behaviour", "worry"),
+    "acronym": ("everyday_acronyms", "not_acronym"),
+    "simile": ("simile_verbs",),
 }
 
 

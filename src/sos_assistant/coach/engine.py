@@ -118,6 +118,7 @@ class Coach:
                 if f.end - f.start >= len(text) or not _inside(f.start, f.end, quotes)
             ]
         findings.sort(key=self._precedence)
+        findings = self._listed_phrases_first(findings)
         findings = _dedupe(findings, len(text))
         findings.sort(key=lambda f: (f.start, -f.end, f.rule))
         if family:
@@ -128,15 +129,32 @@ class Coach:
 
     def _precedence(self, finding: Finding) -> tuple[int, int]:
         """Which finding speaks when two find the same words: a listed label or vague word,
-        then a shape check, then a listed plainer word; in rule-file order within each."""
+        then a shape check, then a listed plainer word, then a check that is only ever a
+        tip (an unknown acronym gives way to a listed one); in rule-file order within each."""
         rule = self.rules.by_id[finding.rule]
         if not rule.matches_words:
-            group = 1
+            group = 3 if rule.spec.advice else 1
         elif rule.category in ("judgement", "vague"):
             group = 0
         else:
             group = 2
         return (group, self._order[id(rule)])
+
+    def _listed_phrases_first(self, findings: list[Finding]) -> list[Finding]:
+        """A listed phrase of several words ("hard to reach") that a shape check finds on the
+        very same words says more than the shape check: it speaks instead."""
+        phrases = {
+            (f.start, f.end)
+            for f in findings
+            if self.rules.by_id[f.rule].matches_words and " " in f.found.strip()
+        }
+        if not phrases:
+            return findings
+        return [
+            f
+            for f in findings
+            if self.rules.by_id[f.rule].matches_words or (f.start, f.end) not in phrases
+        ]
 
     def _seriousness(self, finding: Finding) -> tuple[int, int]:
         """Labels first, then jargon, then vague words; sure findings before maybe-ones."""

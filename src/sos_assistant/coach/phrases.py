@@ -95,7 +95,8 @@ def parse_phrase(phrase: str, *, fold: bool = True) -> tuple[Piece, ...]:
         raise ValueError(f"'{phrase}' has no words")
     pieces = []
     for word in words:
-        if not _PIECE.match(word) or word == "*":
+        # Most words are letters only: str.isalnum is what [^\W_] means, and much quicker.
+        if not word.isalnum() and (not _PIECE.match(word) or word == "*"):
             raise ValueError(
                 f"'{phrase}': a words entry may hold only letters, digits, apostrophes, "
                 "spaces, hyphens and * at the start or end of a word (use patterns for more)"

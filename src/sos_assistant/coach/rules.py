@@ -147,6 +147,35 @@ class _LazyCues(Mapping[str, CueList]):
         return len(self._phrases)
 
 
+class _LazyWordSets(Mapping[str, frozenset[str]]):
+    """The single words of each cue list (lower case), each set made the first time a check
+    asks for it, so that loading does not pay for lists a statement never needs."""
+
+    def __init__(self, phrases: Mapping[str, list[str]]) -> None:
+        self._phrases = phrases
+        self._built: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        found = self._built.get(name)
+        if found is None:
+            found = frozenset(
+                p.replace("’", "'").lower()
+                for p in self._phrases[name]
+                if not p.startswith("re:") and " " not in p and "*" not in p
+            )
+            self._built[name] = found
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._phrases
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._phrases)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+
 def _rule_files(directory: Path) -> list[Path]:
     return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
 
@@ -203,14 +232,7 @@ def _build(files: Iterable[tuple[str, RuleFile]]) -> RuleSet:
         for phrase in rule.spec.words:
             words.add(phrase, rule, case_sensitive=rule.spec.case_sensitive)
     cues = _LazyCues(cue_words)
-    word_sets = {
-        name: frozenset(
-            p.replace("’", "'").lower()
-            for p in phrases
-            if not p.startswith("re:") and " " not in p and "*" not in p
-        )
-        for name, phrases in cue_words.items()
-    }
+    word_sets = _LazyWordSets(cue_words)
     return RuleSet(
         tuple(rules),
         words,

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sos_assistant.coach.rules import Rule, RuleSet
 
 _BREAK = re.compile(r"[.!?;:()\[\]\"“”]")
+_CAPITALS = re.compile(r"[A-Z][A-Z]")
 
 
 def _words(rules: RuleSet, name: str) -> frozenset[str]:
@@ -155,17 +156,22 @@ def _describing(
         if word.text[:1].isupper():
             break  # a name or a new sentence, not a describing word
         joined = _joined(doc, j)
-        if joined > j and not article:
-            # "short-tempered", "child-focused": one describing word made of words
+        if joined > j:
+            # "short-tempered", "child-focused", "a hot-headed young man": one describing
+            # word made of words
             last = tokens[joined]
             compound = doc.text[word.start : last.end].lower()
+            verdict = None
             if compound not in _words(rules, "not_label"):
                 verdict = _compound(compound, rules)
+                if verdict is None and article and _called(doc, rules, compound, joined):
+                    verdict = True  # "a know-it-all", "a stick-in-the-mud": what he is called
                 if verdict is not None:
                     yield Shape(
                         person, doc.text[word.start : last.end], word.start, last.end, verdict
                     )
-            break
+            if not article or verdict is not None:
+                break
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if following is not None and _separated(doc, word, following):
             following = None
@@ -174,8 +180,19 @@ def _describing(
             after = None  # "precocious for her age": still a describing word
         elif following is not None and j + 2 < len(tokens):
             nxt = tokens[j + 2].lower
-            if after == "to" and not lexicon.is_verb(nxt):
-                after = None  # "receptive to advice" (not "keen to help"): still a label
+            if after == "to" and (
+                not lexicon.is_verb(nxt)
+                or (
+                    _label_form(word.lower, rules)
+                    and word.lower not in _words(rules, "willing_words")
+                    and not _hard_to(doc, rules, j, word.lower)
+                )
+            ):
+                # "receptive to advice", "resistant to support" (not "keen to help", nor
+                # "impossible to work with", read below): still a label
+                after = None
+            elif after == "of" and _label_form(word.lower, rules):
+                after = None  # "dismissive of the worries" (not "scared of"): still a label
             elif after == "at" and nxt.endswith("ing"):
                 after = "to"  # "good at fixing bikes": a skill, not a label
         verdict = _judge(word.lower, after, rules, article, article and _at_work(doc, rules))
@@ -188,6 +205,7 @@ def _describing(
             verdict = True  # "Mum is fully committed": in a strength, praise that names a quality
         if marked and word.lower.isalpha() and not article and not _done_to(word.lower, rules):
             verdict = False
+        marked = False  # "sexually abused or seriously hurt": the adverb marks one word only
         if impression and (
             verdict is True
             or (verdict is None and not article and _impression_word(word.lower, after, rules))
@@ -205,6 +223,7 @@ def _describing(
             listed = True  # what the person is called ends here: "a good cook and ..."
             j += 2 if following.lower in ("and", "or") else 1
             while j < len(tokens) and _is_degree(tokens[j].lower, degree):
+                marked = marked or tokens[j].lower in _words(rules, "label_adverbs")
                 j += 1
             continue
         if (
@@ -223,6 +242,23 @@ def _describing(
         break
     if article:
         yield from _kind_of_person(doc, rules, person, phrase)
+
+
+def _called(doc: Doc, rules: RuleSet, compound: str, last: int) -> bool:
+    """After "a", a word of three or more words joined ("a know-it-all") that ends what the
+    person is called and holds no family word, job or number ("a mother-in-law", "a
+    two-year-old") is a name for a kind of person."""
+    parts = compound.split("-")
+    tokens = doc.tokens
+    if len(parts) < 3 or parts[0] in _words(rules, "not_compound"):
+        return False
+    roles = _words(rules, "person") | _words(rules, "jobs")
+    if any(p in roles or p.rstrip("s") in roles or not p.isalpha() for p in parts):
+        return False
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        nxt is None or _separated(doc, tokens[last], nxt) or nxt.lower in _words(rules, "np_stop")
+    )
 
 
 def _at_work(doc: Doc, rules: RuleSet) -> bool:
@@ -320,7 +356,7 @@ def _kind_of_person(
             if (
                 (lexicon.is_adjective(w) or (w.endswith("ing") and not lexicon.is_noun(w)))
                 and not _plain_word(w, rules)
-                and not w.endswith("ed")
+                and (not w.endswith("ed") or _praise_participle(doc, rules, w, None))
                 and w not in roles
             ):
                 yield Shape(person, word.text, word.start, word.end, True)
@@ -425,13 +461,26 @@ def _compound(word: str, rules: RuleSet) -> bool | None:
     if len(parts) < 2 or not all(p.isalpha() for p in parts):
         return None
     last = parts[-1]
-    if last in _words(rules, "not_label") or parts[0] in _words(rules, "not_compound"):
-        return None  # "two-year-old", "self-employed", "non-verbal", "well-fed"
+    if (
+        last in _words(rules, "not_label")
+        or last in _words(rules, "body_compounds")
+        or parts[0] in _words(rules, "not_compound")
+    ):
+        return None  # "two-year-old", "self-employed", "non-verbal", "well-fed", "red-haired"
     if last.endswith("ed") and len(last) > 4:
         return False
     if lexicon.is_adjective(last) or last.endswith("ing"):
         return True
     return None
+
+
+def _label_form(word: str, rules: RuleSet) -> bool:
+    """A describing word by its ending ("dismissive", "neglectful"), not a plain state."""
+    return (
+        _has_suffix(word, _words(rules, "label_suffixes"))
+        and lexicon.is_adjective(word)
+        and word not in _words(rules, "not_label")
+    )
 
 
 def _has_suffix(word: str, suffixes: frozenset[str]) -> bool:
@@ -499,18 +548,21 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
             for s in found
         ]
     spans = [(s.start, s.end) for s in found]
+    setting = _circumstances(doc, rules) if any(s.advice for s in found) else []
 
     def outside(cue: str) -> bool:
-        # The shape's own words ("has been" in "has been receptive") are not what was done.
+        # The shape's own words ("has been" in "has been receptive") are not what was done,
+        # and nor are the words of the moment the label was given ("when asked who stays").
         return any(
             not any(
                 a < end and (b > start or not doc.text[b:start].strip()) for start, end in spans
             )
+            and not any(x <= a < y for x, y in setting)
             for a, b in rules.cues[cue].matches(doc)
         )
 
     if any(s.advice for s in found) and (
-        outside("specific") or outside("when") or _who_does(doc, rules, spans)
+        outside("specific") or _who_does(doc, rules, spans, setting)
     ):
         # A maybe-label beside what was seen or done ("calm and kind when Ivy cried, and she
         # sang to her") is described already: no tip.
@@ -521,14 +573,33 @@ def person_is(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     ]
 
 
-def _who_does(doc: Doc, rules: RuleSet, spans: list[tuple[int, int]]) -> bool:
+def _circumstances(doc: Doc, rules: RuleSet) -> list[tuple[int, int]]:
+    """ "when asked who else stays at the house", "when it comes to her partner": the moment
+    a label was given (cue list ``circumstance``), up to the end of its clause. What it says
+    is the setting, not what the person did there."""
+    out = []
+    for a, b in rules.cues["circumstance"].matches(doc):
+        end = _CLAUSE_END.search(doc.text, b)
+        out.append((a, end.start() if end else len(doc.text)))
+    return out
+
+
+_CLAUSE_END = re.compile(r"[,.!?;:()]|\s(?:and|but)\s", re.IGNORECASE)
+
+
+def _who_does(
+    doc: Doc, rules: RuleSet, spans: list[tuple[int, int]], setting: list[tuple[int, int]]
+) -> bool:
     """ "a lively girl who loves dancing to music in the kitchen": after the maybe-label, a
-    "who ..." clause says what the person does."""
+    "who ..." clause says what the person does. Not "keeps itself to itself": a doing word
+    whose object is the person again is a way of being, not a deed."""
     tokens = doc.tokens
     end = max((b for _, b in spans), default=0)
     being = _words(rules, "being")
     for i, token in enumerate(tokens[:-1]):
         if token.start < end or token.lower not in ("who", "and"):
+            continue
+        if any(x <= token.start < y for x, y in setting):
             continue
         k = i + 1
         if token.lower == "and" and (_is_person(doc, k, rules) or tokens[k].text[:1].isupper()):
@@ -536,7 +607,11 @@ def _who_does(doc: Doc, rules: RuleSet, spans: list[tuple[int, int]]) -> bool:
         if k + 1 >= len(tokens):
             continue
         nxt = tokens[k].lower
-        if nxt not in being and lexicon.is_verb(nxt) and nxt.endswith("s"):
+        # "and she showed Kai photos": after a person, a deed in the past tense too
+        done = nxt.endswith("s") or (k > i + 1 and nxt.endswith("ed"))
+        if nxt not in being and lexicon.is_verb(nxt) and done:
+            if k + 1 < len(tokens) and tokens[k + 1].lower in _words(rules, "reflexives"):
+                continue  # "keeps itself to itself", "keeps herself to herself"
             return True  # "who loves dancing", "and goes to the club"
     return False
 
@@ -588,6 +663,9 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
         w = word.lower
         if word.text[:1].isupper() or w in seen or not w.isalpha():
             continue
+        if _ongoing(doc, rules, i, j):
+            yield word.start, word.end  # "the children will be flourishing by the summer"
+            continue
         if not lexicon.is_adjective(w) or lexicon.is_adverb(w):
             continue  # "will stay over", "will be there": where, not a state
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -605,6 +683,31 @@ def states(doc: Doc, rules: RuleSet) -> Iterator[tuple[int, int]]:
         ):
             continue  # "assessment to be completed": something to be done, not a state
         yield word.start, word.end
+
+
+def _ongoing(doc: Doc, rules: RuleSet, i: int, j: int) -> bool:
+    """In a goal, "will be <doing word>-ing" with nothing after it but the end or a span of
+    time ("will be thriving", "will be flourishing by the summer") is how things should be;
+    "will be sleeping by 8pm" and "will be walking Kai to school" are what people will see."""
+    tokens = doc.tokens
+    word = tokens[j].lower
+    if (
+        doc.kind != "goal"
+        or tokens[i].lower != "be"
+        or not word.endswith("ing")
+        or not lexicon.is_verb(word)
+        or not _said_of_person(doc, rules, i - 2)
+    ):
+        return False
+    if j + 1 >= len(tokens) or _separated(doc, tokens[j], tokens[j + 1]):
+        return True
+    rest = tokens[j + 1].start
+    if tokens[j + 1].lower in ("and", "or"):
+        return True
+    for a, b in rules.cues["time_span"].matches(doc):
+        if a == rest:
+            return not any(c.isdigit() for c in doc.text[a:b])
+    return False
 
 
 def _said_of_person(doc: Doc, rules: RuleSet, i: int) -> bool:
@@ -672,9 +775,29 @@ def _not_before(
             after
             and after[0].lower().strip(",.") in context
             and (after[0].lower() != "by" or by_someone is None or by_someone.match(doc.text, b))
+            and not _hard_times(after, rules)
         ):
             continue
         yield a, b
+
+
+def _hard_times(after: list[str], rules: RuleSet) -> bool:
+    """ "doing her best in difficult circumstances": "in" and a describing word say how hard
+    things are, not where the quality was seen ("doing well in maths")."""
+    if after[0].lower() != "in" or len(after) < 2:
+        return False
+    words = after[1].split(None, 2)
+    if words[0].lower() in ("a", "an", "such") and len(words) > 1:
+        words = words[1:]  # "in a stressful situation"
+    word = words[0].strip(",.")
+    return (
+        word.isalpha()
+        and word.islower()  # not "in English"
+        and not word.endswith("ing")  # "doing well in reading"
+        and lexicon.is_adjective(word)
+        and word not in _words(rules, "plain_modifiers")
+        and word not in _words(rules, "determiners")
+    )
 
 
 def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
@@ -690,7 +813,42 @@ def _outer(doc: Doc, spans: Iterator[tuple[int, int]]) -> list[Hit]:
 def goal_seen(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
     """A goal that is only a state ("Kai will be safe", "Dani will be happy")."""
     found = list(rules.cues["goal_state"].matches(doc)) + list(states(doc, rules))
+    found += _quality_places(doc, rules)
     return _outer(doc, _not_before(doc, rules, iter(found), "goal_context"))
+
+
+def _quality_places(doc: Doc, rules: RuleSet) -> list[tuple[int, int]]:
+    """ "will grow up in a loving and safe home", "will live in a nurturing environment": a
+    quality put on the place (cue list ``settings``), which nobody can see happen. What people
+    can see ("a clean house") and plain facts ("a new flat") are left alone."""
+    tokens = doc.tokens
+    settings = _words(rules, "settings")
+    seen = _words(rules, "seen_states")
+    out = []
+    for i, token in enumerate(tokens):
+        if token.lower not in ("a", "an") or i + 2 >= len(tokens):
+            continue
+        j = i + 1
+        quality: list[Token] = []
+        while j < len(tokens) and j - i <= 5:
+            w = tokens[j].lower
+            if w in ("and", "or") or _is_degree(w, _words(rules, "degree")):
+                j += 1
+                continue
+            if w in settings:
+                break
+            describing = lexicon.is_adjective(w) or (w.endswith("ing") and lexicon.is_verb(w))
+            if not (w.isalpha() and describing) or w in seen:
+                quality = []
+                break
+            if w in _words(rules, "plain_modifiers") or w in _words(rules, "not_compound"):
+                quality = []
+                break
+            quality.append(tokens[j])
+            j += 1
+        if quality and j < len(tokens) and tokens[j].lower in settings:
+            out.append((quality[0].start, tokens[j].end))
+    return out
 
 
 def goal_who_sees(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
@@ -745,3 +903,47 @@ def danger_behaviour(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
         if j > i + 1 and j < len(tokens) and tokens[j].lower not in outcome:
             return []  # "Lee may argue", "Dani will leave": someone doing something
     return [Hit(0, len(doc.text))]
+
+
+def acronym(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """ "referred to a DVPP", "the IDVA will support Mum": capitals of two to six letters (a
+    plural "s" allowed) that no word list knows are likely shorthand. Letters everyone knows
+    (``everyday_acronyms``) and a word written in capitals ("Mum said NO") are left alone, and
+    so is a statement written all in capitals. A tip: the coach cannot be sure."""
+    text = doc.text
+    if _CAPITALS.search(text) is None or not any(c.islower() for c in text):
+        return []
+    known = rules.word_sets.get("everyday_acronyms", frozenset()) | _words(rules, "not_acronym")
+    hits = []
+    for token in doc.tokens:
+        word = token.text
+        core = word[:-1] if word.endswith("s") and len(word) > 2 else word
+        if not (2 <= len(core) <= 6 and core.isalpha() and core.isupper()):
+            continue
+        low = core.lower()
+        if low in known or lexicon.known(token.lower) or lexicon.known(low):
+            continue
+        hits.append(Hit(token.start, token.end, True, {"word": word}))
+    return hits
+
+
+def simile(doc: Doc, rule: Rule, rules: RuleSet) -> list[Hit]:
+    """ "treats him like a baby", "acts like a teenager", "talks to Kai like an adult": a
+    picture of a person (a doing word from ``simile_verbs``, up to three words, then "like
+    a/an" and a word), not what they did."""
+    tokens = doc.tokens
+    verbs = _words(rules, "simile_verbs")
+    hits = []
+    for i, token in enumerate(tokens):
+        if token.lower != "like" or i + 2 >= len(tokens) or tokens[i + 1].lower not in ("a", "an"):
+            continue
+        for k in range(i - 1, max(i - 5, -1), -1):
+            if _separated(doc, tokens[k], tokens[k + 1]):
+                break
+            if tokens[k].lower in verbs:
+                end = tokens[i + 2].end
+                hits.append(
+                    Hit(tokens[k].start, end, None, {"word": doc.text[tokens[k].start : end]})
+                )
+                break
+    return hits
