@@ -258,10 +258,13 @@ class Coach:
     # -----------------------------------------------------------------------------------------
     # Maps
 
-    def check_map(self, map: Map) -> list[MapFinding]:
-        """The map-level checks: goals for each danger, how many dangers, scaling, next steps."""
+    def check_map(self, map: Map, only: str | None = None) -> list[MapFinding]:
+        """The map-level checks: goals for each danger, how many dangers, scaling, next steps
+        (or only the rule with the id ``only``)."""
         out: list[MapFinding] = []
         for rule in self._map_rules:
+            if only is not None and rule.id != only:
+                continue
             assert rule.spec.check is not None
             for hit in MAP_CHECKS[rule.spec.check](map, rule, self.rules):
                 values = dict(hit.values)

@@ -44,8 +44,8 @@ def still_to_do(the_map: Map, coach: Coach | None = None) -> list[int]:
         return []
     linked = any(g.addresses for g in the_map.needs_to_happen.safety_goals)
     out = []
-    for finding in _coach(coach).check_map(the_map):
-        if finding.rule != _GOAL_RULE or not finding.slot.startswith(_DANGERS + "["):
+    for finding in _coach(coach).check_map(the_map, only=_GOAL_RULE):
+        if not finding.slot.startswith(_DANGERS + "["):
             continue
         index = int(finding.slot[len(_DANGERS) + 1 : -1])
         # A tip is a guess from shared words, unless goals link by id and this one has none.
