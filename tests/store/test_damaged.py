@@ -85,3 +85,32 @@ def test_sessions_json_without_list_works_as_documented(tmp_path: Path, home: Pa
     rows = json.loads(out)
     assert rows[0]["name"] == "Kai" and rows[0]["current"] == "other-children"
     assert set(rows[0]) >= {"name", "dialogue", "answered", "total", "finished", "current"}
+
+
+def _flip_a_name(home: Path, name_of_row: int) -> None:
+    db = sqlite3.connect(home / "sessions.db")
+    (sid, body) = db.execute(
+        "SELECT id, name FROM sessions ORDER BY id LIMIT 1 OFFSET ?", (name_of_row,)
+    ).fetchone()
+    raw = bytearray(body)
+    raw[len(raw) // 2] ^= 0x20
+    db.execute("UPDATE sessions SET name = ? WHERE id = ?", (bytes(raw), sid))
+    db.commit()
+    db.close()
+
+
+def test_a_damaged_name_in_a_protected_store_is_not_called_a_wrong_passphrase(
+    tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOS_ASSISTANT_PASSPHRASE", "blue kettle river")
+    _saved(tmp_path, home, protect=True)
+    path = write_yaml(tmp_path / "other.yaml", ["Sam"])
+    run_cli("run", "family-conference", "--answers", str(path), "--session", "Mia")
+    _flip_a_name(home, 0)  # Kai's name
+    code, out, err = run_cli("sessions", "list")
+    assert code == 0, err
+    assert "Mia" in out and "Kai" not in out  # the readable session is still listed
+    assert "name of one saved session is damaged" in err
+    assert "passphrase" not in err.lower() and "Traceback" not in err
+    code, out, err = run_cli("sessions", "show", "Mia")
+    assert code == 0 and "Sam" in out

@@ -60,7 +60,6 @@ def test_a_damaged_database_is_moved_aside(home: Path, family: Script) -> None:
 def test_an_unreadable_file_is_moved_aside(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-
     open_store().close()
     (home / "sessions.db").chmod(0)
     if os.geteuid() == 0:  # root can read anything: pretend it cannot, as a user could not

@@ -251,6 +251,9 @@ def _discard(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
 
 def _list(store: Store, ns: argparse.Namespace, out: TextIO) -> int:
     sessions = store.list_sessions()
+    for notice in store.notices:  # a session left out of the list, and why
+        _err(notice)
+    store.notices.clear()
     if getattr(ns, "json", False):
         out.write(json.dumps([_info_data(s) for s in sessions], ensure_ascii=False) + "\n")
         if note := _moved_aside_note(store):

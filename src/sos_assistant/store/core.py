@@ -33,7 +33,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
@@ -70,6 +70,10 @@ WRONG_PASSPHRASE = (
     "These sessions are protected. The passphrase did not match, so nothing was changed."
 )
 LOCKED_MESSAGE = "These sessions are protected. Give the passphrase to open them."
+DAMAGED_NAME = (
+    "The name of one saved session is damaged and cannot be read, so that session is not "
+    "listed. The other sessions are kept."
+)
 
 
 class StoreError(Exception):
@@ -78,6 +82,12 @@ class StoreError(Exception):
 
 class PassphraseError(StoreError):
     """The store is protected and the passphrase is missing or does not match."""
+
+
+class DamagedText(StoreError, ValueError):
+    """Saved text that does not decrypt with the passphrase that opened the store: it is
+    damaged (the passphrase itself was checked when the store was opened). A ``ValueError``
+    too, so the readers that keep going past a damaged answer or snapshot treat it as one."""
 
 
 class StoreBusy(StoreError):
@@ -491,7 +501,31 @@ class Store:
             return value
         if self._cipher is None:
             raise PassphraseError(LOCKED_MESSAGE)
-        return self._cipher.decrypt(value, aad).decode("utf-8")
+        try:
+            return self._cipher.decrypt(value, aad).decode("utf-8")
+        except WrongPassphrase:  # the passphrase was checked on unlock: this text is damaged
+            raise DamagedText(
+                "Part of the saved sessions is damaged and cannot be read. Nothing was changed."
+            ) from None
+
+    def _rows(self, raws: Iterable[tuple[Any, ...]]) -> list[_Row]:
+        """Rows for a listing: one whose name is damaged is left out, and the person told."""
+        rows = []
+        for raw in raws:
+            try:
+                rows.append(self._row(raw))
+            except DamagedText:
+                if DAMAGED_NAME not in self.notices:
+                    self.notices.append(DAMAGED_NAME)
+        return rows
+
+    def _readable_name(self, name: str | bytes, lookup: str) -> str | None:
+        try:
+            return self._unseal(name, self._name_aad(lookup))
+        except DamagedText:
+            if DAMAGED_NAME not in self.notices:
+                self.notices.append(DAMAGED_NAME)
+            return None
 
     @staticmethod
     def _name_aad(lookup: str) -> bytes:
@@ -595,7 +629,7 @@ class Store:
             f"SELECT {_ROW_COLUMNS} FROM sessions {_NEWEST_FIRST} LIMIT ?",
             (-1 if limit is None else max(limit, 0),),
         )
-        return [self._row(raw).info() for raw in rows.fetchall()]
+        return [row.info() for row in self._rows(rows.fetchall())]
 
     @_guarded
     def count_sessions(self) -> int:
@@ -616,7 +650,7 @@ class Store:
             for sid, name, lookup in db.execute(
                 f"SELECT id, name, lookup FROM sessions {_NEWEST_FIRST}"
             ).fetchall()
-            if wanted in self._unseal(name, self._name_aad(lookup)).casefold()
+            if wanted in (self._readable_name(name, lookup) or "").casefold()
         ]
         page = found[: max(limit, 0)]
         if not page:
@@ -624,9 +658,8 @@ class Store:
         marks = ", ".join("?" * len(page))
         rows = {
             row.id: row
-            for row in map(
-                self._row,
-                db.execute(f"SELECT {_ROW_COLUMNS} FROM sessions WHERE id IN ({marks})", page),
+            for row in self._rows(
+                db.execute(f"SELECT {_ROW_COLUMNS} FROM sessions WHERE id IN ({marks})", page)
             )
         }
         return [rows[sid].info() for sid in page if sid in rows], len(found)
