@@ -126,6 +126,10 @@ class GlossaryFile(_Strict):
     tails: list[str] = []
     """Words that may come just after any term and belong with it ("incident" in "DV
     incident", "assessment" in "ASD assessment")."""
+    not_acronyms: list[str] = []
+    """Everyday words an acronym of four letters or more would be read as if it were written in
+    small letters or with only its first letter capital ("mash", "Dash", "Elsa"): there the
+    acronym is found only in its capitals."""
 
     def search(self, query: str) -> list[Term]:
         """Terms where every word of ``query`` starts a word of the term's names or meaning.
