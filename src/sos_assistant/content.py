@@ -107,6 +107,10 @@ class Term(_Strict):
     "safeguarding"). Plurals are always found. By default, verb forms are found for labels, harm,
     assessment, approach, plan and everyday report words, but not for roles, services, meetings
     or legal words, where a verb form often means something else ("judged" is not a judge)."""
+    proper: bool = False
+    """Whether the term is a name that is also an everyday word ("Pause", "Prevent", "Mind"):
+    its names are found only with their capitals as written, and not as the first word of a
+    sentence, where any word has a capital."""
 
     @property
     def names(self) -> list[str]:

@@ -331,7 +331,9 @@ class Explainer:
                         key = [first, *tokens[1:-1], last] if len(tokens) > 1 else [last]
                         size = len(key)
                         exact = tuple(
-                            (i, self._writings(t, size)) for i, t in enumerate(key) if _acronym(t)
+                            (i, frozenset([t]) if term.proper else self._writings(t, size))
+                            for i, t in enumerate(key)
+                            if _acronym(t) or (term.proper and t[:1].isupper())
                         )
                         low = [t.lower() for t in key]
                         self._first.setdefault(low[0], []).append(_Name(low, exact, term, commas))
@@ -525,6 +527,8 @@ class Explainer:
                 return False
         if name.low[0] == "s" and i and _gap(text, tokens, i) in _APOSTROPHES:
             return False  # "Mum's 8 children" is not "s 8"
+        if name.term.proper and _sentence_start(text, tokens[i].start()):
+            return False  # "Pause." at the start of a sentence is only a capital
         size = len(name.low)
         if size == 1:
             word = words[i]
@@ -624,6 +628,12 @@ def _merged(text: str, matches: list[Explained]) -> list[Explained]:
         last[match.term] = len(out)
         out.append(match)
     return out
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Whether the word at ``at`` starts a sentence or a line (so it has a capital anyway)."""
+    before = text[:at].rstrip(" \t\"'\u2018\u201c(")
+    return before[-1:] in ("", ".", "!", "?", ":", "\n", "-", "\u2022")
 
 
 def _gap(text: str, tokens: list[_Tok], n: int) -> str:
