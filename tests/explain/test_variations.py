@@ -213,5 +213,15 @@ def test_a_section_is_found_as_s_and_its_number() -> None:
 
 
 def test_a_hyphenated_word_is_one_word_to_a_term_that_runs_on() -> None:
-    got = found("In the notes Mum is described as over-anxious.")
-    assert got == {"is described as over-anxious": "described as"}
+    got = found("In the notes Mum is described as over-tired.")
+    assert got == {"is described as over-tired": "described as"}
+
+
+def test_a_name_that_is_also_an_everyday_word_is_found_only_as_a_name() -> None:
+    got = found("She was offered a place with Pause. Staff follow Working Together.")
+    assert got["Pause"] == "Pause"
+    assert got["Working Together"] == "Working Together to Safeguard Children"
+    # in small letters, or first in a sentence, it is the everyday word
+    everyday = "Pause for a moment. We are working together. I can relate to that. I came with you."
+    assert found(everyday) == {}
+    assert "Working Together to Safeguard Children" in found("Working Together says so.").values()

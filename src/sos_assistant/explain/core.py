@@ -330,6 +330,13 @@ class Explainer:
                     for first, last in itertools.product(firsts, _forms(tokens[-1], verbs)):
                         key = [first, *tokens[1:-1], last] if len(tokens) > 1 else [last]
                         size = len(key)
+                        if term.proper:  # "Relate": the capitals as written
+                            key = [
+                                t[:1].upper() + t[1:]
+                                if tokens[min(i, len(tokens) - 1)][:1].isupper()
+                                else t
+                                for i, t in enumerate(key)
+                            ]
                         exact = tuple(
                             (i, frozenset([t]) if term.proper else self._writings(t, size))
                             for i, t in enumerate(key)
@@ -527,8 +534,8 @@ class Explainer:
                 return False
         if name.low[0] == "s" and i and _gap(text, tokens, i) in _APOSTROPHES:
             return False  # "Mum's 8 children" is not "s 8"
-        if name.term.proper and _sentence_start(text, tokens[i].start()):
-            return False  # "Pause." at the start of a sentence is only a capital
+        if name.term.proper and len(name.exact) == 1 and _sentence_start(text, tokens[i].start()):
+            return False  # "Pause" first in a sentence has a capital anyway; "Working Together" two
         size = len(name.low)
         if size == 1:
             word = words[i]
