@@ -225,3 +225,14 @@ def test_a_name_that_is_also_an_everyday_word_is_found_only_as_a_name() -> None:
     everyday = "Pause for a moment. We are working together. I can relate to that. I came with you."
     assert found(everyday) == {}
     assert "Working Together to Safeguard Children" in found("Working Together says so.").values()
+
+
+def test_everyday_words_near_the_new_labels_are_left_alone() -> None:
+    # labels such as "callous", "needy" or "domineering" have everyday neighbours that are not
+    text = (
+        "It was a cold day and work was demanding. The kids were wild at the park. My son is "
+        "obsessed with trains and we got stuck in traffic. The team was dominant in the match. "
+        "My keys went missing. She is mature for her age. I was unreliable with texting back. "
+        "Things got out of hand at the party. Home maintenance is costly."
+    )
+    assert found(text) == {}
