@@ -107,6 +107,10 @@ class Term(_Strict):
     "safeguarding"). Plurals are always found. By default, verb forms are found for labels, harm,
     assessment, approach, plan and everyday report words, but not for roles, services, meetings
     or legal words, where a verb form often means something else ("judged" is not a judge)."""
+    proper: bool = False
+    """Whether the term is a name that is also an everyday word ("Pause", "Prevent", "Mind"):
+    its names are found only with their capitals as written, and not as the first word of a
+    sentence, where any word has a capital."""
 
     @property
     def names(self) -> list[str]:
@@ -126,6 +130,10 @@ class GlossaryFile(_Strict):
     tails: list[str] = []
     """Words that may come just after any term and belong with it ("incident" in "DV
     incident", "assessment" in "ASD assessment")."""
+    not_acronyms: list[str] = []
+    """Everyday words an acronym of four letters or more would be read as if it were written in
+    small letters or with only its first letter capital ("mash", "Dash", "Elsa"): there the
+    acronym is found only in its capitals."""
 
     def search(self, query: str) -> list[Term]:
         """Terms where every word of ``query`` starts a word of the term's names or meaning.

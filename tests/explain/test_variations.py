@@ -192,3 +192,47 @@ def test_a_framing_term_reaches_past_a_word_like_the_and_lead_ins_may_stack() ->
     assert got["is not consistent with the injury"] == "injury"
     got = found("It shows a pattern of repeated referrals.")
     assert got["a pattern of repeated referrals"] == "referral"
+
+
+def test_long_acronyms_and_acronyms_in_a_name_are_found_in_small_letters_too() -> None:
+    # minutes are often typed in small letters: "rcpc", "cp plan", "Camhs"
+    got = found("The next rcpc is in May. She is on a cp plan and open to Camhs.")
+    assert got["next rcpc"] == "review child protection conference"
+    assert got["cp plan"] == "child protection plan"
+    assert got["open to Camhs"] == "CAMHS"
+    # but never where the small letters are an everyday word or a name
+    assert found("Mash the potatoes. Send it. Elsa came. Dash off.") == {}
+    assert found("The plo was dropped. Oh la la.") == {}
+
+
+def test_a_section_is_found_as_s_and_its_number() -> None:
+    for text in ("Powers under s.46 were used.", "Under s 46.", "Under S46.", "Under sec. 46."):
+        assert "police protection" in found(text).values(), text
+    # an apostrophe's s before a number is not a section
+    assert found("Mum's 8 children and Dad's 38 years.") == {}
+
+
+def test_a_hyphenated_word_is_one_word_to_a_term_that_runs_on() -> None:
+    got = found("In the notes Mum is described as over-tired.")
+    assert got == {"is described as over-tired": "described as"}
+
+
+def test_a_name_that_is_also_an_everyday_word_is_found_only_as_a_name() -> None:
+    got = found("She was offered a place with Pause. Staff follow Working Together.")
+    assert got["Pause"] == "Pause"
+    assert got["Working Together"] == "Working Together to Safeguard Children"
+    # in small letters, or first in a sentence, it is the everyday word
+    everyday = "Pause for a moment. We are working together. I can relate to that. I came with you."
+    assert found(everyday) == {}
+    assert "Working Together to Safeguard Children" in found("Working Together says so.").values()
+
+
+def test_everyday_words_near_the_new_labels_are_left_alone() -> None:
+    # labels such as "callous", "needy" or "domineering" have everyday neighbours that are not
+    text = (
+        "It was a cold day and work was demanding. The kids were wild at the park. My son is "
+        "obsessed with trains and we got stuck in traffic. The team was dominant in the match. "
+        "My keys went missing. She is mature for her age. I was unreliable with texting back. "
+        "Things got out of hand at the party. Home maintenance is costly."
+    )
+    assert found(text) == {}

@@ -244,13 +244,18 @@ def _variants(name: str) -> list[tuple[list[str], list[str]]]:
     """The ways a name may be written, as (words, gaps between them): as given; with its
     hyphens left out ("preproceedings"); with a word before "of", "for", "to"... plural
     ("periods of abstinence"); with possessives without the apostrophe ("childs
-    plan"), and "child's" for "children's" and the other way round."""
+    plan"), and "child's" for "children's" and the other way round; "section 46" as "s.46",
+    "s 46", "sec 46" and "s46"."""
     matches = list(_TOKEN.finditer(name))
     if not matches:
         return []
     words = [m.group() for m in matches]
     gaps = [name[a.end() : b.start()] for a, b in itertools.pairwise(matches)]
     out = [(words, gaps)]
+    if len(words) > 1 and words[0].lower() == "section" and words[1][:1].isdigit():
+        # "section 46": "s.46", "s 46", "s. 46", "sec 46", "s46"
+        out += [([short, *words[1:]], [" ", *gaps[1:]]) for short in ("s", "sec")]
+        out.append((["s" + words[1], *words[2:]], gaps[1:]))
     if any(g and set(g) <= _HYPHENS for g in gaps):
         joined_w, joined_g = [words[0]], []
         for word, gap in zip(words[1:], gaps, strict=True):
@@ -284,8 +289,8 @@ class _Name:
 
     low: list[str]
     """Its words in lower case."""
-    exact: tuple[tuple[int, str], ...]
-    """Words that must match in exactly these capitals (acronyms), by position."""
+    exact: tuple[tuple[int, frozenset[str]], ...]
+    """Words that must match in one of these writings (acronyms), by position."""
     term: Term
     commas: frozenset[int] = frozenset()
     """Where the name has a comma before a word (by the word's position), so the text may."""
@@ -305,6 +310,7 @@ class Explainer:
         if coach is None:
             coach = _word_coach()
         self.coach = coach or None
+        self._not_acronyms = frozenset(w.lower() for w in self.glossary.not_acronyms)
         self._first: dict[str, list[_Name]] = {}
         """Spellings by their first word in lower case."""
         self._by_rule: dict[str, list[Term]] = {}
@@ -323,7 +329,19 @@ class Explainer:
                         firsts += _verb_forms(tokens[0].lower(), base=verbs >= 2)
                     for first, last in itertools.product(firsts, _forms(tokens[-1], verbs)):
                         key = [first, *tokens[1:-1], last] if len(tokens) > 1 else [last]
-                        exact = tuple((i, t) for i, t in enumerate(key) if _acronym(t))
+                        size = len(key)
+                        if term.proper:  # "Relate": the capitals as written
+                            key = [
+                                t[:1].upper() + t[1:]
+                                if tokens[min(i, len(tokens) - 1)][:1].isupper()
+                                else t
+                                for i, t in enumerate(key)
+                            ]
+                        exact = tuple(
+                            (i, frozenset([t]) if term.proper else self._writings(t, size))
+                            for i, t in enumerate(key)
+                            if _acronym(t) or (term.proper and t[:1].isupper())
+                        )
                         low = [t.lower() for t in key]
                         self._first.setdefault(low[0], []).append(_Name(low, exact, term, commas))
         self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[_Name]]]]] = {}
@@ -333,7 +351,7 @@ class Explainer:
             by_size: dict[int, dict[tuple[str, ...], list[_Name]]] = {}
             seen: set[tuple[str, ...]] = set()
             for n in names:
-                spelling = (*n.low, *(t for _, t in n.exact))
+                spelling = (*n.low, *(w for _, ws in n.exact for w in sorted(ws)))
                 if spelling not in seen:
                     seen.add(spelling)
                     by_size.setdefault(len(n.low), {}).setdefault(tuple(n.low), []).append(n)
@@ -356,6 +374,19 @@ class Explainer:
         for table in (self._leads, self._tails):
             for group in table.values():
                 group.sort(key=lambda words: -len(words))
+
+    def _writings(self, token: str, size: int) -> frozenset[str]:
+        """How an acronym in a name may be written: in its capitals; an acronym in capitals of
+        four letters or more ("RCPC", "CAMHS"), or one in a name of more words ("CP plan"), also
+        in small letters ("rcpc", "cp plan") and with only its first letter capital ("Camhs"),
+        unless that is an everyday word ("mash", "is"). A short acronym alone ("PLO", "LA") is
+        found only in its capitals."""
+        base = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
+        if not (base.isalpha() and base.isupper()) or base.lower() in self._not_acronyms:
+            return frozenset([token])
+        if len(base) < 4 and size == 1:
+            return frozenset([token])
+        return frozenset([token, token.lower(), token.capitalize()])
 
     # -----------------------------------------------------------------------------------------
 
@@ -481,13 +512,17 @@ class Explainer:
     def _run_on(text: str, tokens: list[_Tok], j: int, most: int, starts: set[int]) -> int:
         """Where a term that takes in the rest of its clause ends: up to ``most`` more words,
         stopping at punctuation, at a line break or where another term (not a mere report
-        word) starts."""
-        end = j
-        while end < len(tokens) and end - j < most and end not in starts:
+        word) starts. Words joined by a hyphen are one word ("described as over-anxious")."""
+        end, taken = j, 0
+        while end < len(tokens):
             gap = text[tokens[end - 1].end() : tokens[end].start()]
+            if end > j and gap and set(gap) <= _HYPHENS:  # the rest of a hyphenated word
+                end += 1
+                continue
             verb = tokens[end].group().lower() in _CLAUSE_VERBS
-            if gap.strip(" -'\u2019") or "\n" in gap or verb:  # a possessive runs on
-                break
+            if taken >= most or end in starts or gap.strip(" -'\u2019") or "\n" in gap or verb:
+                break  # a possessive runs on
+            taken += 1
             end += 1
         return end
 
@@ -495,8 +530,12 @@ class Explainer:
     def _fits(text: str, tokens: list[_Tok], words: list[str], i: int, name: _Name) -> bool:
         """Capitals and the gaps between the words, once the words themselves match."""
         for at, want in name.exact:
-            if words[i + at] != want:
+            if words[i + at] not in want:
                 return False
+        if name.low[0] == "s" and i and _gap(text, tokens, i) in _APOSTROPHES:
+            return False  # "Mum's 8 children" is not "s 8"
+        if name.term.proper and len(name.exact) == 1 and _sentence_start(text, tokens[i].start()):
+            return False  # "Pause" first in a sentence has a capital anyway; "Working Together" two
         size = len(name.low)
         if size == 1:
             word = words[i]
@@ -596,6 +635,17 @@ def _merged(text: str, matches: list[Explained]) -> list[Explained]:
         last[match.term] = len(out)
         out.append(match)
     return out
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Whether the word at ``at`` starts a sentence or a line (so it has a capital anyway)."""
+    before = text[:at].rstrip(" \t\"'\u2018\u201c(")
+    return before[-1:] in ("", ".", "!", "?", ":", "\n", "-", "\u2022")
+
+
+def _gap(text: str, tokens: list[_Tok], n: int) -> str:
+    """What comes between word ``n - 1`` and word ``n``."""
+    return text[tokens[n - 1].end() : tokens[n].start()]
 
 
 def _joined(text: str, tokens: list[_Tok], n: int, comma: bool = False) -> bool:
