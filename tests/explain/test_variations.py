@@ -236,3 +236,9 @@ def test_everyday_words_near_the_new_labels_are_left_alone() -> None:
         "Things got out of hand at the party. Home maintenance is costly."
     )
     assert found(text) == {}
+
+
+def test_names_are_found_in_the_other_spellings_papers_use() -> None:
+    got = found("He showed sexualized behavior and Mum minimized it.")
+    assert got["sexualized behavior"] == "sexualised behaviour"
+    assert got["minimized it"] == "in denial"

@@ -19,6 +19,7 @@ The text is never changed: each result carries its ``start``/``end`` offsets int
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -145,6 +146,7 @@ class Explained:
         }
 
 
+@functools.cache
 def _acronym(token: str) -> bool:
     """A word written with capitals after its first letter ("DV", "CAMHS", "SoS") is matched
     only as written."""
@@ -240,6 +242,18 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+_IZE = re.compile(r"(?<=[a-z])([iy])s(e|ed|es|ing|ation|ations|er|ers)\b")
+_OUR = re.compile(r"\b(behavi|fav|harb|col|hon|neighb)our")
+
+
+def _other_spellings(name: str) -> list[str]:
+    """A name in the other spellings some papers use, each change alone and both together
+    ("minimised": "minimized"; "sexualised behaviour": "sexualized behavior", "sexualised
+    behavior"; "analyse": "analyze")."""
+    ize, our = _IZE.sub(r"\1z\2", name), _OUR.sub(r"\1or", name)
+    return [n for n in dict.fromkeys([ize, our, _OUR.sub(r"\1or", ize)]) if n != name]
+
+
 def _variants(name: str) -> list[tuple[list[str], list[str]]]:
     """The ways a name may be written, as (words, gaps between them): as given; with its
     hyphens left out ("preproceedings"); with a word before "of", "for", "to"... plural
@@ -321,7 +335,8 @@ class Explainer:
             verbs = _verbs(term)
             for name in term.names:
                 self._by_name.setdefault(name.lower(), term)
-                for tokens, gaps in _variants(name):
+                spellings = [name, *_other_spellings(name)]
+                for tokens, gaps in (v for n in spellings for v in _variants(n)):
                     commas = frozenset(k + 1 for k, gap in enumerate(gaps) if "," in gap)
                     firsts = [tokens[0]]
                     if verbs and len(tokens) > 1 and not _acronym(tokens[0]):
