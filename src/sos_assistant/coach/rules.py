@@ -21,11 +21,11 @@ C010  the folder has no rule files
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -36,6 +36,8 @@ from sos_assistant.coach.schema import RuleFile, RuleSpec
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.resources import content_dir
 from sos_assistant.yamlfile import Lines, YamlProblem, load_yaml
+
+_T = TypeVar("_T")
 
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -122,49 +124,22 @@ class RuleSet:
         return self.settings.get(name, default)
 
 
-class _LazyCues(Mapping[str, CueList]):
-    """Cue lists, each indexed the first time a check looks at it. Many lists are only read as
+class _Lazy(Mapping[str, _T]):
+    """Each cue list made into a ``_T`` (by ``build``) the first time a check asks for it, so
+    that loading does not pay for lists a statement never needs: many lists are only read as
     word sets (:attr:`RuleSet.word_sets`), and indexing them all cost half the loading time."""
 
-    def __init__(self, phrases: Mapping[str, list[str]]) -> None:
+    def __init__(self, phrases: Mapping[str, list[str]], build: Callable[[list[str]], _T]) -> None:
         self._phrases = dict(phrases)
-        self._built: dict[str, CueList] = {}
+        self._build = build
+        self._built: dict[str, _T] = {}
 
-    def __getitem__(self, name: str) -> CueList:
-        cue = self._built.get(name)
-        if cue is None:
-            cue = CueList.build(self._phrases[name])
-            self._built[name] = cue
-        return cue
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._phrases
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._phrases)
-
-    def __len__(self) -> int:
-        return len(self._phrases)
-
-
-class _LazyWordSets(Mapping[str, frozenset[str]]):
-    """The single words of each cue list (lower case), each set made the first time a check
-    asks for it, so that loading does not pay for lists a statement never needs."""
-
-    def __init__(self, phrases: Mapping[str, list[str]]) -> None:
-        self._phrases = phrases
-        self._built: dict[str, frozenset[str]] = {}
-
-    def __getitem__(self, name: str) -> frozenset[str]:
-        found = self._built.get(name)
-        if found is None:
-            found = frozenset(
-                p.replace("’", "'").lower()
-                for p in self._phrases[name]
-                if not p.startswith("re:") and " " not in p and "*" not in p
-            )
-            self._built[name] = found
-        return found
+    def __getitem__(self, name: str) -> _T:
+        try:
+            return self._built[name]
+        except KeyError:
+            made = self._built[name] = self._build(self._phrases[name])
+            return made
 
     def __contains__(self, name: object) -> bool:
         return name in self._phrases
@@ -174,6 +149,15 @@ class _LazyWordSets(Mapping[str, frozenset[str]]):
 
     def __len__(self) -> int:
         return len(self._phrases)
+
+
+def _single_words(phrases: list[str]) -> frozenset[str]:
+    """The single words of a cue list (lower case), for set lookups."""
+    return frozenset(
+        p.replace("’", "'").lower()
+        for p in phrases
+        if not p.startswith("re:") and " " not in p and "*" not in p
+    )
 
 
 def _rule_files(directory: Path) -> list[Path]:
@@ -231,8 +215,8 @@ def _build(files: Iterable[tuple[str, RuleFile]]) -> RuleSet:
     for rule in rules:
         for phrase in rule.spec.words:
             words.add(phrase, rule, case_sensitive=rule.spec.case_sensitive)
-    cues = _LazyCues(cue_words)
-    word_sets = _LazyWordSets(cue_words)
+    cues = _Lazy(cue_words, CueList.build)
+    word_sets = _Lazy(cue_words, _single_words)
     return RuleSet(
         tuple(rules),
         words,
