@@ -56,7 +56,10 @@ def test_a_cache_that_cannot_be_written_prints_the_same_map(tmp_path: Path, map_
     assert _render(blocked, map_file, "html") == first
 
 
-@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+@pytest.mark.skipif(
+    not hasattr(os, "getuid"),
+    reason="folder permission bits (a folder anyone can write to) exist only on POSIX systems",
+)
 def test_a_cache_folder_others_can_write_to_is_never_used(tmp_path: Path, map_file: Path) -> None:
     first = _render(tmp_path / "home", map_file, "html")
     shared = tmp_path / "shared"

@@ -28,3 +28,11 @@ def no_blink(app: Any) -> None:
 
     for box in app.screen.query(Input):
         box.cursor_blink = False
+
+
+async def settle(pilot: Any) -> None:
+    """Let the screen draw, stop the cursors blinking, and let it draw again: a still screen
+    for snapshots and for reading what is shown."""
+    await pilot.pause()
+    no_blink(pilot.app)
+    await pilot.pause()

@@ -17,7 +17,7 @@ from sos_assistant.tui.screens.question import QuestionScreen
 from sos_assistant.tui.widgets.goal_links import GoalLinks
 from sos_assistant.tui.widgets.ticks import TickList
 from tests.sessions import reopen, resume
-from tests.tui.conftest import no_blink
+from tests.tui.conftest import settle
 from tests.tui.fakestore import FakeStore
 from tests.tui.helpers import give, type_text
 
@@ -88,19 +88,13 @@ def goals_app(framework: str = "safety") -> SosApp:
     return SosApp(store_factory=lambda: store, session_name="goals")
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    no_blink(pilot.app)
-    await pilot.pause()
-
-
 async def _one_goal_for_d2(pilot: Pilot[Any]) -> None:
     """A goal picked for D2 and added, so D1 alone is still to do; typing in the next box."""
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("tab", "down", "space", "shift+tab")
     await type_text(pilot, "Lee takes the bus after a drink; Bev sees this for six months.")
     await pilot.press("enter")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 def _lines(box: TickList[int]) -> list[str]:
@@ -132,7 +126,7 @@ async def test_the_danger_statements_sit_beside_the_goal_box(size: tuple[int, in
 async def test_on_a_narrow_screen_the_danger_statements_go_under_the_goal_box() -> None:
     app = goals_app()
     async with app.run_test(size=(60, 30)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         links = app.screen.query_one(GoalLinks)
         goal_box = app.screen.query_one("#item", Input)
         assert links.region.y >= goal_box.region.bottom

@@ -20,7 +20,7 @@ from sos_assistant.tui.screens.map import ExportScreen, MapScreen
 from sos_assistant.tui.widgets.mapview import Hanging, MapView
 from sos_assistant.tui.widgets.progress import DONE, TO_DO, bar_text
 from tests.sessions import resume
-from tests.tui.conftest import GOLDEN, no_blink
+from tests.tui.conftest import GOLDEN, settle
 from tests.tui.fakestore import FakeStore
 
 
@@ -33,17 +33,11 @@ def family_app() -> SosApp:
     return SosApp(store_factory=lambda: store, session_name="family")
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    no_blink(pilot.app)
-    await pilot.pause()
-
-
 async def _columns_in_view(pilot: Pilot[Any]) -> None:
-    await _settle(pilot)
+    await settle(pilot)
     view = pilot.app.screen.query_one(MapView)
     view.scroll_to_widget(view.query_one(".map-columns"), animate=False, top=True)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 def test_full_map_at_80x24(snap_compare: Any) -> None:
@@ -51,7 +45,7 @@ def test_full_map_at_80x24(snap_compare: Any) -> None:
 
 
 def test_full_map_at_120x40(snap_compare: Any) -> None:
-    assert snap_compare(family_app(), terminal_size=(120, 40), run_before=_settle)
+    assert snap_compare(family_app(), terminal_size=(120, 40), run_before=settle)
 
 
 def _screen_text(app: SosApp) -> str:
@@ -62,7 +56,7 @@ def _screen_text(app: SosApp) -> str:
 async def test_columns_have_gutters_and_hanging_indents(size: tuple[int, int]) -> None:
     app = family_app()
     async with app.run_test(size=size) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MapScreen)
         cols = list(app.screen.query(".map-column"))
         assert len(cols) == 3
@@ -86,7 +80,7 @@ async def test_columns_have_gutters_and_hanging_indents(size: tuple[int, int]) -
 async def test_the_scale_line_and_its_key_read_on_screen() -> None:
     app = family_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         scaling = app.screen.query_one(".map-scaling", Hanging)
         lines = scaling.lay_out(scaling.size.width).plain.split("\n")
         axis = next(line for line in lines if line.strip().startswith("0   1   2"))
@@ -99,10 +93,10 @@ async def test_the_scale_line_and_its_key_read_on_screen() -> None:
 async def test_ctrl_t_turns_high_contrast_on_and_off_and_the_map_still_reads() -> None:
     app = family_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         before = app.theme
         await pilot.press("ctrl+t")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.theme == HIGH_CONTRAST.name
         assert "What are we worried about?" in _screen_text(app)
         await pilot.press("ctrl+t")
@@ -124,20 +118,20 @@ async def test_progress_bar_under_no_color(monkeypatch: pytest.MonkeyPatch) -> N
     resume(store, "q", find_dialogue("family-conference"))
     app = SosApp(store_factory=lambda: store, session_name="q")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("f7")  # past the welcome
         for _ in range(4):  # and four questions skipped
             await pilot.press("f6")
             await pilot.pause()
-        await _settle(pilot)
+        await settle(pilot)
         shown = str(app.screen.query_one("#bar", Static).render())
         assert DONE in shown and TO_DO in shown
 
 
 async def _save(pilot: Pilot[Any], app: SosApp, folder: Path) -> ExportScreen:
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("s")
-    await _settle(pilot)
+    await settle(pilot)
     screen = app.screen
     assert isinstance(screen, ExportScreen)
     screen.query_one("#folder", Input).value = str(folder)
@@ -161,9 +155,9 @@ async def test_save_a_copy_starts_in_documents_and_says_the_full_path(
     monkeypatch.setattr(opener, "open_path", fake_open)
     app = family_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("s")
-        await _settle(pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         assert screen.query_one("#folder", Input).value == str(documents)
@@ -224,9 +218,9 @@ async def test_a_danger_statement_no_goal_answers_is_marked_still_to_do() -> Non
             engine.answer(None)
     app = SosApp(store_factory=lambda: store, session_name="todo")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("f2")
-        await _settle(pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MapScreen)
         text = " ".join(_screen_text(app).split())
         assert text.count("Still to do") == 1

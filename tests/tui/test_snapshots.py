@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from sos_assistant.dialogue import find_dialogue
 from sos_assistant.tui.app import SosApp
 from tests.sessions import resume
-from tests.tui.conftest import ALL_KINDS, no_blink
+from tests.tui.conftest import ALL_KINDS, settle
 from tests.tui.fakestore import FakeStore
 from tests.tui.helpers import give
 
@@ -18,9 +18,7 @@ SIZE = (80, 24)
 
 def home_app() -> SosApp:
     store = FakeStore()
-    engine = resume(store,
-        "family-conference-2026-01-05", find_dialogue("family-conference")
-    )
+    engine = resume(store, "family-conference-2026-01-05", find_dialogue("family-conference"))
     engine.answer(None)
     engine.answer("Dani")
     return SosApp(store_factory=lambda: store)
@@ -30,19 +28,13 @@ def kinds_app() -> SosApp:
     return SosApp(session_name="sample", dialogue=ALL_KINDS, audience="practitioner")
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    no_blink(pilot.app)
-    await pilot.pause()
-
-
 async def _to_list(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     app = pilot.app
     assert isinstance(app, SosApp)
     await give(pilot, app, None)
     await give(pilot, app, "Dani")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def _to_map(pilot: Pilot[Any]) -> None:
@@ -53,15 +45,15 @@ async def _to_map(pilot: Pilot[Any]) -> None:
     await give(pilot, app, "not_sure")
     await give(pilot, app, {"score": 6, "why": "calmer"})
     await pilot.press("f2")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 def test_first_run(snap_compare: Any) -> None:
-    assert snap_compare(SosApp(), terminal_size=SIZE, run_before=_settle)
+    assert snap_compare(SosApp(), terminal_size=SIZE, run_before=settle)
 
 
 def test_home(snap_compare: Any) -> None:
-    assert snap_compare(home_app(), terminal_size=SIZE, run_before=_settle)
+    assert snap_compare(home_app(), terminal_size=SIZE, run_before=settle)
 
 
 def test_question(snap_compare: Any) -> None:
@@ -76,7 +68,7 @@ def test_help(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.press("f1")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(kinds_app(), terminal_size=SIZE, run_before=run_before)
 
@@ -85,6 +77,6 @@ def test_crisis(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.press("f4")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(kinds_app(), terminal_size=SIZE, run_before=run_before)
