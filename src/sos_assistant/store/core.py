@@ -515,16 +515,18 @@ class Store:
             try:
                 rows.append(self._row(raw))
             except DamagedText:
-                if DAMAGED_NAME not in self.notices:
-                    self.notices.append(DAMAGED_NAME)
+                self._tell_damaged_name()
         return rows
+
+    def _tell_damaged_name(self) -> None:
+        if DAMAGED_NAME not in self.notices:
+            self.notices.append(DAMAGED_NAME)
 
     def _readable_name(self, name: str | bytes, lookup: str) -> str | None:
         try:
             return self._unseal(name, self._name_aad(lookup))
         except DamagedText:
-            if DAMAGED_NAME not in self.notices:
-                self.notices.append(DAMAGED_NAME)
+            self._tell_damaged_name()
             return None
 
     @staticmethod
