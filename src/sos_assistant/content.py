@@ -111,6 +111,22 @@ class Term(_Strict):
     """Whether the term is a name that is also an everyday word ("Pause", "Prevent", "Mind"):
     its names are found only with their capitals as written, and not as the first word of a
     sentence, where any word has a capital."""
+    patterns: list[str] = []
+    """Regular expressions for written forms no list of names can hold, such as case-note
+    times ("2/52" is two weeks). Each is matched as written (no flags); a match is explained by
+    this term."""
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a regular expression: {exc}") from exc
+            if compiled.match(""):
+                raise ValueError(f"pattern {pattern!r} matches empty text")
+        return patterns
 
     @property
     def names(self) -> list[str]:

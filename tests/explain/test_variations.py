@@ -242,3 +242,28 @@ def test_names_are_found_in_the_other_spellings_papers_use() -> None:
     got = found("He showed sexualized behavior and Mum minimized it.")
     assert got["sexualized behavior"] == "sexualised behaviour"
     assert got["minimized it"] == "in denial"
+
+
+def test_a_short_form_ending_in_a_mark_is_found_only_with_its_mark() -> None:
+    words = small(
+        terms=[
+            {"term": "re:", "plain": "About.", "ask": "Why?"},
+            {"term": "w/", "plain": "With.", "ask": "Why?"},
+        ]
+    )
+    got = [(t.phrase, t.term) for t in words.explain("Call re: school. Seen w/ Mum.")]
+    assert got == [("re:", "re:"), ("w/", "w/")]
+    # the same letters without the mark are other words: "re-refer", "w" in a list
+    assert words.explain("We will re-refer. Rows a, b and w are done.") == []
+
+
+def test_a_pattern_finds_written_forms_no_list_of_names_holds() -> None:
+    weeks = {"term": "weeks", "plain": "Weeks.", "ask": "Why?", "patterns": [r"\b\d{1,2}/52\b"]}
+    words = small(terms=[weeks])
+    got = [t.phrase for t in words.explain("Review in 2/52, then 12/52; seen on 3/5/2026.")]
+    assert got == ["2/52", "12/52"]
+
+
+def test_time_written_short_in_health_notes_is_explained_but_a_full_date_is_not() -> None:
+    got = found("Baby (3/12) DNA 8/52 imms; r/v 2/52. Next visit 03/12/2026.")
+    assert [p for p, term in got.items() if term == "time in short"] == ["3/12", "8/52", "2/52"]

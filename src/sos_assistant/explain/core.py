@@ -42,6 +42,8 @@ _COMMA_GAP = re.compile(r",?[\s\-]{0,2}")
 _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
 """An acronym written with dots ("I.R.O.", "C.I.N."): read as one word ("IRO", "CIN")."""
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
+_MARKS = frozenset("/:")
+"""Marks a name may end with ("w/", "re:"): the text must have them too."""
 _APOSTROPHES = ("'", "\u2019")
 _NUMBERS = frozenset(
     [
@@ -308,6 +310,9 @@ class _Name:
     term: Term
     commas: frozenset[int] = frozenset()
     """Where the name has a comma before a word (by the word's position), so the text may."""
+    mark: str = ""
+    """A mark the name ends with ("w/", "re:", "c/o"): the text must have it just after the
+    last word, and the phrase takes it in ("re" alone is not "re:")."""
 
 
 class Explainer:
@@ -335,6 +340,7 @@ class Explainer:
             verbs = _verbs(term)
             for name in term.names:
                 self._by_name.setdefault(name.lower(), term)
+                mark = name.rstrip()[-1:] if name.rstrip()[-1:] in _MARKS else ""
                 spellings = [name, *_other_spellings(name)]
                 for tokens, gaps in (v for n in spellings for v in _variants(n)):
                     commas = frozenset(k + 1 for k, gap in enumerate(gaps) if "," in gap)
@@ -358,7 +364,9 @@ class Explainer:
                             if _acronym(t) or (term.proper and t[:1].isupper())
                         )
                         low = [t.lower() for t in key]
-                        self._first.setdefault(low[0], []).append(_Name(low, exact, term, commas))
+                        self._first.setdefault(low[0], []).append(
+                            _Name(low, exact, term, commas, mark)
+                        )
         self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[_Name]]]]] = {}
         """Spellings by their first word, then by their length (longest first), then by their
         words: one look-up per length finds the spellings that match at a word."""
@@ -366,11 +374,15 @@ class Explainer:
             by_size: dict[int, dict[tuple[str, ...], list[_Name]]] = {}
             seen: set[tuple[str, ...]] = set()
             for n in names:
-                spelling = (*n.low, *(w for _, ws in n.exact for w in sorted(ws)))
+                spelling = (*n.low, *(w for _, ws in n.exact for w in sorted(ws)), n.mark)
                 if spelling not in seen:
                     seen.add(spelling)
                     by_size.setdefault(len(n.low), {}).setdefault(tuple(n.low), []).append(n)
             self._index[first] = sorted(by_size.items(), reverse=True)
+        self._patterns = [
+            (re.compile(pattern), term) for term in self.glossary.terms for pattern in term.patterns
+        ]
+        """Written forms found by a regular expression (``Term.patterns``)."""
         self._leads: dict[str, list[list[str]]] = {}
         """Lead-ins ("subject to a", "open to") as lower-case words by their last word, longest
         first."""
@@ -408,7 +420,14 @@ class Explainer:
     def explain(self, text: str) -> list[Explained]:
         """Every professional word in ``text``, the most hurtful first (labels, then legal
         steps, then the rest), in text order within each."""
-        found = self._choose(text, [*self._glossary_matches(text), *self._coach_matches(text)])
+        found = self._choose(
+            text,
+            [
+                *self._glossary_matches(text),
+                *self._pattern_matches(text),
+                *self._coach_matches(text),
+            ],
+        )
         return sorted(found, key=lambda e: (rank(e), e.start))
 
     def in_text_order(self, text: str) -> list[Explained]:
@@ -427,6 +446,8 @@ class Explainer:
         low = [w.lower() for w in words]
         count = len(words)
         base: list[tuple[int, int, Term]] = []
+        marked: set[int] = set()
+        """Matches of names that end with a mark ("re:"), by the word they start at."""
         for i, first in enumerate(low):
             for size, by_words in self._index.get(first, ()):
                 if i + size > count:
@@ -441,6 +462,8 @@ class Explainer:
                 )
                 if name is not None:
                     base.append((i, i + size, name.term))
+                    if name.mark:
+                        marked.add(i)
                     break
         # a term that runs on stops where another term starts, unless that is an everyday
         # report word or a person (kinds "word", "role"): "risks posed by his associates" and
@@ -466,6 +489,10 @@ class Explainer:
                 kind = min((term.kind, framed[2].kind), key=lambda k: _RANK.get(k, len(_RANK)))
                 yield self._span(text, tokens, begin, framed[1], framed[2], kind)
             found = self._span(text, tokens, begin, finish, term)
+            if i in marked and finish == j:  # "re:" takes in its colon
+                found = dataclasses.replace(
+                    found, end=found.end + 1, phrase=text[found.start : found.end + 1]
+                )
             if (begin, finish) != (i, j):
                 found = dataclasses.replace(found, core=(tokens[i].start(), tokens[j - 1].end()))
             yield found
@@ -552,6 +579,11 @@ class Explainer:
         if name.term.proper and len(name.exact) == 1 and _sentence_start(text, tokens[i].start()):
             return False  # "Pause" first in a sentence has a capital anyway; "Working Together" two
         size = len(name.low)
+        if (
+            name.mark
+            and text[tokens[i + size - 1].end() : tokens[i + size - 1].end() + 1] != name.mark
+        ):
+            return False
         if size == 1:
             word = words[i]
             # a short everyday word in capitals ("OR", "IT") is not an acronym we know
@@ -560,6 +592,12 @@ class Explainer:
             if not _joined(text, tokens, i + offset, offset in name.commas):
                 return False
         return True
+
+    def _pattern_matches(self, text: str) -> Iterable[Explained]:
+        for pattern, term in self._patterns:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    yield self._make(text, m.start(), m.end(), term, None)
 
     def _coach_matches(self, text: str) -> Iterable[Explained]:
         if self.coach is None or not text.strip():
