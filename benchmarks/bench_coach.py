@@ -89,6 +89,7 @@ def main() -> int:
     )
 
     def whole_map() -> None:
+        coach.rules.content_words.clear()  # as on a map never checked before
         coach.review(map_)  # every statement, and the map checks
         still_to_do(map_, coach)  # the danger statements each face marks "still to do"
 

@@ -344,10 +344,17 @@ def _slot(section: str, index: int) -> str:
     return f"{section}[{index}]"
 
 
-def _content_words(text: str, rules: RuleSet) -> set[str]:
-    doc = Doc(text)
-    common = {start for start, _ in rules.cues["common"].matches(doc)}
-    return {t.lower for t in doc.tokens if len(t.lower) > 3 and t.start not in common}
+def _content_words(text: str, rules: RuleSet) -> frozenset[str]:
+    cache = rules.content_words
+    words = cache.get(text)
+    if words is None:
+        doc = Doc(text)
+        common = {start for start, _ in rules.cues["common"].matches(doc)}
+        words = frozenset(t.lower for t in doc.tokens if len(t.lower) > 3 and t.start not in common)
+        if len(cache) >= 4096:  # a long session: start again rather than grow
+            cache.clear()
+        cache[text] = words
+    return words
 
 
 def danger_goals(map_: Map, rule: Rule, rules: RuleSet) -> list[MapHit]:

@@ -112,6 +112,11 @@ class RuleSet:
         object.__setattr__(self, "by_id", {r.id: r for r in self.rules})
 
     by_id: Mapping[str, Rule] = field(init=False, default_factory=dict)
+    content_words: dict[str, frozenset[str]] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
+    """The map checks' content words of each statement already read (``checks.danger_goals``
+    compares every danger with every goal, and each face asks again): text -> words."""
 
     @property
     def word_rules(self) -> tuple[Rule, ...]:
