@@ -131,13 +131,20 @@ def explained(text: str, phrase: str, start: int) -> bool:
     )
 
 
+def where(text: str, phrase: str) -> int:
+    """Where the phrase is in the text: as whole words if it is there so ("att" in "att 88%",
+    not in "attempted"), else where it first comes."""
+    whole = re.search(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])", text)
+    return whole.start() if whole else text.find(phrase)
+
+
 def score(paragraphs: list[dict[str, Any]]) -> tuple[int, int, list[str]]:
     found = total = 0
     missed: list[str] = []
     for item in paragraphs:
         text = item["text"]
         for phrase in item["phrases"]:
-            start = text.find(phrase)
+            start = where(text, phrase)
             assert start >= 0, f"{phrase!r} is not in {text!r}"
             total += 1
             if explained(text, phrase, start):
