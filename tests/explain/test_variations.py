@@ -267,3 +267,18 @@ def test_a_pattern_finds_written_forms_no_list_of_names_holds() -> None:
 def test_time_written_short_in_health_notes_is_explained_but_a_full_date_is_not() -> None:
     got = found("Baby (3/12) DNA 8/52 imms; r/v 2/52. Next visit 03/12/2026.")
     assert [p for p, term in got.items() if term == "time in short"] == ["3/12", "8/52", "2/52"]
+
+
+def test_a_short_form_starting_with_a_sign_is_found_only_with_its_sign() -> None:
+    words = small(terms=[{"term": "+ve", "also": ["-ve"], "plain": "Found.", "ask": "Why?"}])
+    got = [t.phrase for t in words.explain("Urine +ve for opiates, -ve for cocaine.")]
+    assert got == ["+ve", "-ve"]
+    assert words.explain("I've said we've tried. A five-ve tile.") == []
+
+
+def test_case_note_forms_no_name_list_holds() -> None:
+    got = found("RAG: amber. Oliver's voice is clear. Booked at 10+3, now 26/40; 12+3=15.")
+    assert got["RAG: amber"] == "rated amber"
+    assert got["Oliver's voice"] == "voice of the child"
+    assert got["10+3"] == got["26/40"] == "weeks pregnant in short"
+    assert "12+3" not in got  # a sum, not a pregnancy

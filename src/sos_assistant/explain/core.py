@@ -44,6 +44,8 @@ _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 _MARKS = frozenset("/:")
 """Marks a name may end with ("w/", "re:"): the text must have them too."""
+_LEAD_MARKS = frozenset("+-")
+"""Marks a name may start with ("+ve", "-ve"): the text must have them too."""
 _APOSTROPHES = ("'", "\u2019")
 _NUMBERS = frozenset(
     [
@@ -313,6 +315,9 @@ class _Name:
     mark: str = ""
     """A mark the name ends with ("w/", "re:", "c/o"): the text must have it just after the
     last word, and the phrase takes it in ("re" alone is not "re:")."""
+    lead: str = ""
+    """A mark the name starts with ("+ve", "-ve"): the text must have it just before the first
+    word ("I've" is not "+ve")."""
 
 
 class Explainer:
@@ -341,6 +346,7 @@ class Explainer:
             for name in term.names:
                 self._by_name.setdefault(name.lower(), term)
                 mark = name.rstrip()[-1:] if name.rstrip()[-1:] in _MARKS else ""
+                lead = name.lstrip()[:1] if name.lstrip()[:1] in _LEAD_MARKS else ""
                 spellings = [name, *_other_spellings(name)]
                 for tokens, gaps in (v for n in spellings for v in _variants(n)):
                     commas = frozenset(k + 1 for k, gap in enumerate(gaps) if "," in gap)
@@ -365,7 +371,7 @@ class Explainer:
                         )
                         low = [t.lower() for t in key]
                         self._first.setdefault(low[0], []).append(
-                            _Name(low, exact, term, commas, mark)
+                            _Name(low, exact, term, commas, mark, lead)
                         )
         self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[_Name]]]]] = {}
         """Spellings by their first word, then by their length (longest first), then by their
@@ -374,7 +380,7 @@ class Explainer:
             by_size: dict[int, dict[tuple[str, ...], list[_Name]]] = {}
             seen: set[tuple[str, ...]] = set()
             for n in names:
-                spelling = (*n.low, *(w for _, ws in n.exact for w in sorted(ws)), n.mark)
+                spelling = (*n.low, *(w for _, ws in n.exact for w in sorted(ws)), n.mark, n.lead)
                 if spelling not in seen:
                     seen.add(spelling)
                     by_size.setdefault(len(n.low), {}).setdefault(tuple(n.low), []).append(n)
@@ -447,6 +453,8 @@ class Explainer:
         count = len(words)
         base: list[tuple[int, int, Term]] = []
         marked: set[int] = set()
+        led: set[int] = set()
+        """... and of names that start with one ("+ve")."""
         """Matches of names that end with a mark ("re:"), by the word they start at."""
         for i, first in enumerate(low):
             for size, by_words in self._index.get(first, ()):
@@ -464,6 +472,8 @@ class Explainer:
                     base.append((i, i + size, name.term))
                     if name.mark:
                         marked.add(i)
+                    if name.lead:
+                        led.add(i)
                     break
         # a term that runs on stops where another term starts, unless that is an everyday
         # report word or a person (kinds "word", "role"): "risks posed by his associates" and
@@ -492,6 +502,10 @@ class Explainer:
             if i in marked and finish == j:  # "re:" takes in its colon
                 found = dataclasses.replace(
                     found, end=found.end + 1, phrase=text[found.start : found.end + 1]
+                )
+            if i in led and begin == i:  # "+ve" takes in its sign
+                found = dataclasses.replace(
+                    found, start=found.start - 1, phrase=text[found.start - 1 : found.end]
                 )
             if (begin, finish) != (i, j):
                 found = dataclasses.replace(found, core=(tokens[i].start(), tokens[j - 1].end()))
@@ -579,11 +593,14 @@ class Explainer:
         if name.term.proper and len(name.exact) == 1 and _sentence_start(text, tokens[i].start()):
             return False  # "Pause" first in a sentence has a capital anyway; "Working Together" two
         size = len(name.low)
-        if (
-            name.mark
-            and text[tokens[i + size - 1].end() : tokens[i + size - 1].end() + 1] != name.mark
-        ):
+        last = tokens[i + size - 1].end()
+        if name.mark and text[last : last + 1] != name.mark:
             return False
+        first = tokens[i].start()
+        if name.lead and (
+            first == 0 or text[first - 1] != name.lead or text[first - 2 : first - 1].isalnum()
+        ):
+            return False  # "-ve" is not the end of "a-ve"
         if size == 1:
             word = words[i]
             # a short everyday word in capitals ("OR", "IT") is not an acronym we know
