@@ -123,3 +123,36 @@ def test_small_commands_load_only_what_they_use(argv: list[str], tmp_path: objec
     )
     loaded = done.stdout.rsplit("LOADED", 1)[1].strip()
     assert loaded == "", f"sos-assistant {argv[0]} loads {loaded}"
+
+
+_RESUME = """
+import sys
+from sos_assistant.dialogue import find_dialogue
+from sos_assistant.session import Session
+from sos_assistant.store import open_store
+with open_store() as store:
+    if not store.exists('resumed'):
+        engine = Session.start(store, find_dialogue('family-conference'), 'resumed').engine
+        engine.answer(None)
+        engine.answer('Dani')
+        engine.answer('Kai')
+        engine.skip()
+    assert Session.open(store, 'resumed').prompt().ask == 'Who else lives with you and Kai?'
+
+print('LOADED', ','.join(sorted({m.split('.')[0] for m in sys.modules} & {'yaml', 'jinja2'})))
+"""
+
+
+def test_resuming_a_session_reads_no_yaml_and_renders_names_without_jinja(
+    tmp_path: object,
+) -> None:
+    """Once the dialogue and content copies are made, carrying on a session (the app's
+    ``--session NAME``) neither imports PyYAML nor jinja2 for a question that names the child."""
+    env = {**__import__("os").environ, "SOS_ASSISTANT_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _RESUME], capture_output=True, text=True, check=True, env=env
+        )
+        for _ in range(2)
+    ]
+    assert runs[1].stdout.rsplit("LOADED", 1)[1].strip() == ""

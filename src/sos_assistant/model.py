@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
-from typing import Annotated, Any, Literal, get_args
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -22,6 +22,9 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
+
+if TYPE_CHECKING:
+    import yaml
 
 SCHEMA_ID = "sos-map/1"
 
@@ -411,28 +414,35 @@ class Map(_Strict):
         return json.dumps(self.to_data(), ensure_ascii=False, indent=2) + "\n"
 
 
-class _VerbatimDumper(yaml.SafeDumper):
-    """Writes every string so that it reads back exactly.
+@cache
+def _verbatim_dumper() -> type[yaml.SafeDumper]:
+    """A YAML dumper that writes every string so that it reads back exactly.
 
     YAML treats NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks and would fold
     them away in plain or single-quoted text; such strings are written double-quoted, where
-    they are escaped.
+    they are escaped. (Made on first use: reading a map or resuming a session needs no YAML
+    writer, and so does not import PyYAML here.)
     """
+    import yaml
 
+    class VerbatimDumper(yaml.SafeDumper):
+        pass
 
-def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    style = '"' if any(c in text for c in "\x85\u2028\u2029") else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+    def represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+        style = '"' if any(c in text for c in "\x85\u2028\u2029") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
-
-_VerbatimDumper.add_representer(str, _represent_str)
+    VerbatimDumper.add_representer(str, represent_str)
+    return VerbatimDumper
 
 
 def dump_yaml(data: Any) -> str:
     """YAML for people to read (Unicode kept as is) that reads back to exactly ``data``."""
+    import yaml
+
     return yaml.dump(
         data,
-        Dumper=_VerbatimDumper,
+        Dumper=_verbatim_dumper(),
         sort_keys=False,
         allow_unicode=True,
         width=100,

@@ -18,16 +18,17 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.schema import Script
-from sos_assistant.dialogue.validate import check_graph
 from sos_assistant.model import validation_problems
 from sos_assistant.resources import dialogues_dir
-from sos_assistant.yamlfile import Lines, YamlProblem, load_yaml
+
+if TYPE_CHECKING:
+    from sos_assistant.yamlfile import Lines
 
 
 class ScriptError(ValueError):
@@ -81,11 +82,17 @@ def parse_script(data: Any, lines: Lines, file: str) -> tuple[Script | None, lis
         script = Script.model_validate(data)
     except ValidationError as error:
         return None, schema_diagnostics(error, lines, file, "D001")
+    from sos_assistant.dialogue.validate import check_graph
+
     return script, check_graph(script, lines, file)
 
 
 def _checked(path: Path) -> tuple[Any, Script | None, list[Diagnostic]]:
     """The file's data, the script when it is usable, and every problem found."""
+    # Read only when the checked copy is missing or out of date (and by ``check``): resuming a
+    # session reads the copy, and does not import PyYAML or the graph checks for it.
+    from sos_assistant.yamlfile import YamlProblem, load_yaml
+
     try:
         data, lines = load_yaml(path)
     except YamlProblem as problem:

@@ -132,7 +132,11 @@ class SosApp(App[str | None]):
 
             self.push_screen(PassphraseScreen(self.store), self._unlocked)
             return
-        self._start()
+        # The first screen is built once Textual has finished starting, not during it: a frame
+        # drawn while it starts is never written to the terminal but counts as drawn, so the
+        # first frame written left out what had not changed since (the key bar), and the
+        # screen was only complete one or two frames later.
+        self.call_later(self._start)
 
     def _theme_chosen(self, theme: Theme) -> None:
         """Keep the person's theme (high contrast, say) for next time."""

@@ -40,6 +40,9 @@ def child_options() -> list[Option]:
 class FirstRunScreen(Screen[None]):
     """Two sentences on what the tool is, that everything stays here, and help now."""
 
+    AUTO_FOCUS = ""
+    """Focus goes straight to the button (:meth:`on_mount`), before the first frame."""
+
     def compose(self) -> ComposeResult:
         words = ui_text().first_run
         with VerticalScroll(id="first-run"):
@@ -51,7 +54,7 @@ class FirstRunScreen(Screen[None]):
         yield from about_and_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
+        self.set_focus(self.query_one("#start", Button), scroll_visible=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -104,6 +107,9 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "restart", ui_text().keys.start_again, show=False)
     ]
+    AUTO_FOCUS = ""
+    """Focus goes straight to the list (:meth:`on_mount`), not first to the scrolling box and
+    then, a frame later, to the list: the first frame drawn is the finished screen."""
 
     def __init__(
         self,
@@ -130,7 +136,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         words = ui_text().home
-        with VerticalScroll(id="home"):
+        with VerticalScroll(id="home", classes="-sessions" if self.count else ""):
             yield Static(words.title, classes="title", markup=False)
             yield Static(words.contrast_hint, classes="hint", id="contrast-hint", markup=False)
             if self.count:
@@ -158,7 +164,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         box = self.query_one("#sessions" if self.count else "#who", OptionList)
         box.highlighted = 0  # something is chosen already, so the first Enter picks it
-        box.focus()
+        self.set_focus(box, scroll_visible=False)
 
     def opening(self) -> None:
         """Say that the session is being opened (it takes a moment)."""

@@ -154,9 +154,11 @@ class QuestionScreen(Screen[None]):
             yield from buttons
         yield from about_and_footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self._has_houses = bool(self.query(HousesView))
-        self.show_prompt()
+        # The first question is put in before the screen is first drawn: its first frame is
+        # the question, not an empty screen with the question a frame later.
+        await self._show(self._next_prompt(), saved=False)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -165,13 +167,18 @@ class QuestionScreen(Screen[None]):
 
         Everything that changes on screen changes inside one batch, so the next question
         appears in a single repaint rather than in pieces a frame apart."""
+        self.call_later(self._show, self._next_prompt(), saved)
+
+    def _next_prompt(self) -> Prompt:
+        """The step to show next, with any words typed but not given last time; until it is
+        shown, keys that answer are ignored."""
         prompt = self.session.prompt(self.edit_step)
         if self.edit_step is None:
             draft = self.session.take_draft(prompt.step.id)
             if draft is not None:  # typed but not given last time: back in the box
                 prompt = dataclasses.replace(prompt, previous=draft)
         self._coming = prompt
-        self.call_later(self._show, prompt, saved)
+        return prompt
 
     async def _show(self, prompt: Prompt, saved: bool) -> None:
         if prompt is not self._coming:
