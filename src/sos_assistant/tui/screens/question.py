@@ -29,6 +29,7 @@ from sos_assistant.safetext import reflow
 from sos_assistant.session import Given, Session, SessionError
 from sos_assistant.session.core import coach_loaded, load_coach
 from sos_assistant.tui.messages import AnswerReady, AskAbout, DraftChanged, ItemAdded
+from sos_assistant.tui.background import beside_the_screen
 from sos_assistant.tui.screens import papers
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
@@ -48,9 +49,10 @@ AFTER_DRAW = 0.05
 long (Textual's "after refresh" can come before the frame)."""
 
 BUILD_AHEAD_DELAY = 0.3
-"""Seconds after a question is drawn, with nothing typed, before the answer box of a kind
-still to come is built (hidden, one at a time, until the person types or moves on), so that
-moving to that kind later shows it at once."""
+"""Seconds between building one answer box of a kind still to come and the next (hidden, one
+at a time, while nothing is typed), so that moving to that kind later shows it at once. The
+first is built ``AFTER_DRAW`` after a question is drawn: people read a question before they
+type, and the one kind built is the nearest to come (most often the next question's)."""
 
 
 class Body(VerticalScroll):
@@ -104,7 +106,8 @@ class QuestionScreen(Screen[None]):
         self._reading = False
         """A question is shown and nothing typed yet: time to build answer boxes ahead."""
         self._warmed = False
-        """The explainer was built ahead (for steps that take the professionals' words)."""
+        """The coach and the explainer (for steps that take the professionals' words) are
+        being built ahead, in a thread."""
         self._build_timer: Timer | None = None
         self._building: tuple[str, asyncio.Event] | None = None
         """The kind of answer box being built ahead (hidden, while the person reads), and
@@ -247,10 +250,6 @@ class QuestionScreen(Screen[None]):
         next: done while the person reads, so moving to that kind only fills it in."""
         if not self._reading or self._building is not None or self._coming is not None:
             return  # typing (building now would put off what they see), or moving on
-        if not self._warmed:
-            self._warmed = True
-            if any(getattr(s, "verbatim", False) for s in self.session.script.steps):
-                self.run_worker(papers.warm_up, thread=True, group="explain")
         prompt = self._still_to_build()
         if prompt is None:
             return
@@ -267,10 +266,10 @@ class QuestionScreen(Screen[None]):
             built.set()
         self._build_later()
 
-    def _build_later(self) -> None:
+    def _build_later(self, delay: float = BUILD_AHEAD_DELAY) -> None:
         if self._build_timer is not None:
             self._build_timer.stop()
-        self._build_timer = self.set_timer(BUILD_AHEAD_DELAY, self._build_ahead)
+        self._build_timer = self.set_timer(delay, self._build_ahead)
 
     # -- the goals step: which danger statement each goal answers ---------------------------
 
@@ -356,10 +355,13 @@ class QuestionScreen(Screen[None]):
     def _shown(self) -> None:
         if self.edit_step is None:
             self._reading = True
-            self._build_later()
-        if not coach_loaded() and self.session.coach_mode != "off" and not self._coach_broken:
-            # Load the coach while the person reads, not when they first pause in typing.
-            self.run_worker(self._preload_coach, thread=True, group="coach", exclusive=True)
+            self._build_later(AFTER_DRAW)
+        if not self._warmed:
+            # While the person reads the first question: the coach's rules (not loaded when
+            # they first pause in typing) and the explainer (not built on the first step that
+            # takes the papers' words), one after the other in one thread.
+            self._warmed = True
+            self.run_worker(self._warm_up, thread=True, group="warm-up", exclusive=True)
         shown = getattr(self.app, "question_shown", None)
         if shown is not None:
             shown()
@@ -508,11 +510,17 @@ class QuestionScreen(Screen[None]):
         if given.crisis and unasked:  # a change from the map: the numbers, at least
             self.app.call_later(self.app.action_crisis)  # type: ignore[attr-defined]
 
-    def _preload_coach(self) -> None:
-        try:
-            load_coach()
-        except SessionError as error:  # said once, from the screen's own thread
-            self.app.call_from_thread(self._coach_failed, error)
+    def _warm_up(self) -> None:
+        coach = self.session.coach_mode != "off" and not coach_loaded()
+        explain = any(getattr(s, "verbatim", False) for s in self.session.script.steps)
+        with beside_the_screen():
+            if coach:
+                try:
+                    load_coach()
+                except SessionError as error:  # said once, from the screen's own thread
+                    self.app.call_from_thread(self._coach_failed, error)
+            if explain:
+                papers.warm_up()
 
     def _coach_failed(self, error: SessionError) -> None:
         """Say once that the coach is not working (the answers are still saved)."""
