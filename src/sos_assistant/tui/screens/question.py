@@ -28,8 +28,8 @@ from sos_assistant.dialogue import AnswerError, EngineError, Prompt
 from sos_assistant.safetext import reflow
 from sos_assistant.session import Given, Session, SessionError
 from sos_assistant.session.core import coach_loaded, load_coach
-from sos_assistant.tui.messages import AnswerReady, AskAbout, DraftChanged, ItemAdded
 from sos_assistant.tui.background import beside_the_screen
+from sos_assistant.tui.messages import AnswerReady, AskAbout, DraftChanged, ItemAdded
 from sos_assistant.tui.screens import papers
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.answers import AnswerWidget, answer_widget
