@@ -122,6 +122,8 @@ class QuestionScreen(Screen[None]):
         """Time from an answer submitted to the next question fully shown (for benchmarks)."""
         self._coach_broken = False
         """The coach's rules could not be read: said once, then no more tips this screen."""
+        self._shown_text: dict[str, object] = {}
+        """What each line of words shows now, so a move redraws only the ones that change."""
 
     def compose(self) -> ComposeResult:
         words = ui_text().buttons
@@ -320,7 +322,10 @@ class QuestionScreen(Screen[None]):
             label = words.progress.format(number=prompt.number, total=prompt.total)
         else:
             label = words.reading
-        self.query_one("#progress-label", Static).update(label)
+        old = self._shown_text.get("progress-label")
+        # Its width follows its words: the layout changes only when their length does.
+        resized = not isinstance(old, str) or len(old) != len(label)
+        self._put("progress-label", label, layout=resized)
         done, total = engine.progress()
         self.query_one("#bar", TextBar).update_progress(done, total)
         # The screen wraps the words to its width; the line breaks of the YAML would fall
@@ -328,7 +333,7 @@ class QuestionScreen(Screen[None]):
         ask = safe(reflow(prompt.ask), "bold")
         for question in prompt.suggestions:  # questions the person could add to theirs
             ask.append_text(safe(f"\n- “{question}”", "bold"))
-        self.query_one("#ask", Static).update(ask)
+        self._put("ask", ask)
         helper = self.query_one("#help", Static)
         help_lines = [reflow(prompt.help)] if prompt.help else []
         if step.kind == "scale":  # what 0 and 10 mean, said again beside the numbers
@@ -337,7 +342,7 @@ class QuestionScreen(Screen[None]):
             help_lines.append(words.scale_ten.format(means=scaling.ten_means))
         if prompt.suggestions:
             help_lines.append(words.suggest_hint)
-        helper.update(safe("\n".join(help_lines)))
+        self._put("help", safe("\n".join(help_lines)))
         helper.display = bool(help_lines)
         self._examples_shown = False
         self._show_examples()
@@ -369,6 +374,15 @@ class QuestionScreen(Screen[None]):
             self.last_transition_ms = (time.perf_counter() - self._submitted_at) * 1000
             self._submitted_at = None
 
+    def _put(self, box_id: str, content: str | Text, *, layout: bool = True) -> None:
+        """Show ``content`` in the Static ``box_id``, unless it shows that already (a move
+        from one question to the next redraws only the lines that change). ``layout=False``:
+        the box keeps its size, so nothing else on screen moves."""
+        if self._shown_text.get(box_id) == content:
+            return
+        self._shown_text[box_id] = content
+        self.query_one(f"#{box_id}", Static).update(content, layout=layout)
+
     def _show_examples(self) -> None:
         assert self.prompt is not None
         box = self.query_one("#examples", Static)
@@ -382,13 +396,13 @@ class QuestionScreen(Screen[None]):
             for example in self.prompt.examples:
                 text.append_text(safe(f"  “{example.strip()}”\n"))
             text.rstrip()
-            box.update(text)
+            self._put("examples", text)
         else:
-            box.update(Text(words.examples_hidden, style="dim"))
+            self._put("examples", Text(words.examples_hidden, style="dim"))
 
     def banner(self, text: str, *, problem: bool = False) -> None:
         box = self.query_one("#banner", Static)
-        box.update(safe(text))
+        self._put("banner", safe(text), layout=False)  # one line, as wide as the row leaves
         box.set_class(problem, "problem")
         box.display = True
         if self._banner_timer is not None:
@@ -396,7 +410,7 @@ class QuestionScreen(Screen[None]):
         self._banner_timer = self.set_timer(3 if not problem else 8, self._hide_banner)
 
     def _hide_banner(self) -> None:
-        self.query_one("#banner", Static).update("")
+        self._put("banner", "", layout=False)
 
     # -- answering -------------------------------------------------------------------------
 
@@ -490,7 +504,7 @@ class QuestionScreen(Screen[None]):
             self.banner(ui_text().question.not_saved.format(problem=problem), problem=True)
             # the banner shares its line with the progress bar: say it in full under the question
             helper = self.query_one("#help", Static)
-            helper.update(safe(ui_text().question.not_saved.format(problem=problem), "bold"))
+            self._put("help", safe(ui_text().question.not_saved.format(problem=problem), "bold"))
             helper.display = True
             return
         except SessionError as error:  # saved, but the coach could not look at it
@@ -632,6 +646,7 @@ class QuestionScreen(Screen[None]):
         findings = [f for f in findings if (f.rule, text[f.start : f.end]) not in self._ignored]
         self._findings = findings
         self.query_one(CoachPanel).show_findings(text, findings, gentle=gentle)
+        self.query_one("#coach-box").display = bool(findings)
         # While there are tips, the question gives up room (it scrolls in its own box), so the
         # box being typed in and the tips both stay in view on a small screen.
         self.query_one("#ask-box").set_class(bool(findings), "-coaching")
@@ -703,6 +718,8 @@ class QuestionScreen(Screen[None]):
         """No tips: the panel goes, the question has its room back, F8/F9 leave the bar."""
         self._findings = []
         self.query_one(CoachPanel).display = False
+        # Its box goes too: one widget fewer to lay out and draw on every move.
+        self.query_one("#coach-box").display = False
         self.query_one(ExplainPanel).display = False
         self.query_one("#ask-box").remove_class("-coaching")
         self.refresh_bindings()
