@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.visual import visualize
 from textual.widgets import Button, Static
 
 from sos_assistant import content
@@ -53,6 +54,19 @@ BUILD_AHEAD_DELAY = 0.3
 at a time, while nothing is typed), so that moving to that kind later shows it at once. The
 first is built ``AFTER_DRAW`` after a question is drawn: people read a question before they
 type, and the one kind built is the nearest to come (most often the next question's)."""
+
+
+def _keeps_height(box: Static, content: str | Text) -> bool:
+    """Whether ``content`` takes as many lines in ``box`` (shown, as wide as it is now, its
+    height following its words) as what it shows now: then it can be redrawn in place, with
+    no new layout of the whole screen."""
+    width = box.content_size.width
+    height = box.styles.height
+    if not box.display or width <= 0 or height is None or not height.is_auto:
+        return False
+    visual = visualize(box, content, markup=False)
+    lines = visual.get_height(box.styles, width)  # type: ignore[arg-type]  # as Textual does
+    return bool(lines == box.content_size.height)
 
 
 class Body(VerticalScroll):
@@ -374,14 +388,18 @@ class QuestionScreen(Screen[None]):
             self.last_transition_ms = (time.perf_counter() - self._submitted_at) * 1000
             self._submitted_at = None
 
-    def _put(self, box_id: str, content: str | Text, *, layout: bool = True) -> None:
+    def _put(self, box_id: str, content: str | Text, *, layout: bool | None = None) -> None:
         """Show ``content`` in the Static ``box_id``, unless it shows that already (a move
         from one question to the next redraws only the lines that change). ``layout=False``:
-        the box keeps its size, so nothing else on screen moves."""
+        the box keeps its size, so nothing else on screen moves; None: find out (the new
+        words take as many lines as the old)."""
         if self._shown_text.get(box_id) == content:
             return
         self._shown_text[box_id] = content
-        self.query_one(f"#{box_id}", Static).update(content, layout=layout)
+        box = self.query_one(f"#{box_id}", Static)
+        if layout is None:
+            layout = not _keeps_height(box, content)
+        box.update(content, layout=layout)
 
     def _show_examples(self) -> None:
         assert self.prompt is not None
