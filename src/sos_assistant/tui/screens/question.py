@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.visual import visualize
 from textual.widgets import Button, Static
 
 from sos_assistant import content
@@ -28,6 +29,7 @@ from sos_assistant.dialogue import AnswerError, EngineError, Prompt
 from sos_assistant.safetext import reflow
 from sos_assistant.session import Given, Session, SessionError
 from sos_assistant.session.core import coach_loaded, load_coach
+from sos_assistant.tui.background import beside_the_screen
 from sos_assistant.tui.messages import AnswerReady, AskAbout, DraftChanged, ItemAdded
 from sos_assistant.tui.screens import papers
 from sos_assistant.tui.screens.common import about_and_footer
@@ -48,9 +50,23 @@ AFTER_DRAW = 0.05
 long (Textual's "after refresh" can come before the frame)."""
 
 BUILD_AHEAD_DELAY = 0.3
-"""Seconds after a question is drawn, with nothing typed, before the answer box of a kind
-still to come is built (hidden, one at a time, until the person types or moves on), so that
-moving to that kind later shows it at once."""
+"""Seconds between building one answer box of a kind still to come and the next (hidden, one
+at a time, while nothing is typed), so that moving to that kind later shows it at once. The
+first is built ``AFTER_DRAW`` after a question is drawn: people read a question before they
+type, and the one kind built is the nearest to come (most often the next question's)."""
+
+
+def _keeps_height(box: Static, content: str | Text) -> bool:
+    """Whether ``content`` takes as many lines in ``box`` (shown, as wide as it is now, its
+    height following its words) as what it shows now: then it can be redrawn in place, with
+    no new layout of the whole screen."""
+    width = box.content_size.width
+    height = box.styles.height
+    if not box.display or width <= 0 or height is None or not height.is_auto:
+        return False
+    visual = visualize(box, content, markup=False)
+    lines = visual.get_height(box.styles, width)  # type: ignore[arg-type]  # as Textual does
+    return bool(lines == box.content_size.height)
 
 
 class Body(VerticalScroll):
@@ -104,7 +120,8 @@ class QuestionScreen(Screen[None]):
         self._reading = False
         """A question is shown and nothing typed yet: time to build answer boxes ahead."""
         self._warmed = False
-        """The explainer was built ahead (for steps that take the professionals' words)."""
+        """The coach and the explainer (for steps that take the professionals' words) are
+        being built ahead, in a thread."""
         self._build_timer: Timer | None = None
         self._building: tuple[str, asyncio.Event] | None = None
         """The kind of answer box being built ahead (hidden, while the person reads), and
@@ -119,6 +136,8 @@ class QuestionScreen(Screen[None]):
         """Time from an answer submitted to the next question fully shown (for benchmarks)."""
         self._coach_broken = False
         """The coach's rules could not be read: said once, then no more tips this screen."""
+        self._shown_text: dict[str, object] = {}
+        """What each line of words shows now, so a move redraws only the ones that change."""
 
     def compose(self) -> ComposeResult:
         words = ui_text().buttons
@@ -254,10 +273,6 @@ class QuestionScreen(Screen[None]):
         next: done while the person reads, so moving to that kind only fills it in."""
         if not self._reading or self._building is not None or self._coming is not None:
             return  # typing (building now would put off what they see), or moving on
-        if not self._warmed:
-            self._warmed = True
-            if any(getattr(s, "verbatim", False) for s in self.session.script.steps):
-                self.run_worker(papers.warm_up, thread=True, group="explain")
         prompt = self._still_to_build()
         if prompt is None:
             return
@@ -274,10 +289,10 @@ class QuestionScreen(Screen[None]):
             built.set()
         self._build_later()
 
-    def _build_later(self) -> None:
+    def _build_later(self, delay: float = BUILD_AHEAD_DELAY) -> None:
         if self._build_timer is not None:
             self._build_timer.stop()
-        self._build_timer = self.set_timer(BUILD_AHEAD_DELAY, self._build_ahead)
+        self._build_timer = self.set_timer(delay, self._build_ahead)
 
     # -- the goals step: which danger statement each goal answers ---------------------------
 
@@ -328,7 +343,10 @@ class QuestionScreen(Screen[None]):
             label = words.progress.format(number=prompt.number, total=prompt.total)
         else:
             label = words.reading
-        self.query_one("#progress-label", Static).update(label)
+        old = self._shown_text.get("progress-label")
+        # Its width follows its words: the layout changes only when their length does.
+        resized = not isinstance(old, str) or len(old) != len(label)
+        self._put("progress-label", label, layout=resized)
         done, total = engine.progress()
         self.query_one("#bar", TextBar).update_progress(done, total)
         # The screen wraps the words to its width; the line breaks of the YAML would fall
@@ -336,7 +354,7 @@ class QuestionScreen(Screen[None]):
         ask = safe(reflow(prompt.ask), "bold")
         for question in prompt.suggestions:  # questions the person could add to theirs
             ask.append_text(safe(f"\n- “{question}”", "bold"))
-        self.query_one("#ask", Static).update(ask)
+        self._put("ask", ask)
         helper = self.query_one("#help", Static)
         help_lines = [reflow(prompt.help)] if prompt.help else []
         if step.kind == "scale":  # what 0 and 10 mean, said again beside the numbers
@@ -345,7 +363,7 @@ class QuestionScreen(Screen[None]):
             help_lines.append(words.scale_ten.format(means=scaling.ten_means))
         if prompt.suggestions:
             help_lines.append(words.suggest_hint)
-        helper.update(safe("\n".join(help_lines)))
+        self._put("help", safe("\n".join(help_lines)))
         helper.display = bool(help_lines)
         self._examples_shown = False
         self._show_examples()
@@ -363,16 +381,32 @@ class QuestionScreen(Screen[None]):
     def _shown(self) -> None:
         if self.edit_step is None:
             self._reading = True
-            self._build_later()
-        if not coach_loaded() and self.session.coach_mode != "off" and not self._coach_broken:
-            # Load the coach while the person reads, not when they first pause in typing.
-            self.run_worker(self._preload_coach, thread=True, group="coach", exclusive=True)
+            self._build_later(AFTER_DRAW)
+        if not self._warmed:
+            # While the person reads the first question: the coach's rules (not loaded when
+            # they first pause in typing) and the explainer (not built on the first step that
+            # takes the papers' words), one after the other in one thread.
+            self._warmed = True
+            self.run_worker(self._warm_up, thread=True, group="warm-up", exclusive=True)
         shown = getattr(self.app, "question_shown", None)
         if shown is not None:
             shown()
         if self._submitted_at is not None:
             self.last_transition_ms = (time.perf_counter() - self._submitted_at) * 1000
             self._submitted_at = None
+
+    def _put(self, box_id: str, content: str | Text, *, layout: bool | None = None) -> None:
+        """Show ``content`` in the Static ``box_id``, unless it shows that already (a move
+        from one question to the next redraws only the lines that change). ``layout=False``:
+        the box keeps its size, so nothing else on screen moves; None: find out (the new
+        words take as many lines as the old)."""
+        if self._shown_text.get(box_id) == content:
+            return
+        self._shown_text[box_id] = content
+        box = self.query_one(f"#{box_id}", Static)
+        if layout is None:
+            layout = not _keeps_height(box, content)
+        box.update(content, layout=layout)
 
     def _show_examples(self) -> None:
         assert self.prompt is not None
@@ -387,13 +421,13 @@ class QuestionScreen(Screen[None]):
             for example in self.prompt.examples:
                 text.append_text(safe(f"  “{example.strip()}”\n"))
             text.rstrip()
-            box.update(text)
+            self._put("examples", text)
         else:
-            box.update(Text(words.examples_hidden, style="dim"))
+            self._put("examples", Text(words.examples_hidden, style="dim"))
 
     def banner(self, text: str, *, problem: bool = False) -> None:
         box = self.query_one("#banner", Static)
-        box.update(safe(text))
+        self._put("banner", safe(text), layout=False)  # one line, as wide as the row leaves
         box.set_class(problem, "problem")
         box.display = True
         if self._banner_timer is not None:
@@ -401,7 +435,7 @@ class QuestionScreen(Screen[None]):
         self._banner_timer = self.set_timer(3 if not problem else 8, self._hide_banner)
 
     def _hide_banner(self) -> None:
-        self.query_one("#banner", Static).update("")
+        self._put("banner", "", layout=False)
 
     # -- answering -------------------------------------------------------------------------
 
@@ -495,7 +529,7 @@ class QuestionScreen(Screen[None]):
             self.banner(ui_text().question.not_saved.format(problem=problem), problem=True)
             # the banner shares its line with the progress bar: say it in full under the question
             helper = self.query_one("#help", Static)
-            helper.update(safe(ui_text().question.not_saved.format(problem=problem), "bold"))
+            self._put("help", safe(ui_text().question.not_saved.format(problem=problem), "bold"))
             helper.display = True
             return
         except SessionError as error:  # saved, but the coach could not look at it
@@ -515,11 +549,17 @@ class QuestionScreen(Screen[None]):
         if given.crisis and unasked:  # a change from the map: the numbers, at least
             self.app.call_later(self.app.action_crisis)  # type: ignore[attr-defined]
 
-    def _preload_coach(self) -> None:
-        try:
-            load_coach()
-        except SessionError as error:  # said once, from the screen's own thread
-            self.app.call_from_thread(self._coach_failed, error)
+    def _warm_up(self) -> None:
+        coach = self.session.coach_mode != "off" and not coach_loaded()
+        explain = any(getattr(s, "verbatim", False) for s in self.session.script.steps)
+        with beside_the_screen():
+            if coach:
+                try:
+                    load_coach()
+                except SessionError as error:  # said once, from the screen's own thread
+                    self.app.call_from_thread(self._coach_failed, error)
+            if explain:
+                papers.warm_up()
 
     def _coach_failed(self, error: SessionError) -> None:
         """Say once that the coach is not working (the answers are still saved)."""
@@ -631,6 +671,7 @@ class QuestionScreen(Screen[None]):
         findings = [f for f in findings if (f.rule, text[f.start : f.end]) not in self._ignored]
         self._findings = findings
         self.query_one(CoachPanel).show_findings(text, findings, gentle=gentle)
+        self.query_one("#coach-box").display = bool(findings)
         # While there are tips, the question gives up room (it scrolls in its own box), so the
         # box being typed in and the tips both stay in view on a small screen.
         self.query_one("#ask-box").set_class(bool(findings), "-coaching")
@@ -702,6 +743,8 @@ class QuestionScreen(Screen[None]):
         """No tips: the panel goes, the question has its room back, F8/F9 leave the bar."""
         self._findings = []
         self.query_one(CoachPanel).display = False
+        # Its box goes too: one widget fewer to lay out and draw on every move.
+        self.query_one("#coach-box").display = False
         self.query_one(ExplainPanel).display = False
         self.query_one("#ask-box").remove_class("-coaching")
         self.refresh_bindings()

@@ -39,7 +39,11 @@ class TextBar(Static):
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
         self.done = 0
         self.total = 1
+        self._drawn: tuple[int, int] | None = None
 
     def update_progress(self, done: int, total: int) -> None:
         self.done, self.total = done, max(total, 1)
-        self.update(bar_text(self.done, self.total, 22))
+        if self._drawn != (self.done, self.total):
+            self._drawn = (self.done, self.total)
+            # Its size is fixed (22 x 1): nothing else moves, so no layout.
+            self.update(bar_text(self.done, self.total, 22), layout=False)

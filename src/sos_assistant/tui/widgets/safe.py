@@ -6,6 +6,8 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from sos_assistant.safetext import inert
@@ -37,6 +39,19 @@ class SafeInput(Input):
         super().__init__(_flat(value) if value else value, **kwargs)
         self._undo: list[str] = []
         self._undoing = False
+
+    def _watch_value(self, value: str) -> None:
+        if not self.styles.auto_dimensions:
+            # Textual's Input keeps the width of its words as its virtual size, a reactive
+            # that lays out the whole screen again on every change: each key, each new
+            # question. A box of fixed size moves nothing else when its words change, so the
+            # size is set quietly, and the box's own scrolling follows it (as the layout would
+            # do). Input's own watcher then finds the size already set.
+            size = Size(self.content_width, 1)
+            if size != self.virtual_size:
+                self.set_reactive(Widget.virtual_size, size)
+                self._scroll_update(size)
+        super()._watch_value(value)
 
     def watch_value(self, old: str, new: str) -> None:
         undo: list[str] | None = getattr(self, "_undo", None)
