@@ -59,15 +59,17 @@ drug and health words, and formal words a reader of nine would not know. Scored 
 the explainer tuned on every older set: F 76.2%, G 76.1%, H 73.2% (75.3%, 75.3%, 71.8% counting
 one span only). Then opened for tuning."""
 SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
-"""Set E, written by another hand from the issue alone, with the same brief as F, G and H, on
-2026-12-02, and installed only after the tuning on them."""
+"""Set E (70 paragraphs, 1,013 phrases), written by another hand from the issue alone, with the
+same brief as F, G and H, on 2026-12-02, and installed only after the tuning on D, F, G, H and
+five domains of the glossary. Its first and only blind run: 89.3% (905 of 1,013; 87.8% counting
+one span only)."""
 OPENED_PARTS = tuple(name for name in SETS if name != "sealed")
 """The parts that have been read and tuned on: each is held to TARGET."""
 TARGET = 0.95
 """The issue's target: 95% of the phrases explained."""
-SEALED_FLOOR = 0.84
-"""The least share of the sealed part's phrases that must be explained: where set D stood on its
-one blind run (84.5%), so the explainer cannot get worse on words it has never seen. The
+SEALED_FLOOR = 0.89
+"""The least share of the sealed part's phrases that must be explained: where set E stood on its
+one blind run (89.3%), so the explainer cannot get worse on words it has never seen. The
 issue's target, TARGET, is not reached on it."""
 MAX_AGE = 11.0
 
