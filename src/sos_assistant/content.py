@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -301,9 +301,11 @@ CONTENT_FILES: dict[str, type[_Strict]] = {
 
 
 def _load(name: str, model: type[_T], folder: Path | None) -> _T:
+    from sos_assistant.jsoncopy import copy_path, read_copy, write_copy
+
     path = (folder or content_dir()) / name
-    copy = _copy_path(path)
-    data = _read_copy(copy)
+    copy = copy_path(path, "content-", [Path(__file__).with_name("yamlfile.py")])
+    data = read_copy(copy)
     if data is not None:
         try:
             return model.model_validate(data)
@@ -314,64 +316,8 @@ def _load(name: str, model: type[_T], folder: Path | None) -> _T:
     data, _ = load_yaml(path)
     loaded = model.model_validate(data)
     if copy is not None:
-        _write_copy(copy, data)
+        write_copy(copy, data)
     return loaded
-
-
-_COPY_PREFIX = "content-"
-
-
-def _copy_path(path: Path) -> Path | None:
-    """Where the JSON copy of a content file is kept (named by a digest of the file and of this
-    version), or None when the file cannot be read (:func:`load_yaml` then says why).
-
-    The copy spares importing PyYAML and parsing the file (the glossary is 330 kB) each time;
-    it is validated exactly as the file is, so a copy is never trusted more than the file."""
-    import hashlib
-
-    from sos_assistant import __version__
-    from sos_assistant.resources import cache_dir
-
-    try:
-        digest = hashlib.sha256(path.read_bytes() + __version__.encode())
-        digest.update(Path(__file__).with_name("yamlfile.py").read_bytes())  # how it is read
-    except OSError:
-        return None
-    return cache_dir() / f"{_COPY_PREFIX}{path.stem}-{digest.hexdigest()[:32]}.json"
-
-
-def _read_copy(copy: Path | None) -> Any:
-    if copy is None:
-        return None
-    import json
-
-    try:
-        return json.loads(copy.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # no copy yet, or a damaged one: the file is read again
-        return None
-
-
-def _write_copy(copy: Path, data: Any) -> None:
-    """Keep ``data`` as ``copy`` (private, whole or not at all) when JSON holds it exactly;
-    older copies of the same file go."""
-    import contextlib
-    import json
-
-    from sos_assistant.privatefile import write_private
-
-    try:
-        text = json.dumps(data, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return  # a date, say: the file is simply read each time
-    if json.loads(text) != data:
-        return  # keys that are not strings would come back changed
-    stem = copy.name[: -len(copy.name.rsplit("-", 1)[1])]
-    with contextlib.suppress(OSError):
-        copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_private(copy, text)
-        for old in copy.parent.glob(f"{stem}*.json"):
-            if old != copy and "-" not in old.name[len(stem) :]:  # not another file's
-                old.unlink(missing_ok=True)
 
 
 @cache

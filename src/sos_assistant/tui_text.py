@@ -16,14 +16,10 @@ validates the same classes and says exactly what is wrong and where.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar, get_args, get_origin, get_type_hints
 
-from sos_assistant import __version__
 from sos_assistant.errors import CommandError
 from sos_assistant.resources import content_dir
 
@@ -415,9 +411,11 @@ def validate_ui_text(data: Any) -> UiText:
 @cache
 def ui_text(folder: Path | None = None) -> UiText:
     """The app's words (cached). A file that does not fit raises :class:`UiTextError`."""
+    from sos_assistant.jsoncopy import copy_path, read_copy, write_copy
+
     path = (folder or content_dir()) / "ui.yaml"
-    copy = _copy_path(path)
-    data = _read_copy(copy)
+    copy = copy_path(path, "ui-words-")
+    data = read_copy(copy)
     if data is not None:
         try:
             return _build(UiText, data)
@@ -434,40 +432,5 @@ def ui_text(folder: Path | None = None) -> UiText:
         problems = check_model_file(path, validate_ui_text, "K001")
         raise UiTextError("\n".join(str(p) for p in problems) or f"{path}: does not fit") from None
     if copy is not None:
-        _write_copy(copy, data)
+        write_copy(copy, data)
     return words
-
-
-_COPY_PREFIX = "ui-words-"
-
-
-def _copy_path(path: Path) -> Path | None:
-    """Where the JSON copy of ``path`` would be, or None when the file cannot be read."""
-    from sos_assistant.resources import cache_dir
-
-    try:
-        digest = hashlib.sha256(path.read_bytes() + __version__.encode()).hexdigest()[:32]
-    except OSError:
-        return None  # load_yaml will say what is wrong with the file
-    return cache_dir() / f"{_COPY_PREFIX}{digest}.json"
-
-
-def _read_copy(copy: Path | None) -> Any:
-    if copy is None:
-        return None
-    try:
-        return json.loads(copy.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None  # no copy yet, or a damaged one: it is rewritten after the file is read
-
-
-def _write_copy(copy: Path, data: Any) -> None:
-    """Keep ``data`` as ``copy`` (private, written whole or not at all); the old copies go."""
-    from sos_assistant.privatefile import write_private
-
-    with contextlib.suppress(OSError):
-        copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_private(copy, json.dumps(data, ensure_ascii=False))
-        for old in copy.parent.glob(f"{_COPY_PREFIX}*"):
-            if old != copy:
-                old.unlink(missing_ok=True)

@@ -13,9 +13,6 @@ graph and template checks (which load jinja2) are not repeated: resuming a sessi
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +21,7 @@ from pydantic import ValidationError
 
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.schema import Script
+from sos_assistant.jsoncopy import copy_path, read_copy, write_copy
 from sos_assistant.model import validation_problems
 from sos_assistant.resources import dialogues_dir
 
@@ -119,66 +117,31 @@ def dialogue_files(folder: Path | None = None) -> list[Path]:
     return sorted((folder or dialogues_dir()).glob("*.yaml"))
 
 
-_COPY_PREFIX = "dialogue-"
 _CHECKERS = ("schema.py", "validate.py", "templating.py", "loader.py")
 """The code whose checks a copy has passed: a change to any of them makes new copies."""
 
 
-def _copy_path(path: Path) -> Path | None:
-    """Where the checked copy of ``path`` would be, or None when a file cannot be read."""
-    from sos_assistant import __version__
-    from sos_assistant.resources import cache_dir
-
-    digest = hashlib.sha256(__version__.encode())
-    try:
-        digest.update(path.read_bytes())
-        for name in _CHECKERS:
-            digest.update(Path(__file__).with_name(name).read_bytes())
-    except OSError:
+def _read_copy(copy: Path | None) -> Script | None:
+    data = read_copy(copy)
+    if data is None:
         return None
-    return cache_dir() / f"{_COPY_PREFIX}{path.stem}-{digest.hexdigest()[:32]}.json"
-
-
-def _read_copy(copy: Path) -> Script | None:
     try:
-        data = json.loads(copy.read_text(encoding="utf-8"))
         return Script.model_validate(data)
-    except (OSError, ValueError):  # no copy yet, or a damaged one: the file is read again
+    except ValueError:  # a copy that does not fit (altered since?): the file is read again
         return None
-
-
-def _write_copy(copy: Path, data: Any) -> None:
-    """Keep ``data`` as ``copy`` (private, whole or not at all) when JSON holds it exactly;
-    older copies of the same dialogue go."""
-    from sos_assistant.privatefile import write_private
-
-    try:
-        text = json.dumps(data, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return  # a date, say: the file is simply read each time
-    if json.loads(text) != data:
-        return  # keys that are not strings would come back changed
-    stem = copy.name[: -len(copy.name.rsplit("-", 1)[1])]
-    with contextlib.suppress(OSError):
-        copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_private(copy, text)
-        for old in copy.parent.glob(f"{stem}*.json"):
-            if old != copy and "-" not in old.name[len(stem) :]:  # not another dialogue's
-                old.unlink(missing_ok=True)
 
 
 @cache
 def _packaged(path: Path, mtime: float) -> Script:
-    copy = _copy_path(path)
-    if copy is not None:
-        script = _read_copy(copy)
-        if script is not None:
-            return script
+    copy = copy_path(path, "dialogue-", [Path(__file__).with_name(n) for n in _CHECKERS])
+    script = _read_copy(copy)
+    if script is not None:
+        return script
     data, script, problems = _checked(path)
     if problems or script is None:
         raise ScriptError(problems)
     if copy is not None:
-        _write_copy(copy, data)
+        write_copy(copy, data)
     return script
 
 
