@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import itertools
 import re
 from collections.abc import Iterable
@@ -330,6 +331,18 @@ class Explainer:
             coach: a :class:`sos_assistant.coach.Coach`, or ``False`` for glossary words only
                 (default: the coach with the packaged rules).
         """
+        # The tables are some 80,000 objects that all live as long as the explainer: the
+        # collector, run again and again as they are made, would find nothing to free and
+        # cost a third of the build.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(glossary, coach)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self, glossary: GlossaryFile | None, coach: Any) -> None:
         self.glossary = glossary if glossary is not None else content.glossary()
         if coach is None:
             coach = _word_coach()

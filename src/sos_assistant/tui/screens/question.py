@@ -560,6 +560,8 @@ class QuestionScreen(Screen[None]):
                     self.app.call_from_thread(self._coach_failed, error)
             if explain:
                 papers.warm_up()
+            if any(step.crisis_check for step in self.session.script.steps):
+                content.crisis().matches("")  # the danger-now words: read before the first answer
 
     def _coach_failed(self, error: SessionError) -> None:
         """Say once that the coach is not working (the answers are still saved)."""
