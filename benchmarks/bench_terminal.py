@@ -68,6 +68,42 @@ class Minimal(App):
         event.input.clear()
 Minimal().run()
 """
+MINIMAL_RESUME = (
+    "from sos_assistant.session import find_script\nfind_script('family-conference')\n" + MINIMAL
+)
+"""Floor for ``--session``: the minimal app, after reading the dialogue into its models (which
+resuming needs: pydantic, the model and the dialogue's JSON copy). Information, no target."""
+MINIMAL_SWAP = """
+from textual.app import App
+from textual.widgets import Input, Label, RadioButton, RadioSet
+class Choices(RadioSet):
+    BINDINGS = [("enter", "chosen", "")]
+    def action_chosen(self):
+        self.app._ask(self.app.query_one(Input))
+class Swap(App):
+    n = 1
+    def compose(self):
+        yield Label("Question 1: what is your name?", id="q")
+        yield Input(placeholder="type here")
+        with Choices():
+            yield RadioButton("Yes, that is right")
+            yield RadioButton("No, not really")
+            yield RadioButton("I am not sure")
+    def on_mount(self):
+        self.query_one(Choices).display = False
+    def _ask(self, show):
+        self.n += 1
+        self.query_one("#q", Label).update(f"Question {self.n}: what happened next?")
+        for widget in (self.query_one(Input), self.query_one(Choices)):
+            widget.display = widget is show
+        show.focus()
+    def on_input_submitted(self, event):
+        event.input.clear()
+        self._ask(self.query_one(Choices))
+Swap().run()
+"""
+"""Floor for a move to another kind of answer box: the minimal app hiding its Input and showing
+a RadioSet of three choices (and back) as its label changes. Information, no target."""
 APP = [sys.executable, "-c", "from sos_assistant.cli import main; raise SystemExit(main())"]
 
 
@@ -148,6 +184,32 @@ def _minimal_changes(env: dict[str, str], count: int) -> tuple[list[float], list
     return out, cpu
 
 
+def _minimal_swaps(env: dict[str, str], count: int) -> tuple[list[float], list[float]]:
+    """Enter -> the next question with the other kind of answer box, in MINIMAL_SWAP."""
+    term = Terminal([sys.executable, "-c", MINIMAL_SWAP], env)
+    out: list[float] = []
+    cpu: list[float] = []
+    try:
+        term.wait_for(_has("Question 1", "type here"))
+        for n in range(2, count + 2):
+            if n % 2 == 0:  # text -> choice
+                term.send("Kai went to nursery")
+                term.wait_for(_has("Kai went to nursery"))
+                need = _has(f"Question {n}:", "I am not sure")
+            else:  # choice -> text
+                need = _has(f"Question {n}:", "type here")
+            term.settle(0.05)
+            before = term.cpu_ms()
+            sent = term.send("\r")
+            done = term.wait_for(need)
+            out.append((done - sent) * 1000)
+            cpu.append(term.cpu_ms() - before)
+            term.settle(0.05)
+    finally:
+        term.close()
+    return out, cpu
+
+
 def _answer_for(prompt: Any, turn: int) -> tuple[list[str], Any]:
     """What to type for ``prompt`` (keystroke groups; the last is the timed Enter) and the
     value the engine will be given."""
@@ -185,9 +247,7 @@ def _question_shown(prompt: Any, before: str | None) -> Any:
     return shown
 
 
-def _walk(
-    env: dict[str, str], name: str
-) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+def _walk(env: dict[str, str], name: str) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Answer every step of a fresh session; the time from each step's last Enter to the next
     question drawn, by the kind of the step answered."""
     script = find_dialogue(DIALOGUE)
@@ -233,17 +293,30 @@ def _enter_results(env: Any) -> list[Result]:
     results: list[Result] = []
     changes: list[float] = []
     changes_cpu: list[float] = []
+    swaps: list[float] = []
+    swaps_cpu: list[float] = []
     by_kind: dict[str, list[float]] = {}
     by_kind_cpu: dict[str, list[float]] = {}
     for walk in range(WALKS):  # interleaved: minimal, the app, minimal, the app
         wall, cpu = _minimal_changes(env("min"), 12)
         changes += wall
         changes_cpu += cpu
+        wall, cpu = _minimal_swaps(env("min"), 12)
+        swaps += wall
+        swaps_cpu += cpu
         wall_by_kind, cpu_by_kind = _walk(env("walk"), f"walk {walk}")
         for kind, times in wall_by_kind.items():
             by_kind.setdefault(kind, []).extend(times)
         for kind, times in cpu_by_kind.items():
             by_kind_cpu.setdefault(kind, []).extend(times)
+    results.append(
+        compare("floor: minimal app swapping Input for RadioSet on Enter", swaps, changes,
+                "minimal app label change")
+    )  # fmt: skip
+    results.append(
+        compare("floor: minimal app swapping Input for RadioSet on Enter (CPU)", swaps_cpu,
+                changes_cpu, "minimal app label change (CPU)")
+    )  # fmt: skip
     for kind in sorted(by_kind):
         results.append(
             compare(f"Enter -> next question drawn, after {kind}", by_kind[kind], changes,
@@ -302,8 +375,9 @@ def main() -> int:
                 _question_shown(resume_prompt, None)),
         }  # fmt: skip
         minimal_argv = [sys.executable, "-c", MINIMAL]
+        resume_floor_argv = [sys.executable, "-c", MINIMAL_RESUME]
         minimal_shown = _has("Question 1", "type here")
-        launches: dict[str, list[tuple[float, int, float]]] = {"minimal": []}
+        launches: dict[str, list[tuple[float, int, float]]] = {"minimal": [], "floor": []}
         listing: list[float] = []
         listing_cpu: list[float] = []
         launches |= {name: [] for name in scenarios}
@@ -312,6 +386,7 @@ def main() -> int:
         _launch(minimal_argv, env("min"), minimal_shown)
         for _ in range(RUNS):
             launches["minimal"].append(_launch(minimal_argv, env("min"), minimal_shown))
+            launches["floor"].append(_launch(resume_floor_argv, env("min"), minimal_shown))
             for name, (argv, home, shown) in scenarios.items():
                 launches[name].append(_launch(argv, env(home), shown))
             listing.append(process_ms([*APP, "sessions", "list"], env=env("k10")))
@@ -330,12 +405,26 @@ def main() -> int:
                         base_cpu, "minimal app launch (CPU)", target=1.3)
             )  # fmt: skip
         results.append(
+            compare("floor: minimal app after reading the dialogue's models",
+                    [ms for ms, _, _ in launches["floor"]], base, "minimal app launch")
+        )  # fmt: skip
+        results.append(
+            compare("floor: minimal app after reading the dialogue's models (CPU)",
+                    [cpu for _, _, cpu in launches["floor"]], base_cpu,
+                    "minimal app launch (CPU)")
+        )  # fmt: skip
+        results.append(
             compare("sessions list, 10,000 sessions (process)", listing, base,
                     "minimal app launch", target=1.3)
         )  # fmt: skip
         results.append(
             compare("sessions list, 10,000 sessions (process, CPU)", listing_cpu, base_cpu,
                     "minimal app launch (CPU)", target=1.3)
+        )  # fmt: skip
+        results.append(
+            compare("floor: peak memory, minimal app after reading the dialogue's models",
+                    [kib for _, kib, _ in launches["floor"]], base_kib, "minimal app",
+                    unit="KiB")
         )  # fmt: skip
         for name in scenarios:
             results.append(
