@@ -138,7 +138,16 @@ def test_a_name_with_a_comma_is_found_as_written() -> None:
 def test_verb_forms_are_not_found_where_they_mean_something_else() -> None:
     # "contacted" is not family time, "judged" is not a judge, "issued" is not "issues"
     got = found("Police contacted Mum. It was judged safe. A letter was issued.")
-    assert not {"contact", "judge", "issues"} & set(got.values())
+    assert not {"contact", "family time", "judge", "issues"} & set(got.values())
+
+
+def test_contact_alone_is_not_read_as_family_time() -> None:
+    """ "Made contact with the duty team" is getting in touch; "direct contact" is family
+    time. The bare word says it has both uses, so a parent is never told the wrong one."""
+    bare = explain("Mum made contact with the duty team on Monday.")
+    contact = next(t for t in bare if t.phrase == "contact")
+    assert "got in touch" in contact.meaning and "family time" in contact.meaning
+    assert found("Direct contact will be twice weekly.") == {"Direct contact": "family time"}
 
 
 def test_a_framing_term_is_found_with_the_term_it_frames() -> None:
