@@ -105,7 +105,11 @@ _CODES: tuple[tuple[str, str, str], ...] = (
         "a coach rule about words (a label, jargon or a vague word) has no glossary term that "
         "explains it: add its id to a term's `coach` list",
     ),
-    ("K012", "'{name}' is also a name of '{term}'", "the same name is given to two glossary terms"),
+    (
+        "K012",
+        "'{name}' is also a name of '{term}' (or: the term '{term}' is written twice)",
+        "the same name is given to two glossary terms, or one term is written twice",
+    ),
     (
         "K013",
         "'{term}' reads at age {age}; keep meanings at 11 or under",

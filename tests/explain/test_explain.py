@@ -158,6 +158,19 @@ def test_check_reports_a_coach_rule_no_term_explains(tmp_path: Path) -> None:
     ]
 
 
+def test_check_reports_a_term_written_twice(tmp_path: Path) -> None:
+    """Two entries with the same name: the second would never be found, so its meaning is
+    lost without a word. (Two helpers each wrote "question mark before a word".)"""
+    (tmp_path / "glossary.yaml").write_text(
+        "version: 1\nterms:\n"
+        "  - {term: query, plain: Not sure., ask: Why?}\n"
+        "  - {term: query, plain: Maybe., ask: What?}\n",
+        encoding="utf-8",
+    )
+    problems = [str(d) for d in check_glossary(tmp_path / "glossary.yaml")]
+    assert problems == [f"{tmp_path / 'glossary.yaml'}:4: the term 'query' is written twice [K012]"]
+
+
 def run_cli(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str = ""
 ) -> tuple[int, str, str]:

@@ -45,7 +45,7 @@ def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnos
     out: list[Diagnostic] = []
     known = {rule.id: rule for rule in rules.rules}
     linked: set[str] = set()
-    owner: dict[str, str] = {}
+    owner: dict[str, tuple[int, str]] = {}
     for i, term in enumerate(glossary.terms):
         for j, rule_id in enumerate(term.coach):
             linked.add(rule_id)
@@ -54,11 +54,16 @@ def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnos
                 out.append(Diagnostic(file, line, "K010", f"no coach rule '{rule_id}'"))
         for j, name in enumerate(term.names):
             key = name.strip().lower()
-            if key in owner and owner[key] != term.term:
+            if key in owner and owner[key][0] != i:
                 line = lines.line(("terms", i, "also", j - 1) if j else ("terms", i, "term"))
-                message = f"'{name}' is also a name of '{owner[key]}'"
+                other = owner[key][1]
+                message = (
+                    f"the term '{other}' is written twice"
+                    if other == term.term
+                    else f"'{name}' is also a name of '{other}'"
+                )
                 out.append(Diagnostic(file, line, "K012", message))
-            owner.setdefault(key, term.term)
+            owner.setdefault(key, (i, term.term))
         age = reading_age(term.plain)
         if age > MAX_READING_AGE:
             message = f"'{term.term}' reads at age {age:.1f}; keep meanings at 11 or under"
