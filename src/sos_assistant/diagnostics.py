@@ -105,15 +105,16 @@ _CODES: tuple[tuple[str, str, str], ...] = (
         "a coach rule about words (a label, jargon or a vague word) has no glossary term that "
         "explains it: add its id to a term's `coach` list",
     ),
-    (
-        "K012",
-        "'{name}' is also a name of '{term}' (or: the term '{term}' is written twice)",
-        "the same name is given to two glossary terms, or one term is written twice",
-    ),
+    ("K012", "'{name}' is also a name of '{term}'", "the same name is given to two glossary terms"),
     (
         "K013",
         "'{term}' reads at age {age}; keep meanings at 11 or under",
         "a glossary meaning reads above age 11",
+    ),
+    (
+        "K014",
+        "the term '{term}' is written twice",
+        "two glossary entries have the same name: the second is never found",
     ),
     ("T001", "template error: {problem}", "a map template cannot be read"),
     (

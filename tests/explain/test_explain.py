@@ -168,7 +168,7 @@ def test_check_reports_a_term_written_twice(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     problems = [str(d) for d in check_glossary(tmp_path / "glossary.yaml")]
-    assert problems == [f"{tmp_path / 'glossary.yaml'}:4: the term 'query' is written twice [K012]"]
+    assert problems == [f"{tmp_path / 'glossary.yaml'}:4: the term 'query' is written twice [K014]"]
 
 
 def run_cli(

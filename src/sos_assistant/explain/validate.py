@@ -3,7 +3,7 @@
 Codes: ``K010`` a coach rule named by a term does not exist; ``K011`` a coach rule about words
 (a label, jargon or a vague word) that no term explains, so ``explain`` could find the words
 but not say what they mean; ``K012`` a name or spelling given to two terms; ``K013`` a meaning
-above reading age 11.
+above reading age 11; ``K014`` a term written twice (the second is never found).
 """
 
 from __future__ import annotations
@@ -57,12 +57,11 @@ def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnos
             if key in owner and owner[key][0] != i:
                 line = lines.line(("terms", i, "also", j - 1) if j else ("terms", i, "term"))
                 other = owner[key][1]
-                message = (
-                    f"the term '{other}' is written twice"
-                    if other == term.term
-                    else f"'{name}' is also a name of '{other}'"
-                )
-                out.append(Diagnostic(file, line, "K012", message))
+                if other == term.term:
+                    message, code = f"the term '{other}' is written twice", "K014"
+                else:
+                    message, code = f"'{name}' is also a name of '{other}'", "K012"
+                out.append(Diagnostic(file, line, code, message))
             owner.setdefault(key, (i, term.term))
         age = reading_age(term.plain)
         if age > MAX_READING_AGE:
