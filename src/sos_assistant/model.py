@@ -23,21 +23,19 @@ from pydantic import (
     model_validator,
 )
 
+from sos_assistant.names import Audience as Audience
+from sos_assistant.names import Framework as Framework
+from sos_assistant.names import StatementKind as StatementKind
+
 if TYPE_CHECKING:
     import yaml
 
 SCHEMA_ID = "sos-map/1"
 
-Framework = Literal["safety", "wellbeing", "success"]
 Role = Literal["child", "parent", "carer", "network", "worker", "other"]
-Audience = Literal["family", "practitioner", "advocate"]
 Readiness = Literal["yes", "not_sure", "no"]
 KnowsWorries = Literal["yes", "partly", "no"]
 ReviewStatus = Literal["working", "sometimes", "not_yet"]
-StatementKind = Literal[
-    "harm", "danger", "complicating", "strength", "safety", "goal", "next_step", "general"
-]
-
 FRAMEWORKS: tuple[str, ...] = get_args(Framework)
 ROLES: tuple[str, ...] = get_args(Role)
 AUDIENCES: tuple[str, ...] = get_args(Audience)

@@ -1,21 +1,19 @@
-"""The fixed vocabularies as plain tuples, for argument parsers that must start fast.
-
-:mod:`sos_assistant.model` defines the same words as ``Literal`` types for pydantic; importing it
-costs pydantic's start-up, which ``--help`` and ``sessions list`` should not pay.
-``tests/test_names.py`` checks that the two stay the same.
+"""The fixed vocabularies of the map format, as ``Literal`` types and as plain tuples, with no
+pydantic: argument parsers (``--help``, ``sessions list``) and the coach (``coach``) use them
+without paying for pydantic's start-up or the map model. :mod:`sos_assistant.model` uses the
+same types; ``tests/test_names.py`` checks that the tuples are the types' words.
 """
 
 from __future__ import annotations
 
-FRAMEWORKS: tuple[str, ...] = ("safety", "wellbeing", "success")
-AUDIENCES: tuple[str, ...] = ("family", "practitioner", "advocate")
-STATEMENT_KINDS: tuple[str, ...] = (
-    "harm",
-    "danger",
-    "complicating",
-    "strength",
-    "safety",
-    "goal",
-    "next_step",
-    "general",
-)
+from typing import Literal, get_args
+
+Framework = Literal["safety", "wellbeing", "success"]
+Audience = Literal["family", "practitioner", "advocate"]
+StatementKind = Literal[
+    "harm", "danger", "complicating", "strength", "safety", "goal", "next_step", "general"
+]
+
+FRAMEWORKS: tuple[str, ...] = get_args(Framework)
+AUDIENCES: tuple[str, ...] = get_args(Audience)
+STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 from sos_assistant.coach.hit import Hit, MapHit
 from sos_assistant.coach.phrases import Doc
 from sos_assistant.coach.text import reading_age, sentences, word_count
-from sos_assistant.model import Map, Statement
 
 if TYPE_CHECKING:
     from sos_assistant.coach.rules import Rule, RuleSet
+    from sos_assistant.model import Map, Statement
 
 
 StatementCheck = Callable[[Doc, "Rule", "RuleSet"], list[Hit]]
-MapCheck = Callable[[Map, "Rule", "RuleSet"], list[MapHit]]
+MapCheck = Callable[["Map", "Rule", "RuleSet"], list[MapHit]]
 
 
 def _has(rules: RuleSet, cue: str, doc: Doc) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sos_assistant.coach.checks import MAP_CHECKS, STATEMENT_CHECKS
 from sos_assistant.coach.findings import Finding, MapFinding
@@ -12,7 +13,10 @@ from sos_assistant.coach.hit import Hit
 from sos_assistant.coach.phrases import Doc
 from sos_assistant.coach.rules import Rule, RuleSet, load_rules
 from sos_assistant.coach.text import quoted_spans
-from sos_assistant.model import Audience, Framework, Map, Person, Statement, StatementKind
+from sos_assistant.names import Audience, Framework, StatementKind
+
+if TYPE_CHECKING:
+    from sos_assistant.model import Map, Person, Statement
 
 FAMILY_CATEGORIES = frozenset({"judgement", "jargon", "vague"})
 """What the coach mentions when it helps a family: words, never structure or reading age."""

@@ -23,7 +23,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from sos_assistant.model import StatementKind
+from sos_assistant.names import StatementKind
 
 FORMAT_VERSION = 1
 """The only rule-file ``version`` this coach understands."""
