@@ -238,7 +238,7 @@ def _load(directory: Path) -> RuleSet:
     loaded: list[tuple[str, RuleFile]] = []
     try:
         for path in _rule_files(directory):
-            loaded.append((display_path(path), RuleFile.model_validate(_read(path))))
+            loaded.append((display_path(path), _read(path)))
         if not loaded:
             raise ValueError("no rule files")
         rule_set = _build(loaded)
@@ -256,19 +256,25 @@ _READERS = (Path(__file__), Path(__file__).with_name("schema.py"))
 """The code that reads and checks a rule file: a change to it makes new JSON copies."""
 
 
-def _read(path: Path) -> Any:
-    """A rule file's data: from its JSON copy when there is one (parsing the rules as YAML,
-    even with the C loader, is most of ``coach``'s own start-up), else from the file, keeping a
-    copy. What is read is validated the same way either way."""
+def _read(path: Path) -> RuleFile:
+    """A rule file, from its JSON copy when there is one (parsing the rules as YAML, even with
+    the C loader, is most of ``coach``'s own start-up), else from the file, keeping a copy. A
+    copy is validated as the file is; a damaged one, or one that does not fit, is passed over
+    for the file."""
     from sos_assistant.jsoncopy import copy_path, read_copy, write_copy
 
     copy = copy_path(path, "coach-", _READERS)
     data = read_copy(copy)
-    if data is None:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-        if copy is not None:
-            write_copy(copy, data)
-    return data
+    if data is not None:
+        try:
+            return RuleFile.model_validate(data)
+        except ValidationError:
+            pass
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+    rule_file = RuleFile.model_validate(data)
+    if copy is not None:
+        write_copy(copy, data)
+    return rule_file
 
 
 def _cross_check(rule_set: RuleSet) -> bool:
