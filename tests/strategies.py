@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from sos_assistant.dialogue import Step
 
-TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=40
-).filter(lambda s: s.strip() != "")
+TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=40).filter(
+    lambda s: s.strip() != ""
+)
 """Any text with something in it: emoji, right-to-left, controls, markup, line breaks."""
 
 

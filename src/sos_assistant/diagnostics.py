@@ -116,6 +116,11 @@ _CODES: tuple[tuple[str, str, str], ...] = (
         "the term '{term}' is written twice",
         "two glossary entries have the same name: the second is never found",
     ),
+    (
+        "K015",
+        "the question for '{term}' reads at age {age}; keep it at 11 or under",
+        "a glossary term's `ask` reads above age 11 (its own names count as one easy word)",
+    ),
     ("T001", "template error: {problem}", "a map template cannot be read"),
     (
         "T002",

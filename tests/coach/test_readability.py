@@ -166,23 +166,15 @@ def test_the_fictional_families_speak_plainly() -> None:
         assert mean(flesch_kincaid_grade(r) for r in replies) <= 4, vignette.id
 
 
-def _without_names(text: str, names: list[str]) -> str:
-    """A glossary question with the word it asks about taken out: the parent has to say the
-    word, however long it is; the rest of the question must be plain."""
-    import re
-
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(r"(?i)\b" + re.escape(name) + r"\b", "it", text)
-    return text
-
-
 def test_the_explainers_words_and_the_glossarys_questions_are_plain() -> None:
     from sos_assistant.content import explain_text, glossary
 
     words = explain_text().model_dump()
     hard = {k: flesch_kincaid_grade(v) for k, v in words.items() if isinstance(v, str)}
     assert {k: g for k, g in hard.items() if g > 4} == {}
-    questions = {t.term: reading_age(_without_names(t.ask, t.names)) for t in glossary().terms}
+    from sos_assistant.explain.validate import without_names
+
+    questions = {t.term: reading_age(without_names(t.ask, t.names)) for t in glossary().terms}
     assert {term: age for term, age in questions.items() if age > 11} == {}
 
 

@@ -3,11 +3,13 @@
 Codes: ``K010`` a coach rule named by a term does not exist; ``K011`` a coach rule about words
 (a label, jargon or a vague word) that no term explains, so ``explain`` could find the words
 but not say what they mean; ``K012`` a name or spelling given to two terms; ``K013`` a meaning
-above reading age 11; ``K014`` a term written twice (the second is never found).
+above reading age 11; ``K014`` a term written twice (the second is never found); ``K015`` a
+question (``ask``) above reading age 11.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sos_assistant.diagnostics import Diagnostic, display_path
@@ -15,6 +17,14 @@ from sos_assistant.yamlfile import YamlProblem, load_yaml
 
 MAX_READING_AGE = 11.0
 """The hardest a meaning may read (the coach's reading age); aim for about 9."""
+
+
+def without_names(text: str, names: list[str]) -> str:
+    """A term's question with the term's own names read as "it": the parent has to say the
+    word, however long it is; the rest of the question must be plain."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(r"(?i)\b" + re.escape(name) + r"\b", "it", text)
+    return text
 
 
 def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnostic]:
@@ -67,6 +77,12 @@ def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnos
         if age > MAX_READING_AGE:
             message = f"'{term.term}' reads at age {age:.1f}; keep meanings at 11 or under"
             out.append(Diagnostic(file, lines.line(("terms", i, "plain")), "K013", message))
+        age = reading_age(without_names(term.ask, term.names))
+        if age > MAX_READING_AGE:
+            message = (
+                f"the question for '{term.term}' reads at age {age:.1f}; keep it at 11 or under"
+            )
+            out.append(Diagnostic(file, lines.line(("terms", i, "ask")), "K015", message))
     for rule in rules.rules if beside else ():
         if rule.category in COACH_CATEGORIES and rule.matches_words and rule.id not in linked:
             message = f"coach rule '{rule.id}' ({rule.category}) is explained by no term"
