@@ -291,3 +291,10 @@ def test_case_note_forms_no_name_list_holds() -> None:
     assert got["Oliver's voice"] == "voice of the child"
     assert got["10+3"] == got["26/40"] == "weeks pregnant in short"
     assert "12+3" not in got  # a sum, not a pregnancy
+
+
+def test_a_term_that_runs_on_takes_the_word_after_an_article() -> None:
+    """ "presents as a happy child": the phrase is "presents as a happy", never "presents as
+    a", and it never ends on "a" or "the"."""
+    assert "presents as a happy" in found("Kai presents as a happy child.")
+    assert "presents as" in found("He presents as the.")

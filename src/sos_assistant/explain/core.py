@@ -321,6 +321,10 @@ class _Name:
     word ("I've" is not "+ve")."""
 
 
+_ARTICLES = frozenset(["a", "an", "the"])
+"""Words a term that runs on (``Term.runs_on``) takes in without counting them."""
+
+
 class Explainer:
     """Finds and explains the professional words in a text. Build once, call often."""
 
@@ -588,11 +592,15 @@ class Explainer:
             if end > j and gap and set(gap) <= _HYPHENS:  # the rest of a hyphenated word
                 end += 1
                 continue
-            verb = tokens[end].group().lower() in _CLAUSE_VERBS
+            word = tokens[end].group().lower()
+            verb = word in _CLAUSE_VERBS
             if taken >= most or end in starts or gap.strip(" -'\u2019") or "\n" in gap or verb:
                 break  # a possessive runs on
-            taken += 1
+            if word not in _ARTICLES:  # "presents as a happy child": "a" is not the word taken
+                taken += 1
             end += 1
+        while end > j and tokens[end - 1].group().lower() in _ARTICLES:
+            end -= 1  # never end on "a" or "the"
         return end
 
     @staticmethod
