@@ -64,6 +64,11 @@ SETS["opened_j"] = HERE / "opened_j_paragraphs.yaml"
 case-note shorthand, the words of reports, services and neighbouring systems), before reading
 the glossary. Blind, on the explainer of that morning: 75.0% (673 of 897; by area 71.7%,
 74.2%, 72.4%, 82.2%). Then tuned on."""
+SETS["opened_k"] = HERE / "opened_k_paragraphs.yaml"
+"""Set K (100 paragraphs, 1,165 phrases): five more practice sets, from the helpers who then
+filled in children's development and behaviour, health, meetings and the process, children in
+care and adoption, and police, courts and the law. Blind: 84.8% (988 of 1,165; by area 81.8%,
+84.8%, 78.4%, 89.2%, 90.4%), on the explainer after set J's areas were merged. Then tuned on."""
 SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
 """Set E (70 paragraphs, 1,013 phrases), written by another hand from the issue alone, with the
 same brief as F, G and H, on 2026-12-02, and installed only after the tuning on D, F, G, H and
