@@ -22,9 +22,12 @@ MAX_READING_AGE = 11.0
 def without_names(text: str, names: list[str]) -> str:
     """A term's question with the term's own names read as "it": the parent has to say the
     word, however long it is; the rest of the question must be plain."""
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(r"(?i)\b" + re.escape(name) + r"\b", "it", text)
-    return text
+    low = text.lower()
+    present = sorted((n for n in names if n.lower() in low), key=len, reverse=True)
+    if not present:  # most questions do not name their term: no pattern to build
+        return text
+    words = "|".join(re.escape(name) for name in present)
+    return re.sub(r"(?i)\b(?:" + words + r")\b", "it", text)
 
 
 def check_glossary(path: Path, coach_folder: Path | None = None) -> list[Diagnostic]:
