@@ -163,45 +163,27 @@ def _launch(argv: list[str], env: dict[str, str], shown: Any) -> tuple[float, in
 # -- Enter -> next question -------------------------------------------------------------------
 
 
-def _minimal_changes(env: dict[str, str], count: int) -> tuple[list[float], list[float]]:
-    term = Terminal([sys.executable, "-c", MINIMAL], env)
+def _minimal_moves(
+    env: dict[str, str], count: int, *, swap: bool = False
+) -> tuple[list[float], list[float]]:
+    """Enter -> the next question in the minimal app (its label changes); with ``swap``, in
+    MINIMAL_SWAP, where every other question is answered with radio buttons instead of text."""
+    term = Terminal([sys.executable, "-c", MINIMAL_SWAP if swap else MINIMAL], env)
     out: list[float] = []
     cpu: list[float] = []
     try:
         term.wait_for(_has("Question 1", "type here"))
         for n in range(2, count + 2):
-            term.send("Kai went to nursery")
-            term.wait_for(_has("Kai went to nursery"))
-            term.settle(0.05)
-            before = term.cpu_ms()
-            sent = term.send("\r")
-            done = term.wait_for(_has(f"Question {n}:", "type here"))
-            out.append((done - sent) * 1000)
-            cpu.append(term.cpu_ms() - before)
-            term.settle(0.05)
-    finally:
-        term.close()
-    return out, cpu
-
-
-def _minimal_swaps(env: dict[str, str], count: int) -> tuple[list[float], list[float]]:
-    """Enter -> the next question with the other kind of answer box, in MINIMAL_SWAP."""
-    term = Terminal([sys.executable, "-c", MINIMAL_SWAP], env)
-    out: list[float] = []
-    cpu: list[float] = []
-    try:
-        term.wait_for(_has("Question 1", "type here"))
-        for n in range(2, count + 2):
-            if n % 2 == 0:  # text -> choice
+            to_choice = swap and n % 2 == 0
+            if not swap or to_choice:  # an answer is typed (in a swap, only before a choice)
                 term.send("Kai went to nursery")
                 term.wait_for(_has("Kai went to nursery"))
-                need = _has(f"Question {n}:", "I am not sure")
-            else:  # choice -> text
-                need = _has(f"Question {n}:", "type here")
             term.settle(0.05)
             before = term.cpu_ms()
             sent = term.send("\r")
-            done = term.wait_for(need)
+            done = term.wait_for(
+                _has(f"Question {n}:", "I am not sure" if to_choice else "type here")
+            )
             out.append((done - sent) * 1000)
             cpu.append(term.cpu_ms() - before)
             term.settle(0.05)
@@ -298,10 +280,10 @@ def _enter_results(env: Any) -> list[Result]:
     by_kind: dict[str, list[float]] = {}
     by_kind_cpu: dict[str, list[float]] = {}
     for walk in range(WALKS):  # interleaved: minimal, the app, minimal, the app
-        wall, cpu = _minimal_changes(env("min"), 12)
+        wall, cpu = _minimal_moves(env("min"), 12)
         changes += wall
         changes_cpu += cpu
-        wall, cpu = _minimal_swaps(env("min"), 12)
+        wall, cpu = _minimal_moves(env("min"), 12, swap=True)
         swaps += wall
         swaps_cpu += cpu
         wall_by_kind, cpu_by_kind = _walk(env("walk"), f"walk {walk}")
