@@ -176,6 +176,8 @@ class HelpText(NamedTuple):
     none: str
     ask: str
     also: str
+    more: str
+    """Under the first words found, when there are more: ``{more}`` is how many."""
 
 
 class CrisisText(NamedTuple):

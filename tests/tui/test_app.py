@@ -251,6 +251,26 @@ async def test_help_glossary_search() -> None:
         await pilot.press("escape")
 
 
+async def test_help_shows_the_first_words_and_how_many_more_not_the_whole_glossary() -> None:
+    """Thousands of terms drawn at once took over a second to open: the first ones are shown,
+    with how many more there are, and typing narrows them down."""
+    from sos_assistant.content import glossary
+    from sos_assistant.tui.screens.help import SHOWN
+
+    total = len(glossary().terms)
+    app = kinds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one("#terms").render())
+        assert f"There are {total - SHOWN:,} more." in text
+        assert text.count("You could ask:") == SHOWN
+        await type_text(pilot, "MARAC")
+        text = str(app.screen.query_one("#terms").render())
+        assert "MARAC" in text and "more." not in text
+
+
 async def test_map_edit_changes_an_answer_in_place() -> None:
     app = kinds_app()
     async with app.run_test(size=(80, 24)) as pilot:

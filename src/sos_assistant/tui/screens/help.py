@@ -18,13 +18,18 @@ from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
 
 
+SHOWN = 25
+"""The most terms shown at once. The glossary has thousands: drawing them all took over a
+second each time the screen opened or a short search matched most of them."""
+
+
 def terms_text(query: str) -> Text:
     words = ui_text().help
     found = content.glossary().search(query)
     if not found:
         return Text(words.none, style="italic")
     out = Text()
-    for term in found:
+    for term in found[:SHOWN]:
         out.append_text(safe(term.term, "bold"))
         out.append("\n")
         out.append_text(safe(term.plain))
@@ -33,6 +38,8 @@ def terms_text(query: str) -> Text:
         if term.ask:
             out.append_text(safe(f"\n{words.ask} {term.ask}", "italic"))
         out.append("\n\n")
+    if len(found) > SHOWN:
+        out.append_text(safe(words.more.format(more=f"{len(found) - SHOWN:,}"), "italic"))
     out.rstrip()
     return out
 
