@@ -17,7 +17,6 @@ from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
 
-
 SHOWN = 25
 """The most terms shown at once. The glossary has thousands: drawing them all took over a
 second each time the screen opened or a short search matched most of them."""
