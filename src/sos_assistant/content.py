@@ -136,6 +136,12 @@ class Term(_Strict):
 _WORD = re.compile(r"[^\W_]+")
 
 
+SEARCH_SHOWN = 25
+"""The most terms a glossary search shows at once (F1 in the app, "help" in plain mode), with
+how many more there are. The glossary has thousands: drawing them all took over a second each
+time the app's list opened, and plain mode read them all out."""
+
+
 class GlossaryFile(_Strict):
     version: Literal[1]
     terms: Annotated[list[Term], Field(min_length=1)]

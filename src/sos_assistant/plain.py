@@ -516,10 +516,12 @@ class Plain:
             found = content.glossary().search(query)
             if not found:
                 self.say(words.none)
-            for term in found:
+            for term in found[: content.SEARCH_SHOWN]:
                 self.say(f"{term.term}: {term.plain}")
                 if term.ask:
                     self.say(f"{words.ask} {term.ask}")
+            if len(found) > content.SEARCH_SHOWN:
+                self.say(words.more.format(more=f"{len(found) - content.SEARCH_SHOWN:,}"))
 
     def finish(self, session: Session) -> None:
         from sos_assistant.render import render_text

@@ -111,6 +111,16 @@ def test_plain_words_and_crisis(private_home: Path) -> None:
     assert "Our map" in result.stdout or "map" in result.stdout.lower()
 
 
+def test_plain_help_reads_out_the_first_words_and_how_many_more(private_home: Path) -> None:
+    """A search that matches most of the glossary ("a") reads out 25 meanings, not thousands."""
+    from sos_assistant.content import SEARCH_SHOWN
+
+    typed = "\nhelp\na\n\nstop\n"
+    result = run_plain(["--plain", "family-conference", "--session", "h"], typed, private_home)
+    assert result.stdout.count("You could ask:") == SEARCH_SHOWN
+    assert "more. Type more of the word to find the one you want." in result.stdout
+
+
 def test_plain_never_imports_textual() -> None:
     code = (
         "import sys, sos_assistant.plain, sos_assistant.tui_text; print('textual' in sys.modules)"

@@ -13,13 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from sos_assistant import content
+from sos_assistant.content import SEARCH_SHOWN as SHOWN
 from sos_assistant.tui.screens.common import about_and_footer
 from sos_assistant.tui.widgets.safe import SafeInput, safe
 from sos_assistant.tui_text import ui_text
-
-SHOWN = 25
-"""The most terms shown at once. The glossary has thousands: drawing them all took over a
-second each time the screen opened or a short search matched most of them."""
 
 
 def terms_text(query: str) -> Text:
