@@ -254,8 +254,8 @@ async def test_help_glossary_search() -> None:
 async def test_help_shows_the_first_words_and_how_many_more_not_the_whole_glossary() -> None:
     """Thousands of terms drawn at once took over a second to open: the first ones are shown,
     with how many more there are, and typing narrows them down."""
-    from sos_assistant.content import glossary
     from sos_assistant.content import SEARCH_SHOWN as SHOWN
+    from sos_assistant.content import glossary
 
     total = len(glossary().terms)
     app = kinds_app()
