@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -307,23 +307,17 @@ CONTENT_FILES: dict[str, type[_Strict]] = {
 
 
 def _load(name: str, model: type[_T], folder: Path | None) -> _T:
-    from sos_assistant.jsoncopy import copy_path, read_copy, write_copy
+    from sos_assistant.jsoncopy import load_with_copy
+
+    def read_file(path: Path) -> tuple[Any, _T]:
+        from sos_assistant.yamlfile import load_yaml
+
+        data, _ = load_yaml(path)
+        return data, model.model_validate(data)
 
     path = (folder or content_dir()) / name
-    copy = copy_path(path, "content-", [Path(__file__).with_name("yamlfile.py")])
-    data = read_copy(copy)
-    if data is not None:
-        try:
-            return model.model_validate(data)
-        except ValidationError:
-            pass  # a copy that does not fit (altered since?): the file itself is read
-    from sos_assistant.yamlfile import load_yaml
-
-    data, _ = load_yaml(path)
-    loaded = model.model_validate(data)
-    if copy is not None:
-        write_copy(copy, data)
-    return loaded
+    code = [Path(__file__).with_name("yamlfile.py")]
+    return load_with_copy(path, "content-", code, model.model_validate, ValidationError, read_file)
 
 
 @cache

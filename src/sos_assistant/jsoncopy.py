@@ -12,9 +12,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 
 def copy_path(path: Path, prefix: str, code: Iterable[Path] = ()) -> Path | None:
@@ -62,3 +64,29 @@ def write_copy(copy: Path, data: Any) -> None:
         for old in copy.parent.glob(f"{stem}*.json"):
             if old != copy and "-" not in old.name[len(stem) :]:  # not another file's
                 old.unlink(missing_ok=True)
+
+
+def load_with_copy(
+    path: Path,
+    prefix: str,
+    code: Iterable[Path],
+    build: Callable[[Any], _T],
+    misfit: type[Exception] | tuple[type[Exception], ...],
+    read_file: Callable[[Path], tuple[Any, _T]],
+) -> _T:
+    """``path``'s contents, built by ``build`` from its copy when there is one that fits, else
+    read from the file by ``read_file`` (which returns the data and what was built from it, and
+    raises the caller's own error for a file that does not fit), keeping a copy of that data.
+    ``misfit``: what ``build`` raises for data that does not fit (a copy altered, or made by
+    another version): the copy is then passed over for the file."""
+    copy = copy_path(path, prefix, code)
+    data = read_copy(copy)
+    if data is not None:
+        try:
+            return build(data)
+        except misfit:
+            pass
+    data, built = read_file(path)
+    if copy is not None:
+        write_copy(copy, data)
+    return built

@@ -413,26 +413,23 @@ def validate_ui_text(data: Any) -> UiText:
 @cache
 def ui_text(folder: Path | None = None) -> UiText:
     """The app's words (cached). A file that does not fit raises :class:`UiTextError`."""
-    from sos_assistant.jsoncopy import copy_path, read_copy, write_copy
+    from sos_assistant.jsoncopy import load_with_copy
 
-    path = (folder or content_dir()) / "ui.yaml"
-    copy = copy_path(path, "ui-words-")
-    data = read_copy(copy)
-    if data is not None:
+    def read_file(path: Path) -> tuple[Any, UiText]:
+        from sos_assistant.yamlfile import load_yaml
+
+        data, _ = load_yaml(path)
         try:
-            return _build(UiText, data)
+            return data, _build(UiText, data)
         except _Misfit:
-            pass  # made by a different version of the classes: read the file again
-    from sos_assistant.yamlfile import load_yaml
+            from sos_assistant.check import check_model_file
 
-    data, _ = load_yaml(path)
-    try:
-        words = _build(UiText, data)
-    except _Misfit:
-        from sos_assistant.check import check_model_file
+            problems = check_model_file(path, validate_ui_text, "K001")
+            message = "\n".join(str(p) for p in problems) or f"{path}: does not fit"
+            raise UiTextError(message) from None
 
-        problems = check_model_file(path, validate_ui_text, "K001")
-        raise UiTextError("\n".join(str(p) for p in problems) or f"{path}: does not fit") from None
-    if copy is not None:
-        write_copy(copy, data)
-    return words
+    # a copy made by a different version of the classes does not fit: the file is read again
+    path = (folder or content_dir()) / "ui.yaml"
+    return load_with_copy(
+        path, "ui-words-", (), lambda data: _build(UiText, data), _Misfit, read_file
+    )

@@ -261,20 +261,15 @@ def _read(path: Path) -> RuleFile:
     the C loader, is most of ``coach``'s own start-up), else from the file, keeping a copy. A
     copy is validated as the file is; a damaged one, or one that does not fit, is passed over
     for the file."""
-    from sos_assistant.jsoncopy import copy_path, read_copy, write_copy
+    from sos_assistant.jsoncopy import load_with_copy
 
-    copy = copy_path(path, "coach-", _READERS)
-    data = read_copy(copy)
-    if data is not None:
-        try:
-            return RuleFile.model_validate(data)
-        except ValidationError:
-            pass
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-    rule_file = RuleFile.model_validate(data)
-    if copy is not None:
-        write_copy(copy, data)
-    return rule_file
+    def read_file(path: Path) -> tuple[Any, RuleFile]:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+        return data, RuleFile.model_validate(data)
+
+    return load_with_copy(
+        path, "coach-", _READERS, RuleFile.model_validate, ValidationError, read_file
+    )
 
 
 def _cross_check(rule_set: RuleSet) -> bool:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from sos_assistant.diagnostics import Diagnostic, display_path
 from sos_assistant.dialogue.schema import Script
-from sos_assistant.jsoncopy import copy_path, read_copy, write_copy
+from sos_assistant.jsoncopy import load_with_copy
 from sos_assistant.model import validation_problems
 from sos_assistant.resources import dialogues_dir
 
@@ -121,28 +121,18 @@ _CHECKERS = ("schema.py", "validate.py", "templating.py", "loader.py")
 """The code whose checks a copy has passed: a change to any of them makes new copies."""
 
 
-def _read_copy(copy: Path | None) -> Script | None:
-    data = read_copy(copy)
-    if data is None:
-        return None
-    try:
-        return Script.model_validate(data)
-    except ValueError:  # a copy that does not fit (altered since?): the file is read again
-        return None
+def _read_checked(path: Path) -> tuple[Any, Script]:
+    data, script, problems = _checked(path)
+    if problems or script is None:
+        raise ScriptError(problems)
+    return data, script
 
 
 @cache
 def _packaged(path: Path, mtime: float) -> Script:
-    copy = copy_path(path, "dialogue-", [Path(__file__).with_name(n) for n in _CHECKERS])
-    script = _read_copy(copy)
-    if script is not None:
-        return script
-    data, script, problems = _checked(path)
-    if problems or script is None:
-        raise ScriptError(problems)
-    if copy is not None:
-        write_copy(copy, data)
-    return script
+    code = [Path(__file__).with_name(n) for n in _CHECKERS]
+    # a copy that does not fit (altered since?) raises ValueError: the file is read again
+    return load_with_copy(path, "dialogue-", code, Script.model_validate, ValueError, _read_checked)
 
 
 def find_dialogue(name: str) -> Script:
