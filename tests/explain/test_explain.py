@@ -74,12 +74,25 @@ def test_plurals_and_capitals_of_ordinary_words_count() -> None:
     assert "SECTION 20" in phrases("AGREEMENT UNDER SECTION 20")
 
 
-def test_longest_match_wins_and_nothing_overlaps() -> None:
+def test_longest_match_wins_and_a_name_inside_it_is_not_found_again() -> None:
     text = "The court made an interim care order, not a care order."
     found = sorted(explain(text), key=lambda t: t.start)
     assert [t.phrase for t in found] == ["The court", "interim care order", "care order"]
     for a, b in itertools.pairwise(found):
         assert a.end <= b.start
+
+
+def test_a_phrase_that_crosses_the_edge_of_a_longer_one_is_found_too() -> None:
+    # "Risk assessed" loses to the longer "assessed as low", but "Risk" would be left with no
+    # meaning: both are listed, each with its own
+    found = sorted(explain("Risk assessed as low."), key=lambda t: t.start)
+    assert [(t.phrase, t.term) for t in found] == [
+        ("Risk assessed", "risk assessment"),
+        ("assessed as low", "risk rating"),
+    ]
+    assert "Pre-charge bail" in phrases("Pre-charge bail was refused by the Inspector.")
+    # a phrase wholly inside a longer one is still found once
+    assert phrases("An interim care order was made.") == ["interim care order"]
 
 
 def test_a_name_never_runs_across_a_full_stop() -> None:

@@ -11,7 +11,9 @@ apostrophe ("child's plan", "childs plan", "children's plan") and acronyms with 
 as one phrase explained by the term it frames. The coach's findings
 (labels, jargon, vague words) are added too, each explained by the glossary term that names its
 rule. Where two matches overlap, the longer one wins ("care order" inside "interim care order"
-is found once, as "interim care order").
+is found once, as "interim care order"); one that only crosses the edge of a longer one is kept
+beside it when a word of its own would otherwise have no meaning ("Risk assessed" and
+"assessed as low" in "Risk assessed as low").
 
 The text is never changed: each result carries its ``start``/``end`` offsets into the text.
 """
@@ -106,6 +108,9 @@ _CLAUSE_VERBS = frozenset(
 )
 """Words that start what is said about a phrase ("... is limited"): a term that runs on
 stops before them."""
+
+_SMALL_WORDS = frozenset({"and", "or", "as", "by", "at", "is", "was"}) | _DETERMINERS | _LINKS
+"""Words that give a phrase crossing another no claim of its own ("assessed as low")."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
 CHUNK = 400
@@ -685,25 +690,43 @@ class Explainer:
 
     @staticmethod
     def _choose(text: str, matches: list[Explained]) -> list[Explained]:
-        """Longest first; nothing that overlaps a match already taken. Two matches of the same
-        term that overlap ("non-engagement" and the coach's "engagement with") become one."""
+        """Longest first; nothing inside a match already taken, and a match crossing the edge of
+        one only if a word of its own is left unexplained. Two matches of the same term that
+        overlap ("non-engagement" and the coach's "engagement with") become one."""
         matches = _merged(text, matches)
         taken: list[Explained] = []
         used = bytearray(max((m.end for m in matches), default=0))
         lost: list[Explained] = []
+        partial: list[Explained] = []
         for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.rule is not None)):
             if used.find(1, match.start, match.end) != -1:
-                if match.core is not None:
-                    lost.append(match)
+                (lost if match.core is not None else partial).append(match)
                 continue
             used[match.start : match.end] = b"\1" * (match.end - match.start)
             taken.append(match)
+        crossed: list[Explained] = []
         for match in lost:  # a longer phrase that lost: its term's own words, if they are free
             start, end = match.core or (0, 0)
+            own = dataclasses.replace(match, start=start, end=end, phrase=text[start:end])
             if used.find(1, start, end) == -1:
                 used[start:end] = b"\1" * (end - start)
-                phrase = text[start:end]
-                taken.append(dataclasses.replace(match, start=start, end=end, phrase=phrase))
+                taken.append(own)
+            else:
+                crossed.append(own)
+        crossed += partial
+        for match in sorted(crossed, key=lambda m: (m.start - m.end, m.start)):
+            # a phrase that crosses the edge of one already taken ("Risk assessed" beside
+            # "assessed as low"): kept too, if a word of its own is still unexplained
+            free = [
+                w
+                for w in _TOKEN.finditer(match.phrase)
+                if w.group().lower() not in _SMALL_WORDS
+                and used.find(1, match.start + w.start(), match.start + w.end()) == -1
+            ]
+            if free:
+                for w in free:
+                    used[match.start + w.start() : match.start + w.end()] = b"\1" * len(w.group())
+                taken.append(match)
         return taken
 
 
