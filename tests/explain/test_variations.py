@@ -298,3 +298,9 @@ def test_a_term_that_runs_on_takes_the_word_after_an_article() -> None:
     a", and it never ends on "a" or "the"."""
     assert "presents as a happy" in found("Kai presents as a happy child.")
     assert "presents as" in found("He presents as the.")
+
+
+def test_a_number_is_not_read_as_a_name_written_with_a_hyphen() -> None:
+    # "1-1" (one-to-one) may be written "1:1", never "11": that is an age or a date
+    assert found("Tom (11) was seen on 11/08.") == {}
+    assert "1-1" in found("She has 1-1 time with her worker.")

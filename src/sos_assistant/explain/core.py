@@ -283,7 +283,8 @@ def _variants(name: str) -> list[tuple[list[str], list[str]]]:
     if any(g and set(g) <= _HYPHENS for g in gaps):
         joined_w, joined_g = [words[0]], []
         for word, gap in zip(words[1:], gaps, strict=True):
-            if gap and set(gap) <= _HYPHENS:
+            # "1-1" is never written "11": that is a number (a child's age, a date)
+            if gap and set(gap) <= _HYPHENS and not (word.isdigit() and joined_w[-1].isdigit()):
                 joined_w[-1] += word
             else:
                 joined_w.append(word)
