@@ -304,3 +304,10 @@ def test_a_number_is_not_read_as_a_name_written_with_a_hyphen() -> None:
     # "1-1" (one-to-one) may be written "1:1", never "11": that is an age or a date
     assert found("Tom (11) was seen on 11/08.") == {}
     assert "1-1" in found("She has 1-1 time with her worker.")
+
+
+def test_everyday_phrases_found_by_helpers_are_left_alone() -> None:
+    # each of these was once read as professional words: a legal "save as", a criminal
+    # "charge of", "battery" as an assault, a "bare" home as neglect
+    text = "Save as a PDF. She is in charge of the shop. The phone battery died. A bare floor."
+    assert found(text) == {}
