@@ -80,22 +80,29 @@ SETS["opened_i"] = HERE / "opened_i_paragraphs.yaml"
 grew from about 1,540 to about 4,300 terms. On the explainer of that morning it scored 77.4%
 (1,287 of 1,662; the figure only, nothing read); its one blind run after that tuning, 88.7%
 (1,475 of 1,662; 86.1% counting one span only). Opened for tuning that evening."""
-SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
+SETS["opened_l"] = HERE / "opened_l_paragraphs.yaml"
 """Set L (90 paragraphs, 2,295 phrases): two halves of 45 paragraphs, written by two more
 hands from the issue alone on the evening of 2026-12-02 (one of case notes, health, school,
 police and housing records; one of letters, reports, plans, court and care papers), kept out
 of this repository and out of every helper's reach, and installed after all tuning. On the
 explainer before that evening's tuning it scored 88.9% (2,041 of 2,295; the figure only,
 nothing read). Its one blind run after the tuning: 92.8% (2,130 of
-2,295; halves 92.8% and 92.9%; 90.2% counting one span only)."""
+2,295; halves 92.8% and 92.9%; 90.2% counting one span only). Opened for tuning that evening."""
+SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
+"""Set M (30 paragraphs, 772 phrases, about 26 a paragraph), written by another hand from the
+issue alone on the evening of 2 December 2026, while set L was being tuned on, and kept out of
+this repository and out of every helper's reach until all tuning was done. On the explainer
+before set L's misses were filled in it scored 94.7% (731 of 772; the figure only, nothing
+read). Its one blind run after all the tuning: 95.7% (739 of 772; 91.8% counting one span
+only)."""
 OPENED_PARTS = tuple(name for name in SETS if name != "sealed")
 """The parts that have been read and tuned on: each is held to TARGET."""
 TARGET = 0.95
 """The issue's target: 95% of the phrases explained."""
-SEALED_FLOOR = 0.92
-"""The least share of the sealed part's phrases that must be explained: where set L stood on its
-one blind run (92.8%), so the explainer cannot get worse on words it has never seen. The
-issue's target, TARGET, is not reached on it."""
+SEALED_FLOOR = TARGET
+"""The least share of the sealed part's phrases that must be explained. Set M reached the
+issue's target on its one blind run (95.7%), so it is held to the target like the opened
+parts; the set before it, L, stood at 92.8% on its blind run."""
 MAX_AGE = 11.0
 
 
