@@ -4,6 +4,8 @@ inside a name, and two overlapping finds of one term. Never letters inside a wor
 
 from __future__ import annotations
 
+import re
+
 from sos_assistant.content import GlossaryFile
 from sos_assistant.explain import Explainer, explain
 
@@ -311,3 +313,13 @@ def test_everyday_phrases_found_by_helpers_are_left_alone() -> None:
     # "charge of", "battery" as an assault, a "bare" home as neglect
     text = "Save as a PDF. She is in charge of the shop. The phone battery died. A bare floor."
     assert found(text) == {}
+
+
+def test_a_pattern_is_searched_only_in_a_text_holding_its_letters() -> None:
+    from sos_assistant.explain.core import _required_text
+
+    assert _required_text(re.compile(r"(?<![\w/.])\d{1,2}/52(?![\w/])")) == "/52"
+    assert _required_text(re.compile(r"\bRAG rating: (?:red|amber)")) == "rag rating: "
+    assert _required_text(re.compile(r"red|amber")) == ""  # an alternation: always searched
+    # and the forms a pattern finds are still found, in any capitals the pattern allows
+    assert "2/52" in found("Seen 2/52 ago.")

@@ -409,9 +409,12 @@ class Explainer:
                     by_size.setdefault(len(n.low), {}).setdefault(tuple(n.low), []).append(n)
             self._index[first] = sorted(by_size.items(), reverse=True)
         self._patterns = [
-            (re.compile(pattern), term) for term in self.glossary.terms for pattern in term.patterns
+            (compiled, _required_text(compiled), term)
+            for term in self.glossary.terms
+            for compiled in map(re.compile, term.patterns)
         ]
-        """Written forms found by a regular expression (``Term.patterns``)."""
+        """Written forms found by a regular expression (``Term.patterns``), each with letters
+        every match of it must hold, in small letters (a text without them is not searched)."""
         self._leads: dict[str, list[list[str]]] = {}
         """Lead-ins ("subject to a", "open to") as lower-case words by their last word, longest
         first."""
@@ -638,7 +641,10 @@ class Explainer:
         return True
 
     def _pattern_matches(self, text: str) -> Iterable[Explained]:
-        for pattern, term in self._patterns:
+        low = text.lower()
+        for pattern, needed, term in self._patterns:
+            if needed not in low:
+                continue
             for m in pattern.finditer(text):
                 if m.end() > m.start():
                     yield self._make(text, m.start(), m.end(), term, None)
@@ -750,6 +756,25 @@ def _merged(text: str, matches: list[Explained]) -> list[Explained]:
         last[match.term] = len(out)
         out.append(match)
     return out
+
+
+def _required_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of plain letters that every match of ``pattern`` holds, in small
+    letters ("/52" for ``\\d{1,2}/52``), or "" when it cannot be told from the top level of
+    the pattern (an alternation, a group, an optional part): searching a long text with each
+    of many patterns costs more than looking for their letters first."""
+    try:
+        parsed = re._parser.parse(pattern.pattern, pattern.flags)  # type: ignore[attr-defined]
+    except (re.error, AttributeError, TypeError):
+        return ""
+    literal = re._constants.LITERAL  # type: ignore[attr-defined]
+    best = run = ""
+    for op, value in parsed:
+        if op is literal:
+            run += chr(value)
+            continue
+        best, run = max(best, run, key=len), ""
+    return max(best, run, key=len).lower()
 
 
 def _sentence_start(text: str, at: int) -> bool:
