@@ -89,19 +89,21 @@ explainer before that evening's tuning it scored 88.9% (2,041 of 2,295; the figu
 nothing read). Its one blind run after the tuning: 92.8% (2,130 of
 2,295; halves 92.8% and 92.9%; 90.2% counting one span only). Opened for tuning that evening."""
 SETS["sealed"] = HERE / "sealed_paragraphs.yaml"
-"""Set M (30 paragraphs, 772 phrases, about 26 a paragraph), written by another hand from the
-issue alone on the evening of 2 December 2026, while set L was being tuned on, and kept out of
+"""Set M (60 paragraphs, 1,541 phrases, about 26 a paragraph): two halves of 30, written by two
+more hands from the issue alone on the evening of 2 December 2026, while set L was being tuned
+on (the second half of all kinds of paper, the first with rarer ones: short breaks, private
+fostering, return interviews, pre-birth and kinship assessments, FGM, online harm), kept out of
 this repository and out of every helper's reach until all tuning was done. On the explainer
-before set L's misses were filled in it scored 94.7% (731 of 772; the figure only, nothing
-read). Its one blind run after all the tuning: 95.7% (739 of 772; 91.8% counting one span
-only)."""
+before set L's misses were filled in: 94.7% and 93.6% (the figures only, nothing read). Their
+one blind run after all the tuning: 95.7% (739 of 772) and 94.5% (727 of 769), together 95.1%
+(1,466 of 1,541; 91.6% counting one span only)."""
 OPENED_PARTS = tuple(name for name in SETS if name != "sealed")
 """The parts that have been read and tuned on: each is held to TARGET."""
 TARGET = 0.95
 """The issue's target: 95% of the phrases explained."""
 SEALED_FLOOR = TARGET
 """The least share of the sealed part's phrases that must be explained. Set M reached the
-issue's target on its one blind run (95.7%), so it is held to the target like the opened
+issue's target on its one blind run (95.1%), so it is held to the target like the opened
 parts; the set before it, L, stood at 92.8% on its blind run."""
 MAX_AGE = 11.0
 
