@@ -763,11 +763,11 @@ def _required_text(pattern: re.Pattern[str]) -> str:
     letters ("/52" for ``\\d{1,2}/52``), or "" when it cannot be told from the top level of
     the pattern (an alternation, a group, an optional part): searching a long text with each
     of many patterns costs more than looking for their letters first."""
-    try:
+    try:  # the parser is private to ``re``: if another Python moves it, every text is searched
         parsed = re._parser.parse(pattern.pattern, pattern.flags)  # type: ignore[attr-defined]
+        literal = re._constants.LITERAL  # type: ignore[attr-defined]
     except (re.error, AttributeError, TypeError):
         return ""
-    literal = re._constants.LITERAL  # type: ignore[attr-defined]
     best = run = ""
     for op, value in parsed:
         if op is literal:
